@@ -1,0 +1,87 @@
+package dev.reflex.app;
+
+import dev.reflex.config.ReflexConfig;
+import dev.reflex.http.HttpVerticle;
+import dev.reflex.http.Readiness;
+import dev.reflex.kube.KubeRest;
+import dev.reflex.kube.KubeWatchVerticle;
+import dev.reflex.kube.ScaleActuatorVerticle;
+import dev.reflex.taps.TapRoutes;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reflex proper, against any API server: the HTTP server comes up first (so {@code /healthz} answers and
+ * {@code /readyz} says what it waits for), then the watches and the actuator.
+ */
+public final class ReflexApp {
+
+  private final Runtime runtime;
+  private final ReflexConfig config;
+  private final KubernetesClient client;
+  private final String defaultHost;
+  private final List<Consumer<Router>> extraRoutes;
+  private final Readiness readiness = new Readiness();
+  private final List<String> deployments = new ArrayList<>();
+  private HttpVerticle http;
+
+  /**
+   * @param defaultHost the HTTP host when {@code http.host} is empty (loopback when embedded)
+   * @param extraRoutes routes contributed by the mode (e.g. the embedded load knob)
+   */
+  public ReflexApp(Runtime runtime, ReflexConfig config, KubernetesClient client, String defaultHost,
+      List<Consumer<Router>> extraRoutes) {
+    this.runtime = runtime;
+    this.config = config;
+    this.client = client;
+    this.defaultHost = defaultHost;
+    this.extraRoutes = List.copyOf(extraRoutes);
+  }
+
+  public Future<ReflexApp> start() {
+    KubeWatchVerticle watch = new KubeWatchVerticle(client, config.kube().resyncPeriod());
+    readiness.add("informers", watch::synced);
+    TapRoutes taps = new TapRoutes(runtime.taps(), config.taps().bufferSize(), runtime.registry());
+    List<Consumer<Router>> routes = new ArrayList<>(extraRoutes);
+    routes.add(taps::mount);
+    http = new HttpVerticle(config.http().hostOr(defaultHost), config.http().port(), readiness, runtime.registry(),
+        routes);
+    KubeRest rest = new KubeRest(client, runtime.vertx(), config.kube().requestTimeout());
+    ScaleActuatorVerticle actuator = new ScaleActuatorVerticle(rest, runtime.registry(),
+        config.shutdown().drainTimeout());
+    return deploy(http)
+        .compose(v -> deploy(actuator))
+        .compose(v -> deploy(watch))
+        .map(v -> this);
+  }
+
+  /** The bound HTTP port. */
+  public int httpPort() {
+    return http.actualPort();
+  }
+
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /** Undeploys in reverse order: watches stop first, the actuator drains its in-flight writes, HTTP goes last. */
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      chain = chain.compose(v -> runtime.vertx().undeploy(id)).recover(e -> Future.succeededFuture());
+    }
+    return chain;
+  }
+
+  private Future<Void> deploy(io.vertx.core.Deployable verticle) {
+    return runtime.vertx().deployVerticle(verticle).map(id -> {
+      deployments.add(id);
+      return null;
+    });
+  }
+}

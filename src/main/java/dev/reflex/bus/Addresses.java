@@ -1,0 +1,29 @@
+package dev.reflex.bus;
+
+import java.util.List;
+
+/** Every event-bus address Reflex uses. No other class holds an address literal. */
+public final class Addresses {
+
+  /** {@link KubeEvent}s for scale targets: Deployments, StatefulSets and ReplicaSets. */
+  public static final String KUBE_WORKLOAD = "reflex.kube.workload";
+
+  /** {@link KubeEvent}s for pods. */
+  public static final String KUBE_POD = "reflex.kube.pod";
+
+  /** {@link ScaleMessage.ScaleRequest}s: ask the actuator to set a workload's replicas through {@code /scale}. */
+  public static final String ACTUATOR_SCALE = "reflex.actuator.scale";
+
+  /** {@link ScaleMessage.ScaleApplied} and {@link ScaleMessage.ScaleFailed}: what the actuator did. */
+  public static final String ACTUATOR_SCALE_RESULT = "reflex.actuator.scale.result";
+
+  /** {@link SimulatorEvent}s: what the embedded cluster's workload simulator did. */
+  public static final String EMBEDDED_SIMULATOR = "reflex.embedded.simulator";
+
+  /** All addresses, for listings such as {@code GET /taps}. */
+  public static final List<String> ALL =
+      List.of(KUBE_WORKLOAD, KUBE_POD, ACTUATOR_SCALE, ACTUATOR_SCALE_RESULT, EMBEDDED_SIMULATOR);
+
+  private Addresses() {
+  }
+}

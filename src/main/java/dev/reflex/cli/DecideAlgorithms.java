@@ -1,0 +1,13 @@
+package dev.reflex.cli;
+
+import dev.reflex.decide.DecideAlgorithm;
+import java.util.List;
+
+/** The algorithms {@code reflex decide} offers. */
+final class DecideAlgorithms {
+
+  static final List<DecideAlgorithm> ALL = List.of();
+
+  private DecideAlgorithms() {
+  }
+}

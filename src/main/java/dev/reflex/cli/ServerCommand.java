@@ -1,0 +1,138 @@
+package dev.reflex.cli;
+
+import dev.reflex.app.ReflexApp;
+import dev.reflex.app.Runtime;
+import dev.reflex.config.ConfigException;
+import dev.reflex.config.ConfigLoader;
+import dev.reflex.config.ReflexConfig;
+import dev.reflex.embedded.EmbeddedCluster;
+import dev.reflex.kube.KubeClients;
+import dev.reflex.kube.KubeOps;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vertx.core.Future;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code reflex run} and {@code reflex embedded}: load the configuration, start, print where things are, and stay
+ * up until SIGTERM, which stops the watches, drains in-flight writes and closes Vert.x.
+ */
+final class ServerCommand {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  /** A started server and how to stop it. */
+  record Started(ReflexApp app, EmbeddedCluster cluster, Runtime runtime, KubeOps ops, KubernetesClient client,
+      Duration drainTimeout) implements AutoCloseable {
+    @Override
+    public void close() {
+      awaitQuietly(app.stop(), drainTimeout.plusSeconds(2));
+      client.close();
+      if (cluster != null) {
+        cluster.close();
+      }
+      ops.close();
+      awaitQuietly(runtime.vertx().close(), Duration.ofSeconds(5));
+    }
+  }
+
+  private ServerCommand() {
+  }
+
+  static ReflexConfig config(Options options, Map<String, String> env) {
+    String file = options.get("config", null);
+    return ConfigLoader.load(file == null ? null : Path.of(file), env);
+  }
+
+  /** Starts either mode; throws {@link ConfigException} for anything the user must fix. */
+  static Started start(ReflexConfig config, boolean embedded) {
+    Runtime runtime = Runtime.create();
+    KubeOps ops = new KubeOps(runtime.vertx(), config.kube().workerPoolSize(), config.kube().requestTimeout());
+    EmbeddedCluster cluster = null;
+    KubernetesClient client = null;
+    try {
+      String kubeconfig = config.kube().kubeconfig();
+      if (embedded) {
+        cluster = await(EmbeddedCluster.start(runtime.vertx(), config, ops, Clock.systemUTC()));
+        kubeconfig = config.embedded().kubeconfig();
+      }
+      client = KubeClients.forRun(runtime.vertx(), kubeconfig, config.kube().requestTimeout());
+      ReflexApp app = new ReflexApp(runtime, config, client, embedded ? "127.0.0.1" : "0.0.0.0",
+          cluster == null ? List.of() : List.of(cluster::mount));
+      await(app.start());
+      return new Started(app, cluster, runtime, ops, client, config.shutdown().drainTimeout());
+    } catch (RuntimeException e) {
+      if (client != null) {
+        client.close();
+      }
+      if (cluster != null) {
+        cluster.close();
+      }
+      ops.close();
+      awaitQuietly(runtime.vertx().close(), Duration.ofSeconds(5));
+      throw e;
+    }
+  }
+
+  static void printBanner(PrintStream out, Started started, ReflexConfig config) {
+    String http = "http://127.0.0.1:" + started.app().httpPort();
+    if (started.cluster() == null) {
+      out.println("Reflex is running. HTTP: " + http + " (/healthz /readyz /metrics /taps)");
+      return;
+    }
+    String kubeconfig = Path.of(config.embedded().kubeconfig()).toAbsolutePath().toString();
+    out.println("""
+        Reflex is running against the embedded Kubernetes API server.
+          API server   %s   (kubeconfig: %s)
+          Reflex HTTP  %s   (/healthz /readyz /metrics /taps)
+
+        Try, in another terminal:
+          export KUBECONFIG=%s
+          kubectl get statefulsets,pods,endpoints
+          kubectl scale statefulset nginx --replicas=3
+          scripts/reflex tap reflex.embedded.simulator
+          scripts/reflex tap reflex.kube.pod --target default/nginx-0
+          curl -X PUT %s/embedded/load -d '{"workload":"default/StatefulSet/nginx","millicores":800}'
+          kubectl get --raw /apis/metrics.k8s.io/v1beta1/namespaces/default/pods
+
+        Press Ctrl+C to stop.""".formatted(started.cluster().url(), kubeconfig, http, kubeconfig, http));
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      while (cause instanceof CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("start-up did not finish within " + START_TIMEOUT.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting");
+    }
+  }
+
+  private static void awaitQuietly(Future<?> future, Duration timeout) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // Shutting down: nothing useful left to do with the failure.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

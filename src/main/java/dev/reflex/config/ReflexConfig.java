@@ -1,0 +1,65 @@
+package dev.reflex.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The effective configuration, immutable and already validated.
+ *
+ * @param http the HTTP server
+ * @param kube the Kubernetes client
+ * @param shutdown graceful shutdown
+ * @param taps event-bus taps
+ * @param logLevel the log level
+ * @param embedded the embedded cluster of {@code reflex embedded}
+ */
+public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, String logLevel, Embedded embedded) {
+
+  /** HTTP server; an empty host means "pick by mode". */
+  public record Http(String host, int port) {
+    public String hostOr(String modeDefault) {
+      return host.isBlank() ? modeDefault : host;
+    }
+  }
+
+  /** Kubernetes client. */
+  public record Kube(String kubeconfig, int workerPoolSize, Duration requestTimeout, Duration resyncPeriod) {
+  }
+
+  /** Graceful shutdown. */
+  public record Shutdown(Duration drainTimeout) {
+  }
+
+  /** Event-bus taps. */
+  public record Taps(int bufferSize) {
+  }
+
+  /** The embedded cluster. */
+  public record Embedded(int apiPort, String kubeconfig, List<String> workloads, Duration podStartupDelay,
+      int loadMillicores, int idleMillicores, int podMemoryMib) {
+    public Embedded {
+      workloads = List.copyOf(workloads);
+    }
+  }
+
+  /** The configuration made of the defaults alone. */
+  public static ReflexConfig defaults() {
+    return ConfigLoader.fromValues(Settings.defaults());
+  }
+
+  @SuppressWarnings("unchecked")
+  static ReflexConfig fromTyped(Map<String, Object> v) {
+    return new ReflexConfig(
+        new Http((String) v.get("http.host"), (Integer) v.get("http.port")),
+        new Kube((String) v.get("kube.kubeconfig"), (Integer) v.get("kube.worker-pool-size"),
+            (Duration) v.get("kube.request-timeout"), (Duration) v.get("kube.resync-period")),
+        new Shutdown((Duration) v.get("shutdown.drain-timeout")),
+        new Taps((Integer) v.get("taps.buffer-size")),
+        (String) v.get("log.level"),
+        new Embedded((Integer) v.get("embedded.api-port"), (String) v.get("embedded.kubeconfig"),
+            (List<String>) v.get("embedded.workloads"), (Duration) v.get("embedded.pod-startup-delay"),
+            (Integer) v.get("embedded.load-millicores"), (Integer) v.get("embedded.idle-millicores"),
+            (Integer) v.get("embedded.pod-memory-mib")));
+  }
+}

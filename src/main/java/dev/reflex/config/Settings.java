@@ -1,0 +1,68 @@
+package dev.reflex.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one list of configuration keys. {@code conf/reflex.yaml} documents the same keys with the same defaults, and
+ * {@code ShippedConfigTest} keeps the two from drifting apart.
+ */
+public final class Settings {
+
+  public static final List<Setting> ALL = List.of(
+      new Setting("http.host", "", ValueKind.STRING,
+          "Address of the HTTP server (health, metrics, taps, remote-write); empty = 127.0.0.1 when embedded,"
+              + " 0.0.0.0 otherwise."),
+      new Setting("http.port", "8080", ValueKind.PORT, "Port of the HTTP server; 0 picks a free port."),
+      new Setting("kube.kubeconfig", "", ValueKind.STRING,
+          "Kubeconfig file for `reflex run`; empty = $KUBECONFIG, ~/.kube/config, then the in-cluster account."),
+      new Setting("kube.worker-pool-size", "8", ValueKind.POSITIVE_INT,
+          "Threads of the one pool that runs blocking Kubernetes client calls."),
+      new Setting("kube.request-timeout", "10s", ValueKind.DURATION,
+          "Timeout of one Kubernetes API request made by Reflex."),
+      new Setting("kube.resync-period", "30s", ValueKind.DURATION,
+          "Informer resync period: the safety net that re-delivers every watched object."),
+      new Setting("shutdown.drain-timeout", "10s", ValueKind.DURATION,
+          "How long SIGTERM waits for in-flight API writes before Reflex exits."),
+      new Setting("taps.buffer-size", "1024", ValueKind.POSITIVE_INT,
+          "Messages buffered per tap client; beyond that messages are dropped for that client and counted."),
+      new Setting("log.level", "info", ValueKind.LOG_LEVEL, "Log level: trace, debug, info, warn or error."),
+      new Setting("embedded.api-port", "0", ValueKind.PORT,
+          "Port of the embedded Kubernetes API server; 0 picks a free port."),
+      new Setting("embedded.kubeconfig", ".reflex/kubeconfig", ValueKind.STRING,
+          "Where `reflex embedded` writes the kubeconfig that points kubectl at the embedded API server."),
+      new Setting("embedded.workloads", "deploy/samples/nginx-statefulset.yaml", ValueKind.LIST,
+          "Manifests applied to the embedded cluster at start, comma-separated."),
+      new Setting("embedded.pod-startup-delay", "2s", ValueKind.DURATION,
+          "Time a simulated pod takes from creation to Ready."),
+      new Setting("embedded.load-millicores", "0", ValueKind.NON_NEGATIVE_INT,
+          "Simulated CPU demand of each workload in millicores, shared by its Ready pods."),
+      new Setting("embedded.idle-millicores", "1", ValueKind.NON_NEGATIVE_INT,
+          "CPU every simulated Running pod uses with no load, in millicores."),
+      new Setting("embedded.pod-memory-mib", "32", ValueKind.NON_NEGATIVE_INT,
+          "Memory every simulated Running pod uses, in MiB."));
+
+  private static final Map<String, Setting> BY_KEY = index();
+
+  private Settings() {
+  }
+
+  public static Optional<Setting> byKey(String key) {
+    return Optional.ofNullable(BY_KEY.get(key));
+  }
+
+  /** Every key with its default value, in documentation order. */
+  public static Map<String, String> defaults() {
+    Map<String, String> values = new LinkedHashMap<>();
+    ALL.forEach(s -> values.put(s.key(), s.defaultValue()));
+    return values;
+  }
+
+  private static Map<String, Setting> index() {
+    Map<String, Setting> map = new LinkedHashMap<>();
+    ALL.forEach(s -> map.put(s.key(), s));
+    return Map.copyOf(map);
+  }
+}

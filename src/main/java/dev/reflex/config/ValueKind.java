@@ -1,0 +1,103 @@
+package dev.reflex.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The types a configuration value can have, each with its own check and conversion. */
+public enum ValueKind {
+  STRING {
+    @Override
+    Object convert(String raw) {
+      return raw;
+    }
+  },
+  /** A TCP port; 0 lets the operating system choose a free one. */
+  PORT {
+    @Override
+    Object convert(String raw) {
+      int port = parseInt(raw);
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("a port must be between 0 and 65535");
+      }
+      return port;
+    }
+  },
+  POSITIVE_INT {
+    @Override
+    Object convert(String raw) {
+      int value = parseInt(raw);
+      if (value < 1) {
+        throw new IllegalArgumentException("must be at least 1");
+      }
+      return value;
+    }
+  },
+  NON_NEGATIVE_INT {
+    @Override
+    Object convert(String raw) {
+      int value = parseInt(raw);
+      if (value < 0) {
+        throw new IllegalArgumentException("must not be negative");
+      }
+      return value;
+    }
+  },
+  /** A duration such as {@code 250ms}, {@code 30s}, {@code 5m} or {@code 1h}; must not be negative. */
+  DURATION {
+    @Override
+    Object convert(String raw) {
+      return parseDuration(raw);
+    }
+  },
+  /** A comma-separated list; blanks are dropped. */
+  LIST {
+    @Override
+    Object convert(String raw) {
+      return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+  },
+  LOG_LEVEL {
+    @Override
+    Object convert(String raw) {
+      String level = raw.trim().toLowerCase(Locale.ROOT);
+      if (!LEVELS.contains(level)) {
+        throw new IllegalArgumentException("must be one of " + String.join(", ", LEVELS_IN_ORDER));
+      }
+      return level;
+    }
+  };
+
+  private static final List<String> LEVELS_IN_ORDER = List.of("trace", "debug", "info", "warn", "error");
+  private static final Set<String> LEVELS = Set.copyOf(LEVELS_IN_ORDER);
+  private static final Pattern DURATION_PATTERN = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+  /** Converts the raw text, throwing {@link IllegalArgumentException} with a short reason when it is invalid. */
+  abstract Object convert(String raw);
+
+  private static int parseInt(String raw) {
+    try {
+      return Integer.parseInt(raw.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not an integer");
+    }
+  }
+
+  static Duration parseDuration(String raw) {
+    Matcher m = DURATION_PATTERN.matcher(raw.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a duration (use e.g. 500ms, 30s, 5m, 1h)");
+    }
+    long amount = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofHours(amount);
+    };
+  }
+}

@@ -1,0 +1,172 @@
+package dev.reflex.embedded;
+
+import dev.reflex.config.ConfigException;
+import dev.reflex.config.ReflexConfig;
+import dev.reflex.kube.KubeClients;
+import dev.reflex.kube.KubeOps;
+import dev.reflex.kube.KubeRest;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole embedded cluster: API server, kubeconfig, CRDs and sample workloads, simulator, and the load knob's
+ * HTTP route. Reflex itself is started separately against {@link #url()}, exactly as it would be against a real
+ * cluster.
+ */
+public final class EmbeddedCluster implements AutoCloseable {
+
+  /** Where the generated CRDs are checked in; applied at start when present. */
+  public static final Path CRD_DIR = Path.of("deploy/crds");
+
+  private final EmbeddedApiServer server;
+  private final KubernetesClient client;
+  private final SimulatedLoad load;
+  private final Vertx vertx;
+  private String simulatorDeployment;
+  private long forgetTimer = -1;
+
+  private EmbeddedCluster(EmbeddedApiServer server, KubernetesClient client, SimulatedLoad load, Vertx vertx) {
+    this.server = server;
+    this.client = client;
+    this.load = load;
+    this.vertx = vertx;
+  }
+
+  /**
+   * Starts the API server, writes the kubeconfig, applies CRDs and the configured workloads, and deploys the
+   * simulator. The returned future completes once the simulator's informers have synced.
+   */
+  public static Future<EmbeddedCluster> start(Vertx vertx, ReflexConfig config, KubeOps ops, Clock clock) {
+    ReflexConfig.Embedded embedded = config.embedded();
+    List<Path> manifests = new ArrayList<>(crdFiles());
+    for (String workload : embedded.workloads()) {
+      Path path = Path.of(workload);
+      if (!Files.isReadable(path)) {
+        return Future.failedFuture(new ConfigException("cannot read workload manifest " + workload
+            + " (configuration key 'embedded.workloads')"));
+      }
+      manifests.add(path);
+    }
+    PodMetricsStore metricsStore = new PodMetricsStore();
+    // The mock server creates a Vert.x instance of its own; doing that from one of our threads would tie it to
+    // our context, so it starts on a plain thread.
+    CompletableFuture<EmbeddedApiServer> starting = CompletableFuture.supplyAsync(
+        () -> EmbeddedApiServer.start(embedded.apiPort(), metricsStore));
+    return Future.fromCompletionStage(starting, vertx.getOrCreateContext()).compose(server -> {
+      server.writeKubeconfig(Path.of(embedded.kubeconfig()));
+      KubernetesClient client = KubeClients.forUrl(vertx, server.url(), config.kube().requestTimeout());
+      SimulatedLoad load = new SimulatedLoad(embedded.loadMillicores());
+      EmbeddedCluster cluster = new EmbeddedCluster(server, client, load, vertx);
+      KubeRest rest = new KubeRest(client, vertx, config.kube().requestTimeout());
+      PodMetricsEmitter emitter = new PodMetricsEmitter(metricsStore, load, embedded.idleMillicores(),
+          embedded.podMemoryMib());
+      WorkloadSimulator simulator = new WorkloadSimulator(client, rest, clock, embedded.podStartupDelay(), emitter);
+      return ops.call(() -> apply(client, manifests))
+          .compose(v -> vertx.deployVerticle(simulator))
+          .map(id -> {
+            cluster.simulatorDeployment = id;
+            cluster.forgetTimer = vertx.setPeriodic(10_000, t -> server.forgetRequests());
+            return cluster;
+          });
+    });
+  }
+
+  /** The API server's URL. */
+  public String url() {
+    return server.url();
+  }
+
+  public int apiPort() {
+    return server.port();
+  }
+
+  /** A client for the embedded API server, on the shared Vert.x instance. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public SimulatedLoad load() {
+    return load;
+  }
+
+  /**
+   * {@code PUT /embedded/load} with {@code {"workload":"default/StatefulSet/nginx","millicores":800}} turns the
+   * load knob of one workload.
+   */
+  public void mount(Router router) {
+    router.put("/embedded/load").handler(BodyHandler.create().setBodyLimit(4096)).handler(rc -> {
+      JsonObject body;
+      try {
+        body = rc.body().asJsonObject();
+        String workload = body.getString("workload");
+        Integer millicores = body.getInteger("millicores");
+        if (workload == null || millicores == null || workload.split("/").length != 3) {
+          throw new IllegalArgumentException("expected {\"workload\":\"namespace/Kind/name\",\"millicores\":N}");
+        }
+        load.set(workload, millicores);
+        rc.response().putHeader("Content-Type", "application/json").end(body.encode());
+      } catch (RuntimeException e) {
+        rc.response().setStatusCode(400).putHeader("Content-Type", "text/plain").end(e.getMessage() + "\n");
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    if (forgetTimer >= 0) {
+      vertx.cancelTimer(forgetTimer);
+    }
+    if (simulatorDeployment != null) {
+      vertx.undeploy(simulatorDeployment);
+    }
+    client.close();
+    server.close();
+  }
+
+  private static List<Path> crdFiles() {
+    if (!Files.isDirectory(CRD_DIR)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(CRD_DIR)) {
+      return files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+    } catch (IOException e) {
+      throw new ConfigException("cannot list " + CRD_DIR + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates every object of the manifests (blocking; run on the Kubernetes worker pool). */
+  static Void apply(KubernetesClient client, List<Path> manifests) throws IOException {
+    for (Path manifest : manifests) {
+      try (InputStream in = Files.newInputStream(manifest)) {
+        for (HasMetadata item : client.load(in).items()) {
+          if (item.getMetadata().getNamespace() == null && namespaced(item)) {
+            item.getMetadata().setNamespace("default");
+          }
+          client.resource(item).create();
+        }
+      } catch (RuntimeException e) {
+        throw new ConfigException("cannot apply " + manifest + " to the embedded cluster: " + e.getMessage(), e);
+      }
+    }
+    return null;
+  }
+
+  private static boolean namespaced(HasMetadata item) {
+    return !List.of("CustomResourceDefinition", "Namespace", "ClusterRole", "ClusterRoleBinding", "Node")
+        .contains(item.getKind());
+  }
+}

@@ -1,0 +1,69 @@
+package dev.reflex.embedded;
+
+import dev.reflex.bus.TargetKey;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded metrics-server: once a second, every Running pod gets a usage sample. A workload's CPU demand
+ * ({@link SimulatedLoad}) is shared equally by its Ready pods on top of each pod's idle use; pods not Ready serve no
+ * traffic and only idle.
+ */
+public final class PodMetricsEmitter {
+
+  private final PodMetricsStore store;
+  private final SimulatedLoad load;
+  private final int idleMillicores;
+  private final long memoryBytes;
+
+  PodMetricsEmitter(PodMetricsStore store, SimulatedLoad load, int idleMillicores, int memoryMib) {
+    this.store = store;
+    this.load = load;
+    this.idleMillicores = idleMillicores;
+    this.memoryBytes = memoryMib * 1024L * 1024L;
+  }
+
+  void emit(ClusterView view, Instant now) {
+    List<JsonObject> pods = view.list("Pod", null).stream()
+        .filter(p -> "Running".equals(p.getJsonObject("status", new JsonObject()).getString("phase"))).toList();
+    Map<String, Integer> readyPerWorkload = new HashMap<>();
+    for (JsonObject pod : pods) {
+      if (PodLifecycle.ready(pod)) {
+        readyPerWorkload.merge(workload(view, pod), 1, Integer::sum);
+      }
+    }
+    for (JsonObject pod : pods) {
+      JsonObject meta = pod.getJsonObject("metadata");
+      String workload = workload(view, pod);
+      long cpu = idleMillicores;
+      if (PodLifecycle.ready(pod)) {
+        cpu += load.millicores(workload) / readyPerWorkload.get(workload);
+      }
+      Map<String, String> labels = new HashMap<>();
+      meta.getJsonObject("labels", new JsonObject()).forEach(e -> labels.put(e.getKey(), String.valueOf(e.getValue())));
+      String container = pod.getJsonObject("spec").getJsonArray("containers").getJsonObject(0).getString("name");
+      store.put(new PodMetricsStore.Usage(meta.getString("namespace"), meta.getString("name"), labels, container,
+          cpu, memoryBytes, now.toString()));
+    }
+  }
+
+  void forget(TargetKey pod) {
+    store.remove(pod.namespace(), pod.name());
+  }
+
+  /** {@code namespace/Kind/name} of the workload a pod belongs to; a ReplicaSet's pods count for its Deployment. */
+  static String workload(ClusterView view, JsonObject pod) {
+    String ns = pod.getJsonObject("metadata").getString("namespace");
+    String owner = ClusterView.owner(pod);
+    if (owner.startsWith("ReplicaSet/")) {
+      JsonObject rs = view.get("ReplicaSet", ns, owner.substring("ReplicaSet/".length()));
+      if (rs != null && ClusterView.owner(rs).startsWith("Deployment/")) {
+        owner = ClusterView.owner(rs);
+      }
+    }
+    return ns + "/" + owner;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.reflex.kube;
+
+import dev.reflex.config.ConfigException;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Builds the fabric8 client on Reflex's own Vert.x instance, so the client adds no event loops of its own. */
+public final class KubeClients {
+
+  private KubeClients() {
+  }
+
+  /**
+   * A client for {@code reflex run}.
+   *
+   * @param kubeconfig an explicit kubeconfig file, or blank for fabric8's discovery ($KUBECONFIG, ~/.kube/config,
+   *     in-cluster service account)
+   * @throws ConfigException when an explicit kubeconfig cannot be read or parsed
+   */
+  public static KubernetesClient forRun(Vertx vertx, String kubeconfig, Duration requestTimeout) {
+    Config config;
+    if (kubeconfig == null || kubeconfig.isBlank()) {
+      config = Config.autoConfigure(null);
+    } else {
+      config = fromKubeconfigFile(Path.of(kubeconfig));
+    }
+    return build(vertx, config, requestTimeout);
+  }
+
+  /** A client for a known API server URL (the embedded one). */
+  public static KubernetesClient forUrl(Vertx vertx, String masterUrl, Duration requestTimeout) {
+    Config config = new ConfigBuilder(Config.empty()).withMasterUrl(masterUrl).withTrustCerts(true)
+        .withNamespace("default").build();
+    return build(vertx, config, requestTimeout);
+  }
+
+  static Config fromKubeconfigFile(Path file) {
+    String content;
+    try {
+      content = Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read kubeconfig " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      Config config = Config.fromKubeconfig(content);
+      if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+        throw new ConfigException("kubeconfig " + file + " names no API server");
+      }
+      return config;
+    } catch (RuntimeException e) {
+      if (e instanceof ConfigException ce) {
+        throw ce;
+      }
+      throw new ConfigException("kubeconfig " + file + " is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  private static KubernetesClient build(Vertx vertx, Config config, Duration requestTimeout) {
+    config.setRequestTimeout((int) requestTimeout.toMillis());
+    return new KubernetesClientBuilder().withConfig(config)
+        .withHttpClientFactory(new Vertx5HttpClientFactory(vertx)).build();
+  }
+}
