@@ -30,6 +30,15 @@ public record PortraitValue(String provider, int replicas, Optional<Instant> exp
     return new PortraitValue(provider, replicas, Optional.empty());
   }
 
+  /**
+   * Whether two values ask for the same thing: same provider and replicas. The expiry is left out on purpose:
+   * a time-series value's expiry moves with every point even when the replica count does not, and treating that
+   * as a new portrait would restart gray plans for nothing.
+   */
+  public boolean sameDesire(PortraitValue other) {
+    return other != null && provider.equals(other.provider) && replicas == other.replicas;
+  }
+
   /** Whether the value still holds at {@code now}: it has no expiry or {@code now} is before it. */
   public boolean isValidAt(Instant now) {
     return expireTime.map(now::isBefore).orElse(true);
