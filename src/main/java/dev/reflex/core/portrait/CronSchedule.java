@@ -1,6 +1,7 @@
 package dev.reflex.core.portrait;
 
 import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinition;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
@@ -38,8 +39,7 @@ import java.util.Optional;
  */
 public final class CronSchedule {
 
-  private static final CronParser PARSER =
-      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final CronDefinition UNIX = CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX);
 
   private static final Map<String, String> DESCRIPTORS = Map.of(
       "@yearly", "0 0 1 1 *",
@@ -105,7 +105,8 @@ public final class CronSchedule {
           + " day-of-week), got " + fields.length + " in \"" + expression + "\"");
     }
     try {
-      ExecutionTime execution = ExecutionTime.forCron(PARSER.parse(text.replace('?', '*')));
+      // A parser per call: parsing happens only when a spec changes, and nothing is shared between threads.
+      ExecutionTime execution = ExecutionTime.forCron(new CronParser(UNIX).parse(text.replace('?', '*')));
       return new CronSchedule(expression.trim(), effectiveZone, execution);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(field + ": invalid cron expression \"" + expression + "\": "
