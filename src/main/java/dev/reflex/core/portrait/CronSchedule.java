@@ -1,0 +1,203 @@
+package dev.reflex.core.portrait;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinition;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A standard 5-field cron expression read as wall-clock times in one time zone.
+ *
+ * <p>Accepted syntax: the five Unix fields (minute, hour, day of month, month, day of week, with names such as
+ * {@code JAN} and {@code SUN}, ranges, lists and steps); {@code ?} as a synonym of {@code *}; the descriptors
+ * {@code @yearly}, {@code @annually}, {@code @monthly}, {@code @weekly}, {@code @daily}, {@code @midnight} and
+ * {@code @hourly}; and a leading {@code CRON_TZ=<zone>} or {@code TZ=<zone>} that overrides the rule's zone.
+ * {@code @every <duration>} is rejected: it is not a calendar schedule.
+ *
+ * <p>Daylight saving time. The expression is matched against local wall-clock time, and each matching local
+ * time is mapped to an instant as follows:
+ * <ul>
+ *   <li>a local time skipped by a spring-forward transition fires at the transition instant: {@code 30 2 * * *}
+ *       in Europe/Berlin on 2024-03-31 fires at 03:00 CEST (01:00Z), so a daily window is never silently lost;
+ *   <li>a local time repeated by a fall-back transition fires once, at its first occurrence: {@code 30 2 * * *}
+ *       on 2024-10-27 fires at 02:30 CEST (00:30Z) only.
+ * </ul>
+ * This mapping never decreases as wall-clock time increases, which is what makes {@link #nextAfter} and
+ * {@link #lastAtOrBefore} a short forward search. Schedules are evaluated at minute resolution.
+ */
+public final class CronSchedule {
+
+  private static final CronDefinition UNIX = CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX);
+
+  private static final Map<String, String> DESCRIPTORS = Map.of(
+      "@yearly", "0 0 1 1 *",
+      "@annually", "0 0 1 1 *",
+      "@monthly", "0 0 1 * *",
+      "@weekly", "0 0 * * 0",
+      "@daily", "0 0 * * *",
+      "@midnight", "0 0 * * *",
+      "@hourly", "0 * * * *");
+
+  /** Upper bound on the forward search; a fall-back hour needs at most 60 steps, so this is never reached. */
+  private static final int MAX_STEPS = 10_000;
+
+  private final String expression;
+  private final ZoneId zone;
+  private final ExecutionTime execution;
+
+  private CronSchedule(String expression, ZoneId zone, ExecutionTime execution) {
+    this.expression = expression;
+    this.zone = zone;
+    this.execution = execution;
+  }
+
+  /**
+   * Parses an expression.
+   *
+   * @param field the field name used in error messages, such as {@code cron rule "cron-1" start}
+   * @param expression the cron expression
+   * @param zone the zone used unless the expression carries a {@code CRON_TZ=} or {@code TZ=} prefix
+   * @throws IllegalArgumentException naming {@code field} when the expression or its zone is invalid
+   */
+  public static CronSchedule parse(String field, String expression, ZoneId zone) {
+    Objects.requireNonNull(zone, "zone");
+    if (expression == null || expression.isBlank()) {
+      throw new IllegalArgumentException(field + ": cron expression must not be empty");
+    }
+    String text = expression.trim();
+    ZoneId effectiveZone = zone;
+    if (text.startsWith("CRON_TZ=") || text.startsWith("TZ=")) {
+      int space = text.indexOf(' ');
+      if (space < 0) {
+        throw new IllegalArgumentException(field + ": time zone prefix without an expression in \"" + expression
+            + "\"");
+      }
+      String zoneName = text.substring(text.indexOf('=') + 1, space);
+      effectiveZone = parseZone(field, zoneName);
+      text = text.substring(space + 1).trim();
+    }
+    if (text.startsWith("@every")) {
+      throw new IllegalArgumentException(field + ": \"@every\" intervals are not supported, use a 5-field"
+          + " expression in \"" + expression + "\"");
+    }
+    if (text.startsWith("@")) {
+      String mapped = DESCRIPTORS.get(text.toLowerCase(Locale.ROOT));
+      if (mapped == null) {
+        throw new IllegalArgumentException(field + ": unknown descriptor in \"" + expression + "\"");
+      }
+      text = mapped;
+    }
+    String[] fields = text.split("\\s+");
+    if (fields.length != 5) {
+      throw new IllegalArgumentException(field + ": expected 5 fields (minute hour day-of-month month"
+          + " day-of-week), got " + fields.length + " in \"" + expression + "\"");
+    }
+    try {
+      // A parser per call: parsing happens only when a spec changes, and nothing is shared between threads.
+      ExecutionTime execution = ExecutionTime.forCron(new CronParser(UNIX).parse(text.replace('?', '*')));
+      return new CronSchedule(expression.trim(), effectiveZone, execution);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + ": invalid cron expression \"" + expression + "\": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses an IANA time zone name.
+   *
+   * @throws IllegalArgumentException naming {@code field} when the zone is unknown
+   */
+  public static ZoneId parseZone(String field, String zoneName) {
+    if (zoneName == null || zoneName.isBlank()) {
+      throw new IllegalArgumentException(field + ": time zone must not be empty");
+    }
+    try {
+      return ZoneId.of(zoneName.trim());
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(field + ": unknown time zone \"" + zoneName + "\"", e);
+    }
+  }
+
+  /** The expression as written (trimmed). */
+  public String expression() {
+    return expression;
+  }
+
+  /** The zone the expression is read in. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The first firing instant strictly after {@code now}, empty if the expression never fires. */
+  public Optional<Instant> nextAfter(Instant now) {
+    return firstWallFireAfter(now).map(this::toInstant);
+  }
+
+  /** The latest firing instant at or before {@code now}, empty if the expression never fires. */
+  public Optional<Instant> lastAtOrBefore(Instant now) {
+    Optional<LocalDateTime> firstAfter = firstWallFireAfter(now);
+    Optional<ZonedDateTime> previous = firstAfter.isPresent()
+        ? execution.lastExecution(firstAfter.get().atZone(ZoneOffset.UTC))
+        : execution.lastExecution(LocalDateTime.ofInstant(now, zone).plusMinutes(1).atZone(ZoneOffset.UTC));
+    return previous.map(p -> toInstant(p.toLocalDateTime())).filter(at -> !at.isAfter(now));
+  }
+
+  /**
+   * The first matching wall-clock time whose instant is after {@code now}. The search starts at the local time
+   * of {@code now}: every earlier local time maps to an instant at or before {@code now} because the mapping is
+   * monotonic. Inside a repeated (fall-back) hour the first few matches may still map before {@code now}, hence
+   * the loop.
+   */
+  private Optional<LocalDateTime> firstWallFireAfter(Instant now) {
+    ZonedDateTime cursor = LocalDateTime.ofInstant(now, zone).atZone(ZoneOffset.UTC);
+    for (int step = 0; step < MAX_STEPS; step++) {
+      Optional<ZonedDateTime> next = execution.nextExecution(cursor);
+      if (next.isEmpty()) {
+        return Optional.empty();
+      }
+      LocalDateTime wall = next.get().toLocalDateTime();
+      if (toInstant(wall).isAfter(now)) {
+        return Optional.of(wall);
+      }
+      cursor = next.get();
+    }
+    return Optional.empty();
+  }
+
+  /** Maps a local wall-clock time to an instant with the DST rules described on the class. */
+  private Instant toInstant(LocalDateTime wall) {
+    ZoneOffsetTransition transition = zone.getRules().getTransition(wall);
+    if (transition != null && transition.isGap()) {
+      return transition.getInstant();
+    }
+    // Outside transitions there is one offset; in an overlap ofLocal keeps the earlier one (first occurrence).
+    return ZonedDateTime.ofLocal(wall, zone, null).toInstant();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CronSchedule that && expression.equals(that.expression) && zone.equals(that.zone);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(expression, zone);
+  }
+
+  @Override
+  public String toString() {
+    return expression + " (" + zone + ")";
+  }
+}
