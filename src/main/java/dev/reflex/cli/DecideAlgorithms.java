@@ -1,12 +1,13 @@
 package dev.reflex.cli;
 
 import dev.reflex.decide.DecideAlgorithm;
+import dev.reflex.decide.KpaDecide;
 import java.util.List;
 
 /** The algorithms {@code reflex decide} offers. */
 final class DecideAlgorithms {
 
-  static final List<DecideAlgorithm> ALL = List.of();
+  static final List<DecideAlgorithm> ALL = List.of(new KpaDecide());
 
   private DecideAlgorithms() {
   }

@@ -4,7 +4,10 @@ import dev.reflex.bus.Addresses;
 import dev.reflex.bus.SimulatorEvent;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.kube.KubeApiException;
+import dev.reflex.core.pods.PodOrdering;
+import dev.reflex.core.pods.WorkloadKind;
 import dev.reflex.kube.KubeRest;
+import dev.reflex.kube.PodInfos;
 import dev.reflex.webhook.ReadinessGateInjection;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -173,7 +177,11 @@ final class SimulatedControllers {
     List<Future<?>> writes = new ArrayList<>();
     List<JsonObject> kept = new ArrayList<>(pods);
     if (pods.size() > desired) {
-      List<JsonObject> victims = ReplicaSetVictims.rank(pods).subList(0, pods.size() - desired);
+      Map<String, JsonObject> byName = new HashMap<>();
+      pods.forEach(p -> byName.put(name(p), p));
+      List<JsonObject> victims = PodOrdering.firstToRemove(WorkloadKind.REPLICA_SET,
+          pods.stream().map(PodInfos::fromJson).toList(), pods.size() - desired, now).stream()
+          .map(info -> byName.get(info.name())).toList();
       victims.forEach(v -> writes.add(deletePod(v, "ReplicaSet/" + key.name())));
       kept.removeAll(victims);
     }

@@ -1,0 +1,32 @@
+package dev.reflex.testing;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Polls a condition until it holds; for asynchronous outcomes in integration tests, never for timing claims. */
+public final class Eventually {
+
+  private Eventually() {
+  }
+
+  public static void until(Duration timeout, String what, Supplier<Boolean> condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Throwable last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        if (Boolean.TRUE.equals(condition.get())) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        last = e;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for " + what);
+      }
+    }
+    throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what, last);
+  }
+}

@@ -1,0 +1,2 @@
+/** Test helpers shared across packages. */
+package dev.reflex.testing;
