@@ -161,6 +161,33 @@ class KubeHpaDecideTest {
   }
 
   @Test
+  void anUnknownMetricTypeIsReportedAsUpstreamDoesNotRejected() {
+    JsonObject document = cpuDocument();
+    document.getJsonObject("hpa").getJsonObject("spec").put("metrics",
+        new JsonArray("[{\"type\":\"Bogus\"}]"));
+    JsonObject out = decide.decide(document);
+    assertEquals(2, out.getInteger("desiredReplicas"));
+    assertEquals("InvalidMetricSourceType", out.getJsonArray("conditions").getJsonObject(1).getString("reason"));
+    assertEquals("invalid metrics (1 invalid out of 1), first error is: unknown metric source type \"Bogus\"",
+        out.getString("error"));
+  }
+
+  @Test
+  void podsMetricValuesAreMatchedToPodsByName() {
+    JsonObject document = cpuDocument();
+    document.getJsonObject("hpa").getJsonObject("spec").put("metrics", new JsonArray("[{\"type\":\"Pods\","
+        + "\"pods\":{\"metric\":{\"name\":\"qps\"},\"target\":{\"type\":\"AverageValue\",\"averageValue\":\"10\"}}}]"));
+    document.put("metricValues", new JsonArray("[{\"type\":\"Pods\",\"metric\":{\"name\":\"qps\"},\"pod\":"
+        + "\"web-0\",\"value\":\"30\"},{\"type\":\"Pods\",\"metric\":{\"name\":\"qps\"},\"pod\":\"web-1\","
+        + "\"value\":10}]"));
+    JsonObject out = decide.decide(document);
+    // Average 20 against 10 → 4.
+    assertEquals(4, out.getInteger("desiredReplicas"));
+    assertEquals(new JsonObject("{\"type\":\"Pods\",\"pods\":{\"metric\":{\"name\":\"qps\"},\"current\":"
+        + "{\"averageValue\":\"20\"}}}"), out.getJsonArray("currentMetrics").getJsonObject(0));
+  }
+
+  @Test
   void noMetricsMeansTheDefaultCpuEightyPercent() {
     JsonObject document = cpuDocument();
     document.getJsonObject("hpa").getJsonObject("spec").remove("metrics");
