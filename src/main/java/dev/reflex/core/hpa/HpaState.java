@@ -1,0 +1,30 @@
+package dev.reflex.core.hpa;
+
+import java.util.List;
+
+/**
+ * What the controller remembers about one HPA between reconciles (upstream keeps it in memory and loses it on
+ * restart). {@link #FIRST_SIGHT} means the HPA has not been seen yet: the first reconcile seeds the recommendations
+ * with the current replica count, which is why a restarted controller cannot scale down for one window.
+ *
+ * @param recommendations raw recommendations for stabilization
+ * @param scaleUpEvents rescales upwards, for the policies (only kept when {@code behavior} is set)
+ * @param scaleDownEvents rescales downwards, for the policies (only kept when {@code behavior} is set)
+ */
+public record HpaState(
+    List<Recommendation> recommendations, List<ScaleEvent> scaleUpEvents, List<ScaleEvent> scaleDownEvents) {
+
+  /** No history at all. */
+  public static final HpaState FIRST_SIGHT = new HpaState(List.of(), List.of(), List.of());
+
+  public HpaState {
+    recommendations = List.copyOf(recommendations);
+    scaleUpEvents = List.copyOf(scaleUpEvents);
+    scaleDownEvents = List.copyOf(scaleDownEvents);
+  }
+
+  /** Whether this HPA has been reconciled before. */
+  public boolean seen() {
+    return !recommendations.isEmpty();
+  }
+}

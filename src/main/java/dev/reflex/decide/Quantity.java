@@ -1,0 +1,122 @@
+package dev.reflex.decide;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Kubernetes resource quantities ({@code 500m}, {@code 1Gi}, {@code 1.5k}, {@code 2e3}) to and from whole
+ * milli-units, the unit the HPA core computes in. Like Kubernetes' {@code MilliValue()}, a fraction of a milli-unit
+ * rounds up: {@code 0.0001} is 1m. Values beyond the {@code long} range saturate.
+ */
+public final class Quantity {
+
+  private static final Pattern SYNTAX =
+      Pattern.compile("([+-]?)([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:([eE][+-]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?");
+
+  private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
+      Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")),
+      Map.entry("m", new BigDecimal("1e-3")), Map.entry("k", new BigDecimal("1e3")),
+      Map.entry("M", new BigDecimal("1e6")), Map.entry("G", new BigDecimal("1e9")),
+      Map.entry("T", new BigDecimal("1e12")), Map.entry("P", new BigDecimal("1e15")),
+      Map.entry("E", new BigDecimal("1e18")), Map.entry("Ki", BigDecimal.valueOf(1L << 10)),
+      Map.entry("Mi", BigDecimal.valueOf(1L << 20)), Map.entry("Gi", BigDecimal.valueOf(1L << 30)),
+      Map.entry("Ti", BigDecimal.valueOf(1L << 40)), Map.entry("Pi", BigDecimal.valueOf(1L << 50)),
+      Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
+
+  private static final String[] DECIMAL_SUFFIXES = {"m", "", "k", "M", "G", "T", "P", "E"};
+  private static final String[] BINARY_SUFFIXES = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+
+  private Quantity() {
+  }
+
+  /**
+   * Parses a quantity string into milli-units.
+   *
+   * @throws IllegalArgumentException when {@code text} is not a quantity
+   */
+  public static long parseMilli(String text) {
+    Matcher matcher = SYNTAX.matcher(text.trim());
+    if (text.isBlank() || !matcher.matches()) {
+      throw new IllegalArgumentException("is not a Kubernetes quantity: \"" + text + "\"");
+    }
+    BigDecimal value = new BigDecimal(matcher.group(2));
+    if (matcher.group(3) != null) {
+      int exponent = Integer.parseInt(matcher.group(3).substring(1));
+      if (Math.abs(exponent) > 1000) {
+        throw new IllegalArgumentException("is not a Kubernetes quantity: \"" + text + "\"");
+      }
+      value = value.scaleByPowerOfTen(exponent);
+    } else if (matcher.group(4) != null) {
+      value = value.multiply(SUFFIXES.get(matcher.group(4)));
+    }
+    if ("-".equals(matcher.group(1))) {
+      value = value.negate();
+    }
+    return toMilli(value);
+  }
+
+  /** A plain number (a JSON number used where a quantity is expected) in milli-units. */
+  public static long milliOf(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("is not a finite number");
+    }
+    return toMilli(new BigDecimal(Double.toString(value)));
+  }
+
+  private static long toMilli(BigDecimal value) {
+    BigDecimal milli = value.scaleByPowerOfTen(3).setScale(0, RoundingMode.CEILING);
+    if (milli.compareTo(LONG_MAX) > 0) {
+      return Long.MAX_VALUE;
+    }
+    if (milli.compareTo(LONG_MIN) < 0) {
+      return Long.MIN_VALUE;
+    }
+    return milli.longValueExact();
+  }
+
+  /**
+   * The canonical decimal form of {@code milli} milli-units, as Kubernetes prints it: the largest power-of-1000
+   * suffix that keeps the number whole. 1500m stays {@code 1500m}, 2000m is {@code 2}, 1200000000m is
+   * {@code 1200k}.
+   */
+  public static String formatDecimal(long milli) {
+    if (milli == 0) {
+      return "0";
+    }
+    BigInteger mantissa = BigInteger.valueOf(milli);
+    BigInteger thousand = BigInteger.valueOf(1000);
+    int index = 0;
+    while (index < DECIMAL_SUFFIXES.length - 1) {
+      BigInteger[] division = mantissa.divideAndRemainder(thousand);
+      if (division[1].signum() != 0) {
+        break;
+      }
+      mantissa = division[0];
+      index++;
+    }
+    return mantissa + DECIMAL_SUFFIXES[index];
+  }
+
+  /**
+   * The canonical binary form (memory): whole numbers of at least 1024 take the largest power-of-1024 suffix that
+   * keeps them whole (2048 → {@code 2Ki}); fractions and small values use the decimal form.
+   */
+  public static String formatBinary(long milli) {
+    if (milli % 1000 != 0 || Math.abs(milli / 1000) < 1024) {
+      return formatDecimal(milli);
+    }
+    long value = milli / 1000;
+    int index = 0;
+    while (index < BINARY_SUFFIXES.length - 1 && value % 1024 == 0) {
+      value /= 1024;
+      index++;
+    }
+    return value + BINARY_SUFFIXES[index];
+  }
+}
