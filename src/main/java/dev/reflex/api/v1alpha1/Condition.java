@@ -1,0 +1,98 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/**
+ * One observation of an aspect of an object's state, shaped like metav1.Condition so that kubectl and generic tools
+ * read it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Condition {
+
+  @Required
+  @JsonPropertyDescription("Type of the condition, for example ScalingActive.")
+  private String type;
+
+  @Required
+  @JsonPropertyDescription("Status of the condition: True, False or Unknown.")
+  private ConditionStatus status;
+
+  @Min(0)
+  @JsonPropertyDescription("The metadata.generation the condition was set from.")
+  private Long observedGeneration;
+
+  @Required
+  @JsonPropertyDescription("Last time the status changed, RFC 3339.")
+  private String lastTransitionTime;
+
+  @Required
+  @JsonPropertyDescription("Machine-readable CamelCase reason for the last transition.")
+  private String reason;
+
+  @Required
+  @JsonPropertyDescription("Human-readable message about the transition; may be empty.")
+  private String message;
+
+  /** Returns type of the condition, for example ScalingActive; null when unset. */
+  public String getType() {
+    return type;
+  }
+
+  /** Sets type of the condition, for example ScalingActive. */
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  /** Returns status of the condition: True, False or Unknown; null when unset. */
+  public ConditionStatus getStatus() {
+    return status;
+  }
+
+  /** Sets status of the condition: True, False or Unknown. */
+  public void setStatus(ConditionStatus status) {
+    this.status = status;
+  }
+
+  /** Returns the metadata.generation the condition was set from; null when unset. */
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  /** Sets the metadata.generation the condition was set from. */
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  /** Returns last time the status changed, RFC 3339; null when unset. */
+  public String getLastTransitionTime() {
+    return lastTransitionTime;
+  }
+
+  /** Sets last time the status changed, RFC 3339. */
+  public void setLastTransitionTime(String lastTransitionTime) {
+    this.lastTransitionTime = lastTransitionTime;
+  }
+
+  /** Returns machine-readable CamelCase reason for the last transition; null when unset. */
+  public String getReason() {
+    return reason;
+  }
+
+  /** Sets machine-readable CamelCase reason for the last transition. */
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  /** Returns human-readable message about the transition; may be empty; null when unset. */
+  public String getMessage() {
+    return message;
+  }
+
+  /** Sets human-readable message about the transition; may be empty. */
+  public void setMessage(String message) {
+    this.message = message;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The ConfigMap result source; it has no settings, the ConfigMap name follows from the portrait's. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ConfigMapPortraitAlgorithmResultSource {
+}

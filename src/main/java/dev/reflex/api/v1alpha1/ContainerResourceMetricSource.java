@@ -1,0 +1,52 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** A resource metric of one named container in each pod of the scale target. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ContainerResourceMetricSource {
+
+  @Required
+  @JsonPropertyDescription("Name of the resource: cpu or memory.")
+  private String name;
+
+  @Required
+  @JsonPropertyDescription("Name of the container in the pods of the scale target.")
+  private String container;
+
+  @Required
+  @JsonPropertyDescription("Target value of the resource metric.")
+  private MetricTarget target;
+
+  /** Returns name of the resource: cpu or memory; null when unset. */
+  public String getName() {
+    return name;
+  }
+
+  /** Sets name of the resource: cpu or memory. */
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  /** Returns name of the container in the pods of the scale target; null when unset. */
+  public String getContainer() {
+    return container;
+  }
+
+  /** Sets name of the container in the pods of the scale target. */
+  public void setContainer(String container) {
+    this.container = container;
+  }
+
+  /** Returns target value of the resource metric; null when unset. */
+  public MetricTarget getTarget() {
+    return target;
+  }
+
+  /** Sets target value of the resource metric. */
+  public void setTarget(MetricTarget target) {
+    this.target = target;
+  }
+}

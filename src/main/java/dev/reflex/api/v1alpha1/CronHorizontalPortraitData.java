@@ -1,0 +1,27 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+
+/** Portrait data holding cron rules. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class CronHorizontalPortraitData {
+
+  @Required
+  @Size(min = 1)
+  @JsonPropertyDescription("Cron rules.")
+  private List<ReplicaCron> crons;
+
+  /** Returns cron rules; null when unset. */
+  public List<ReplicaCron> getCrons() {
+    return crons;
+  }
+
+  /** Sets cron rules. */
+  public void setCrons(List<ReplicaCron> crons) {
+    this.crons = crons;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+
+/** A provider that wants replica counts on cron schedules. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class CronHorizontalPortraitProvider {
+
+  @Required
+  @Size(min = 1)
+  @JsonPropertyDescription("Cron rules; at most one may be active at a time.")
+  private List<ReplicaCron> crons;
+
+  /** Returns cron rules; at most one may be active at a time; null when unset. */
+  public List<ReplicaCron> getCrons() {
+    return crons;
+  }
+
+  /** Sets cron rules; at most one may be active at a time. */
+  public void setCrons(List<ReplicaCron> crons) {
+    this.crons = crons;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** An external algorithm job run by a Kubernetes CronJob. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class CronJobPortraitAlgorithmJob {
+
+  @Required
+  @JsonPropertyDescription("Template of the CronJob.")
+  private CronJobTemplate template;
+
+  /** Returns template of the CronJob; null when unset. */
+  public CronJobTemplate getTemplate() {
+    return template;
+  }
+
+  /** Sets template of the CronJob. */
+  public void setTemplate(CronJobTemplate template) {
+    this.template = template;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
+
+/** Template of the CronJob that runs an external algorithm job. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class CronJobTemplate {
+
+  @PreserveUnknownFields
+  @SchemaFrom(type = Object.class)
+  @JsonPropertyDescription("Labels and annotations given to the CronJob.")
+  private ObjectMeta metadata;
+
+  @PreserveUnknownFields
+  @SchemaFrom(type = Object.class)
+  @JsonPropertyDescription("Spec of the CronJob (batch/v1 CronJobSpec, not expanded in the schema to keep the CRD "
+      + "small enough for client-side kubectl apply); the container named algorithm receives the defaults and"
+      + " environment.")
+  private CronJobSpec spec;
+
+  /** Returns labels and annotations given to the CronJob; null when unset. */
+  public ObjectMeta getMetadata() {
+    return metadata;
+  }
+
+  /** Sets labels and annotations given to the CronJob. */
+  public void setMetadata(ObjectMeta metadata) {
+    this.metadata = metadata;
+  }
+
+  /**
+   * Returns spec of the CronJob (batch/v1 CronJobSpec, not expanded in the schema to keep the CRD small enough for
+   * client-side kubectl apply); the container named algorithm receives the defaults and environment; null when unset.
+   */
+  public CronJobSpec getSpec() {
+    return spec;
+  }
+
+  /**
+   * Sets spec of the CronJob (batch/v1 CronJobSpec, not expanded in the schema to keep the CRD small enough for
+   * client-side kubectl apply); the container named algorithm receives the defaults and environment.
+   */
+  public void setSpec(CronJobSpec spec) {
+    this.spec = spec;
+  }
+}

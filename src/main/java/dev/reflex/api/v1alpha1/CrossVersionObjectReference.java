@@ -1,0 +1,54 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/**
+ * Identifies the workload to scale, as the autoscaling/v2 CrossVersionObjectReference does: anything that serves the
+ * /scale subresource.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class CrossVersionObjectReference {
+
+  @Required
+  @JsonPropertyDescription("Kind of the referent, for example StatefulSet or Deployment.")
+  private String kind;
+
+  @Required
+  @JsonPropertyDescription("Name of the referent, in the namespace of the referring object.")
+  private String name;
+
+  @JsonPropertyDescription("API version of the referent, for example apps/v1.")
+  private String apiVersion;
+
+  /** Returns kind of the referent, for example StatefulSet or Deployment; null when unset. */
+  public String getKind() {
+    return kind;
+  }
+
+  /** Sets kind of the referent, for example StatefulSet or Deployment. */
+  public void setKind(String kind) {
+    this.kind = kind;
+  }
+
+  /** Returns name of the referent, in the namespace of the referring object; null when unset. */
+  public String getName() {
+    return name;
+  }
+
+  /** Sets name of the referent, in the namespace of the referring object. */
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  /** Returns aPI version of the referent, for example apps/v1; null when unset. */
+  public String getApiVersion() {
+    return apiVersion;
+  }
+
+  /** Sets aPI version of the referent, for example apps/v1. */
+  public void setApiVersion(String apiVersion) {
+    this.apiVersion = apiVersion;
+  }
+}

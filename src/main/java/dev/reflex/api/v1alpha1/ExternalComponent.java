@@ -1,0 +1,38 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import java.util.Map;
+
+/** Names an external implementation of a pluggable component and passes it free-form configuration. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ExternalComponent {
+
+  @Required
+  @JsonPropertyDescription("Name of the external implementation.")
+  private String name;
+
+  @JsonPropertyDescription("Configuration handed to the external implementation.")
+  private Map<String, String> config;
+
+  /** Returns name of the external implementation; null when unset. */
+  public String getName() {
+    return name;
+  }
+
+  /** Sets name of the external implementation. */
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  /** Returns configuration handed to the external implementation; null when unset. */
+  public Map<String, String> getConfig() {
+    return config;
+  }
+
+  /** Sets configuration handed to the external implementation. */
+  public void setConfig(Map<String, String> config) {
+    this.config = config;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** An algorithm run outside the scaler as a job whose result is imported into the portrait. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ExternalJobPortraitAlgorithm {
+
+  @Required
+  @JsonPropertyDescription("The job that runs the algorithm.")
+  private PortraitAlgorithmJob job;
+
+  @Required
+  @JsonPropertyDescription("Where the job's result is read from.")
+  private PortraitAlgorithmResultSource resultSource;
+
+  /** Returns the job that runs the algorithm; null when unset. */
+  public PortraitAlgorithmJob getJob() {
+    return job;
+  }
+
+  /** Sets the job that runs the algorithm. */
+  public void setJob(PortraitAlgorithmJob job) {
+    this.job = job;
+  }
+
+  /** Returns where the job's result is read from; null when unset. */
+  public PortraitAlgorithmResultSource getResultSource() {
+    return resultSource;
+  }
+
+  /** Sets where the job's result is read from. */
+  public void setResultSource(PortraitAlgorithmResultSource resultSource) {
+    this.resultSource = resultSource;
+  }
+}

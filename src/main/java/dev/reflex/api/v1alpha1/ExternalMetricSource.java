@@ -1,0 +1,38 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** A metric not associated with any Kubernetes object, for example a queue length in a cloud service. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ExternalMetricSource {
+
+  @Required
+  @JsonPropertyDescription("The metric to read.")
+  private MetricIdentifier metric;
+
+  @Required
+  @JsonPropertyDescription("Target value of the metric: Value or AverageValue.")
+  private MetricTarget target;
+
+  /** Returns the metric to read; null when unset. */
+  public MetricIdentifier getMetric() {
+    return metric;
+  }
+
+  /** Sets the metric to read. */
+  public void setMetric(MetricIdentifier metric) {
+    this.metric = metric;
+  }
+
+  /** Returns target value of the metric: Value or AverageValue; null when unset. */
+  public MetricTarget getTarget() {
+    return target;
+  }
+
+  /** Sets target value of the metric: Value or AverageValue. */
+  public void setTarget(MetricTarget target) {
+    this.target = target;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/** Progress of a gray change. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class GrayStatus {
+
+  @Required
+  @Min(0)
+  @Max(100)
+  @JsonPropertyDescription("Percentage of the change applied so far.")
+  private Integer grayPercent;
+
+  @Required
+  @JsonPropertyDescription("Time of the last gray step, RFC 3339.")
+  private String lastUpdateTime;
+
+  /** Returns percentage of the change applied so far; null when unset. */
+  public Integer getGrayPercent() {
+    return grayPercent;
+  }
+
+  /** Sets percentage of the change applied so far. */
+  public void setGrayPercent(Integer grayPercent) {
+    this.grayPercent = grayPercent;
+  }
+
+  /** Returns time of the last gray step, RFC 3339; null when unset. */
+  public String getLastUpdateTime() {
+    return lastUpdateTime;
+  }
+
+  /** Sets time of the last gray step, RFC 3339. */
+  public void setLastUpdateTime(String lastUpdateTime) {
+    this.lastUpdateTime = lastUpdateTime;
+  }
+}

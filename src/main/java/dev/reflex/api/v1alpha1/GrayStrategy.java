@@ -1,0 +1,74 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/** How a change of replicas is applied in stages (gray change). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class GrayStrategy {
+
+  @Required
+  @JsonPropertyDescription("State of the pods in the gray stage; for scale-up only Online is meaningful.")
+  private GrayState grayState;
+
+  @Required
+  @Min(1)
+  @JsonPropertyDescription("Seconds between two gray steps.")
+  private Integer changeIntervalSeconds;
+
+  @Required
+  @Min(1)
+  @Max(100)
+  @JsonPropertyDescription("Percentage of the total change applied per step, cumulative.")
+  private Integer changePercent;
+
+  @Min(0)
+  @JsonPropertyDescription("Extra seconds of observation after reaching 100 percent before the gray pods are released.")
+  private Integer observationSeconds;
+
+  /** Returns state of the pods in the gray stage; for scale-up only Online is meaningful; null when unset. */
+  public GrayState getGrayState() {
+    return grayState;
+  }
+
+  /** Sets state of the pods in the gray stage; for scale-up only Online is meaningful. */
+  public void setGrayState(GrayState grayState) {
+    this.grayState = grayState;
+  }
+
+  /** Returns seconds between two gray steps; null when unset. */
+  public Integer getChangeIntervalSeconds() {
+    return changeIntervalSeconds;
+  }
+
+  /** Sets seconds between two gray steps. */
+  public void setChangeIntervalSeconds(Integer changeIntervalSeconds) {
+    this.changeIntervalSeconds = changeIntervalSeconds;
+  }
+
+  /** Returns percentage of the total change applied per step, cumulative; null when unset. */
+  public Integer getChangePercent() {
+    return changePercent;
+  }
+
+  /** Sets percentage of the total change applied per step, cumulative. */
+  public void setChangePercent(Integer changePercent) {
+    this.changePercent = changePercent;
+  }
+
+  /**
+   * Returns extra seconds of observation after reaching 100 percent before the gray pods are released; null when
+   * unset.
+   */
+  public Integer getObservationSeconds() {
+    return observationSeconds;
+  }
+
+  /** Sets extra seconds of observation after reaching 100 percent before the gray pods are released. */
+  public void setObservationSeconds(Integer observationSeconds) {
+    this.observationSeconds = observationSeconds;
+  }
+}

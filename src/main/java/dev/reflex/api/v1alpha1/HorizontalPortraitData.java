@@ -1,0 +1,78 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** Generated portrait data; the member named by type is read. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class HorizontalPortraitData {
+
+  @Required
+  @JsonPropertyDescription("Shape of the data.")
+  private HorizontalPortraitDataType type;
+
+  @JsonPropertyDescription("Static data, for type Static.")
+  @JsonProperty("static")
+  private StaticHorizontalPortraitData staticValue;
+
+  @JsonPropertyDescription("Cron data, for type Cron.")
+  private CronHorizontalPortraitData cron;
+
+  @JsonPropertyDescription("Time-series data, for type TimeSeries.")
+  private TimeSeriesHorizontalPortraitData timeSeries;
+
+  @JsonPropertyDescription("Instant (RFC 3339) after which the whole data is ignored.")
+  private String expireTime;
+
+  /** Returns shape of the data; null when unset. */
+  public HorizontalPortraitDataType getType() {
+    return type;
+  }
+
+  /** Sets shape of the data. */
+  public void setType(HorizontalPortraitDataType type) {
+    this.type = type;
+  }
+
+  /** Returns static data, for type Static; null when unset. */
+  public StaticHorizontalPortraitData getStatic() {
+    return staticValue;
+  }
+
+  /** Sets static data, for type Static. */
+  public void setStatic(StaticHorizontalPortraitData staticValue) {
+    this.staticValue = staticValue;
+  }
+
+  /** Returns cron data, for type Cron; null when unset. */
+  public CronHorizontalPortraitData getCron() {
+    return cron;
+  }
+
+  /** Sets cron data, for type Cron. */
+  public void setCron(CronHorizontalPortraitData cron) {
+    this.cron = cron;
+  }
+
+  /** Returns time-series data, for type TimeSeries; null when unset. */
+  public TimeSeriesHorizontalPortraitData getTimeSeries() {
+    return timeSeries;
+  }
+
+  /** Sets time-series data, for type TimeSeries. */
+  public void setTimeSeries(TimeSeriesHorizontalPortraitData timeSeries) {
+    this.timeSeries = timeSeries;
+  }
+
+  /** Returns instant (RFC 3339) after which the whole data is ignored; null when unset. */
+  public String getExpireTime() {
+    return expireTime;
+  }
+
+  /** Sets instant (RFC 3339) after which the whole data is ignored. */
+  public void setExpireTime(String expireTime) {
+    this.expireTime = expireTime;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/**
+ * Desired state of a HorizontalPortrait: the workload and the portrait spec copied from the IHPA's Dynamic provider.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class HorizontalPortraitSpec extends PortraitSpec {
+
+  @Required
+  @JsonPropertyDescription("The workload the portrait is for.")
+  private CrossVersionObjectReference scaleTargetRef;
+
+  /** Returns the workload the portrait is for; null when unset. */
+  public CrossVersionObjectReference getScaleTargetRef() {
+    return scaleTargetRef;
+  }
+
+  /** Sets the workload the portrait is for. */
+  public void setScaleTargetRef(CrossVersionObjectReference scaleTargetRef) {
+    this.scaleTargetRef = scaleTargetRef;
+  }
+}

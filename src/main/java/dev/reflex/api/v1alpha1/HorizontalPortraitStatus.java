@@ -1,0 +1,36 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/** Observed state of a HorizontalPortrait. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class HorizontalPortraitStatus {
+
+  @JsonPropertyDescription("The generated portrait data.")
+  private HorizontalPortraitData portraitData;
+
+  @JsonPropertyDescription("Condition PortraitGenerated.")
+  private List<Condition> conditions;
+
+  /** Returns the generated portrait data; null when unset. */
+  public HorizontalPortraitData getPortraitData() {
+    return portraitData;
+  }
+
+  /** Sets the generated portrait data. */
+  public void setPortraitData(HorizontalPortraitData portraitData) {
+    this.portraitData = portraitData;
+  }
+
+  /** Returns condition PortraitGenerated; null when unset. */
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  /** Sets condition PortraitGenerated. */
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+}

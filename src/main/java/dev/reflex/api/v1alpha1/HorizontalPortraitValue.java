@@ -1,0 +1,57 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/** A portrait value: the replicas one portrait provider wants now, and until when. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class HorizontalPortraitValue {
+
+  @Required
+  @JsonPropertyDescription("Identifier of the provider, for example Static, Cron, Dynamic-Reactive or "
+      + "Dynamic-Predictive.")
+  private String provider;
+
+  @Required
+  @Min(0)
+  @JsonPropertyDescription("Desired online replicas.")
+  private Integer replicas;
+
+  @JsonPropertyDescription("Instant (RFC 3339) after which the value no longer applies; absent means no expiry.")
+  private String expireTime;
+
+  /**
+   * Returns identifier of the provider, for example Static, Cron, Dynamic-Reactive or Dynamic-Predictive; null when
+   * unset.
+   */
+  public String getProvider() {
+    return provider;
+  }
+
+  /** Sets identifier of the provider, for example Static, Cron, Dynamic-Reactive or Dynamic-Predictive. */
+  public void setProvider(String provider) {
+    this.provider = provider;
+  }
+
+  /** Returns desired online replicas; null when unset. */
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  /** Sets desired online replicas. */
+  public void setReplicas(Integer replicas) {
+    this.replicas = replicas;
+  }
+
+  /** Returns instant (RFC 3339) after which the value no longer applies; absent means no expiry; null when unset. */
+  public String getExpireTime() {
+    return expireTime;
+  }
+
+  /** Sets instant (RFC 3339) after which the value no longer applies; absent means no expiry. */
+  public void setExpireTime(String expireTime) {
+    this.expireTime = expireTime;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** Scaling behaviour of an IHPA. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class IntelligentHorizontalPodAutoscalerBehavior {
+
+  @JsonPropertyDescription("Behaviour when scaling up.")
+  private ScalingBehavior scaleUp;
+
+  @JsonPropertyDescription("Behaviour when scaling down.")
+  private ScalingBehavior scaleDown;
+
+  @JsonPropertyDescription("Behaviour copied into the ReplicaProfile; absent means the default sorter and "
+      + "readiness-gate traffic control.")
+  private ReplicaProfileBehavior replicaProfile;
+
+  /** Returns behaviour when scaling up; null when unset. */
+  public ScalingBehavior getScaleUp() {
+    return scaleUp;
+  }
+
+  /** Sets behaviour when scaling up. */
+  public void setScaleUp(ScalingBehavior scaleUp) {
+    this.scaleUp = scaleUp;
+  }
+
+  /** Returns behaviour when scaling down; null when unset. */
+  public ScalingBehavior getScaleDown() {
+    return scaleDown;
+  }
+
+  /** Sets behaviour when scaling down. */
+  public void setScaleDown(ScalingBehavior scaleDown) {
+    this.scaleDown = scaleDown;
+  }
+
+  /**
+   * Returns behaviour copied into the ReplicaProfile; absent means the default sorter and readiness-gate traffic
+   * control; null when unset.
+   */
+  public ReplicaProfileBehavior getReplicaProfile() {
+    return replicaProfile;
+  }
+
+  /**
+   * Sets behaviour copied into the ReplicaProfile; absent means the default sorter and readiness-gate traffic control.
+   */
+  public void setReplicaProfile(ReplicaProfileBehavior replicaProfile) {
+    this.replicaProfile = replicaProfile;
+  }
+}

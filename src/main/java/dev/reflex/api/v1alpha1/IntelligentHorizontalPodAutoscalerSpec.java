@@ -1,0 +1,124 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import java.util.List;
+
+/** Desired behaviour of an IntelligentHorizontalPodAutoscaler. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class IntelligentHorizontalPodAutoscalerSpec {
+
+  @Required
+  @JsonPropertyDescription("The workload to scale.")
+  private CrossVersionObjectReference scaleTargetRef;
+
+  @JsonPropertyDescription("Pauses autoscaling: the ReplicaProfile is paused and nothing is scaled.")
+  private Boolean paused;
+
+  @Required
+  @Min(0)
+  @JsonPropertyDescription("Lower bound of the online replicas; 0 allows scale to zero.")
+  private Integer minReplicas;
+
+  @Required
+  @Min(0)
+  @JsonPropertyDescription("Upper bound of the online replicas; not less than minReplicas.")
+  private Integer maxReplicas;
+
+  @Default("Auto")
+  @JsonPropertyDescription("Auto scales the workload; Preview only computes and reports.")
+  private ScaleMode scaleMode;
+
+  @Required
+  @JsonPropertyDescription("Sources of desired replica counts, merged by priority.")
+  private List<HorizontalPortraitProvider> portraitProviders;
+
+  @JsonPropertyDescription("Scaling behaviour.")
+  private IntelligentHorizontalPodAutoscalerBehavior behavior;
+
+  @JsonPropertyDescription("Declared for API compatibility; not implemented.")
+  private List<StabilityChecker> stabilityCheckers;
+
+  /** Returns the workload to scale; null when unset. */
+  public CrossVersionObjectReference getScaleTargetRef() {
+    return scaleTargetRef;
+  }
+
+  /** Sets the workload to scale. */
+  public void setScaleTargetRef(CrossVersionObjectReference scaleTargetRef) {
+    this.scaleTargetRef = scaleTargetRef;
+  }
+
+  /** Returns pauses autoscaling: the ReplicaProfile is paused and nothing is scaled; null when unset. */
+  public Boolean getPaused() {
+    return paused;
+  }
+
+  /** Sets pauses autoscaling: the ReplicaProfile is paused and nothing is scaled. */
+  public void setPaused(Boolean paused) {
+    this.paused = paused;
+  }
+
+  /** Returns lower bound of the online replicas; 0 allows scale to zero; null when unset. */
+  public Integer getMinReplicas() {
+    return minReplicas;
+  }
+
+  /** Sets lower bound of the online replicas; 0 allows scale to zero. */
+  public void setMinReplicas(Integer minReplicas) {
+    this.minReplicas = minReplicas;
+  }
+
+  /** Returns upper bound of the online replicas; not less than minReplicas; null when unset. */
+  public Integer getMaxReplicas() {
+    return maxReplicas;
+  }
+
+  /** Sets upper bound of the online replicas; not less than minReplicas. */
+  public void setMaxReplicas(Integer maxReplicas) {
+    this.maxReplicas = maxReplicas;
+  }
+
+  /** Returns auto scales the workload; Preview only computes and reports; null when unset. */
+  public ScaleMode getScaleMode() {
+    return scaleMode;
+  }
+
+  /** Sets auto scales the workload; Preview only computes and reports. */
+  public void setScaleMode(ScaleMode scaleMode) {
+    this.scaleMode = scaleMode;
+  }
+
+  /** Returns sources of desired replica counts, merged by priority; null when unset. */
+  public List<HorizontalPortraitProvider> getPortraitProviders() {
+    return portraitProviders;
+  }
+
+  /** Sets sources of desired replica counts, merged by priority. */
+  public void setPortraitProviders(List<HorizontalPortraitProvider> portraitProviders) {
+    this.portraitProviders = portraitProviders;
+  }
+
+  /** Returns scaling behaviour; null when unset. */
+  public IntelligentHorizontalPodAutoscalerBehavior getBehavior() {
+    return behavior;
+  }
+
+  /** Sets scaling behaviour. */
+  public void setBehavior(IntelligentHorizontalPodAutoscalerBehavior behavior) {
+    this.behavior = behavior;
+  }
+
+  /** Returns declared for API compatibility; not implemented; null when unset. */
+  public List<StabilityChecker> getStabilityCheckers() {
+    return stabilityCheckers;
+  }
+
+  /** Sets declared for API compatibility; not implemented. */
+  public void setStabilityCheckers(List<StabilityChecker> stabilityCheckers) {
+    this.stabilityCheckers = stabilityCheckers;
+  }
+}

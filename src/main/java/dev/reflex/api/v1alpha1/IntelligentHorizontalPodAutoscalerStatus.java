@@ -1,0 +1,62 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/** Observed state of an IntelligentHorizontalPodAutoscaler. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class IntelligentHorizontalPodAutoscalerStatus {
+
+  @JsonPropertyDescription("The portrait value before the current one; the starting point of a gray change.")
+  private HorizontalPortraitValue previousPortraitValue;
+
+  @JsonPropertyDescription("The winning portrait value.")
+  private HorizontalPortraitValue currentPortraitValue;
+
+  @JsonPropertyDescription("Progress of the current gray change.")
+  private GrayStatus gray;
+
+  @JsonPropertyDescription("Conditions ScalingActive, ScalingLimited and GrayProgressing.")
+  private List<Condition> conditions;
+
+  /** Returns the portrait value before the current one; the starting point of a gray change; null when unset. */
+  public HorizontalPortraitValue getPreviousPortraitValue() {
+    return previousPortraitValue;
+  }
+
+  /** Sets the portrait value before the current one; the starting point of a gray change. */
+  public void setPreviousPortraitValue(HorizontalPortraitValue previousPortraitValue) {
+    this.previousPortraitValue = previousPortraitValue;
+  }
+
+  /** Returns the winning portrait value; null when unset. */
+  public HorizontalPortraitValue getCurrentPortraitValue() {
+    return currentPortraitValue;
+  }
+
+  /** Sets the winning portrait value. */
+  public void setCurrentPortraitValue(HorizontalPortraitValue currentPortraitValue) {
+    this.currentPortraitValue = currentPortraitValue;
+  }
+
+  /** Returns progress of the current gray change; null when unset. */
+  public GrayStatus getGray() {
+    return gray;
+  }
+
+  /** Sets progress of the current gray change. */
+  public void setGray(GrayStatus gray) {
+    this.gray = gray;
+  }
+
+  /** Returns conditions ScalingActive, ScalingLimited and GrayProgressing; null when unset. */
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  /** Sets conditions ScalingActive, ScalingLimited and GrayProgressing. */
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+
+/** Names a metric and optionally narrows it by labels. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class MetricIdentifier {
+
+  @Required
+  @JsonPropertyDescription("Name of the metric.")
+  private String name;
+
+  @JsonPropertyDescription("Label selector narrowing the metric series; absent means the metric name alone.")
+  private LabelSelector selector;
+
+  /** Returns name of the metric; null when unset. */
+  public String getName() {
+    return name;
+  }
+
+  /** Sets name of the metric. */
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  /** Returns label selector narrowing the metric series; absent means the metric name alone; null when unset. */
+  public LabelSelector getSelector() {
+    return selector;
+  }
+
+  /** Sets label selector narrowing the metric series; absent means the metric name alone. */
+  public void setSelector(LabelSelector selector) {
+    this.selector = selector;
+  }
+}

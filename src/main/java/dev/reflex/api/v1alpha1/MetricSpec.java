@@ -1,0 +1,125 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/**
+ * One metric a portrait algorithm reads: the autoscaling/v2 MetricSpec plus an optional name and operator. Exactly the
+ * member named by type is read.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class MetricSpec {
+
+  @JsonPropertyDescription("Optional name of the metric, unique within the list when set; predictive algorithms "
+      + "identify traffic series by it.")
+  private String name;
+
+  @Required
+  @JsonPropertyDescription("Kind of metric source; selects which member below is read.")
+  private MetricSourceType type;
+
+  @JsonPropertyDescription("Comparison operator, for stability checkers; not evaluated by the scaler.")
+  private MetricOperator operator;
+
+  @JsonPropertyDescription("The resource metric, for type Resource.")
+  private ResourceMetricSource resource;
+
+  @JsonPropertyDescription("The container resource metric, for type ContainerResource.")
+  private ContainerResourceMetricSource containerResource;
+
+  @JsonPropertyDescription("The per-pod metric, for type Pods.")
+  private PodsMetricSource pods;
+
+  @JsonPropertyDescription("The object metric, for type Object.")
+  private ObjectMetricSource object;
+
+  @JsonPropertyDescription("The external metric, for type External.")
+  private ExternalMetricSource external;
+
+  /**
+   * Returns optional name of the metric, unique within the list when set; predictive algorithms identify traffic
+   * series by it; null when unset.
+   */
+  public String getName() {
+    return name;
+  }
+
+  /**
+   * Sets optional name of the metric, unique within the list when set; predictive algorithms identify traffic series
+   * by it.
+   */
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  /** Returns kind of metric source; selects which member below is read; null when unset. */
+  public MetricSourceType getType() {
+    return type;
+  }
+
+  /** Sets kind of metric source; selects which member below is read. */
+  public void setType(MetricSourceType type) {
+    this.type = type;
+  }
+
+  /** Returns comparison operator, for stability checkers; not evaluated by the scaler; null when unset. */
+  public MetricOperator getOperator() {
+    return operator;
+  }
+
+  /** Sets comparison operator, for stability checkers; not evaluated by the scaler. */
+  public void setOperator(MetricOperator operator) {
+    this.operator = operator;
+  }
+
+  /** Returns the resource metric, for type Resource; null when unset. */
+  public ResourceMetricSource getResource() {
+    return resource;
+  }
+
+  /** Sets the resource metric, for type Resource. */
+  public void setResource(ResourceMetricSource resource) {
+    this.resource = resource;
+  }
+
+  /** Returns the container resource metric, for type ContainerResource; null when unset. */
+  public ContainerResourceMetricSource getContainerResource() {
+    return containerResource;
+  }
+
+  /** Sets the container resource metric, for type ContainerResource. */
+  public void setContainerResource(ContainerResourceMetricSource containerResource) {
+    this.containerResource = containerResource;
+  }
+
+  /** Returns the per-pod metric, for type Pods; null when unset. */
+  public PodsMetricSource getPods() {
+    return pods;
+  }
+
+  /** Sets the per-pod metric, for type Pods. */
+  public void setPods(PodsMetricSource pods) {
+    this.pods = pods;
+  }
+
+  /** Returns the object metric, for type Object; null when unset. */
+  public ObjectMetricSource getObject() {
+    return object;
+  }
+
+  /** Sets the object metric, for type Object. */
+  public void setObject(ObjectMetricSource object) {
+    this.object = object;
+  }
+
+  /** Returns the external metric, for type External; null when unset. */
+  public ExternalMetricSource getExternal() {
+    return external;
+  }
+
+  /** Sets the external metric, for type External. */
+  public void setExternal(ExternalMetricSource external) {
+    this.external = external;
+  }
+}

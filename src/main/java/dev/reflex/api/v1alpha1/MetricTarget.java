@@ -1,0 +1,75 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.Quantity;
+
+/**
+ * Target value of a metric. The type is not an enum on purpose: predictive portraits use the placeholder NA for
+ * metrics that only feed history queries.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class MetricTarget {
+
+  @Required
+  @JsonPropertyDescription("Target type: Utilization, Value or AverageValue (NA as a placeholder where no target is "
+      + "needed).")
+  private String type;
+
+  @JsonPropertyDescription("Target value of the metric as a quantity, for Value targets.")
+  private Quantity value;
+
+  @JsonPropertyDescription("Target value of the metric averaged over the pods, for AverageValue targets.")
+  private Quantity averageValue;
+
+  @JsonPropertyDescription("Target average resource utilization in percent of the pods' requests, for Utilization "
+      + "targets.")
+  private Integer averageUtilization;
+
+  /**
+   * Returns target type: Utilization, Value or AverageValue (NA as a placeholder where no target is needed); null when
+   * unset.
+   */
+  public String getType() {
+    return type;
+  }
+
+  /** Sets target type: Utilization, Value or AverageValue (NA as a placeholder where no target is needed). */
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  /** Returns target value of the metric as a quantity, for Value targets; null when unset. */
+  public Quantity getValue() {
+    return value;
+  }
+
+  /** Sets target value of the metric as a quantity, for Value targets. */
+  public void setValue(Quantity value) {
+    this.value = value;
+  }
+
+  /** Returns target value of the metric averaged over the pods, for AverageValue targets; null when unset. */
+  public Quantity getAverageValue() {
+    return averageValue;
+  }
+
+  /** Sets target value of the metric averaged over the pods, for AverageValue targets. */
+  public void setAverageValue(Quantity averageValue) {
+    this.averageValue = averageValue;
+  }
+
+  /**
+   * Returns target average resource utilization in percent of the pods' requests, for Utilization targets; null when
+   * unset.
+   */
+  public Integer getAverageUtilization() {
+    return averageUtilization;
+  }
+
+  /** Sets target average resource utilization in percent of the pods' requests, for Utilization targets. */
+  public void setAverageUtilization(Integer averageUtilization) {
+    this.averageUtilization = averageUtilization;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+
+/** A stability checker over metrics (declared, not implemented). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class MetricsStabilityChecker {
+
+  @Required
+  @Size(min = 1)
+  @JsonPropertyDescription("Metrics to check.")
+  private List<MetricSpec> metrics;
+
+  /** Returns metrics to check; null when unset. */
+  public List<MetricSpec> getMetrics() {
+    return metrics;
+  }
+
+  /** Sets metrics to check. */
+  public void setMetrics(List<MetricSpec> metrics) {
+    this.metrics = metrics;
+  }
+}

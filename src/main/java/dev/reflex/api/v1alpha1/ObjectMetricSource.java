@@ -1,0 +1,52 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** A metric describing a single Kubernetes object, for example the requests per second of an Ingress. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ObjectMetricSource {
+
+  @Required
+  @JsonPropertyDescription("The object the metric describes.")
+  private CrossVersionObjectReference describedObject;
+
+  @Required
+  @JsonPropertyDescription("The metric to read.")
+  private MetricIdentifier metric;
+
+  @Required
+  @JsonPropertyDescription("Target value of the metric: Value or AverageValue.")
+  private MetricTarget target;
+
+  /** Returns the object the metric describes; null when unset. */
+  public CrossVersionObjectReference getDescribedObject() {
+    return describedObject;
+  }
+
+  /** Sets the object the metric describes. */
+  public void setDescribedObject(CrossVersionObjectReference describedObject) {
+    this.describedObject = describedObject;
+  }
+
+  /** Returns the metric to read; null when unset. */
+  public MetricIdentifier getMetric() {
+    return metric;
+  }
+
+  /** Sets the metric to read. */
+  public void setMetric(MetricIdentifier metric) {
+    this.metric = metric;
+  }
+
+  /** Returns target value of the metric: Value or AverageValue; null when unset. */
+  public MetricTarget getTarget() {
+    return target;
+  }
+
+  /** Sets target value of the metric: Value or AverageValue. */
+  public void setTarget(MetricTarget target) {
+    this.target = target;
+  }
+}

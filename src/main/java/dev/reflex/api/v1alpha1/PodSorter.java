@@ -1,0 +1,37 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+
+/** How pods are ranked when some must change state. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class PodSorter {
+
+  @Default("WorkloadDefault")
+  @JsonPropertyDescription("Kind of pod sorter.")
+  private PodSorterType type;
+
+  @JsonPropertyDescription("The external sorter, for type External.")
+  private ExternalComponent external;
+
+  /** Returns kind of pod sorter; null when unset. */
+  public PodSorterType getType() {
+    return type;
+  }
+
+  /** Sets kind of pod sorter. */
+  public void setType(PodSorterType type) {
+    this.type = type;
+  }
+
+  /** Returns the external sorter, for type External; null when unset. */
+  public ExternalComponent getExternal() {
+    return external;
+  }
+
+  /** Sets the external sorter, for type External. */
+  public void setExternal(ExternalComponent external) {
+    this.external = external;
+  }
+}

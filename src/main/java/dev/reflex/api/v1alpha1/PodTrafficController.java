@@ -1,0 +1,37 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+
+/** How traffic is switched on and off for pods. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class PodTrafficController {
+
+  @Default("ReadinessGate")
+  @JsonPropertyDescription("Kind of traffic controller.")
+  private PodTrafficControllerType type;
+
+  @JsonPropertyDescription("The external controller, for type External.")
+  private ExternalComponent external;
+
+  /** Returns kind of traffic controller; null when unset. */
+  public PodTrafficControllerType getType() {
+    return type;
+  }
+
+  /** Sets kind of traffic controller. */
+  public void setType(PodTrafficControllerType type) {
+    this.type = type;
+  }
+
+  /** Returns the external controller, for type External; null when unset. */
+  public ExternalComponent getExternal() {
+    return external;
+  }
+
+  /** Sets the external controller, for type External. */
+  public void setExternal(ExternalComponent external) {
+    this.external = external;
+  }
+}

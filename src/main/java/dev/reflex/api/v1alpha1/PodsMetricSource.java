@@ -1,0 +1,38 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** A metric describing each pod of the scale target, averaged over the pods. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class PodsMetricSource {
+
+  @Required
+  @JsonPropertyDescription("The metric to read.")
+  private MetricIdentifier metric;
+
+  @Required
+  @JsonPropertyDescription("Target value of the metric; only AverageValue is meaningful.")
+  private MetricTarget target;
+
+  /** Returns the metric to read; null when unset. */
+  public MetricIdentifier getMetric() {
+    return metric;
+  }
+
+  /** Sets the metric to read. */
+  public void setMetric(MetricIdentifier metric) {
+    this.metric = metric;
+  }
+
+  /** Returns target value of the metric; only AverageValue is meaningful; null when unset. */
+  public MetricTarget getTarget() {
+    return target;
+  }
+
+  /** Sets target value of the metric; only AverageValue is meaningful. */
+  public void setTarget(MetricTarget target) {
+    this.target = target;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.generator.annotation.Required;
+import java.util.Map;
+
+/**
+ * The algorithm that generates a portrait. The type is a string, not an enum, as in Kapacity: KubeHPA and KPA (Reflex
+ * extension) for Reactive portraits, ExternalJob and Forecast (Reflex extension) for Predictive ones; external
+ * generators may use their own.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class PortraitAlgorithm {
+
+  @Required
+  @JsonPropertyDescription("Algorithm type: KubeHPA, KPA, ExternalJob or Forecast.")
+  private String type;
+
+  @JsonPropertyDescription("Parameters of the KubeHPA algorithm.")
+  private KubeHPAPortraitAlgorithm kubeHPA;
+
+  @JsonPropertyDescription("Parameters of the KPA algorithm (Reflex extension).")
+  private KpaPortraitAlgorithm kpa;
+
+  @JsonPropertyDescription("Parameters of the ExternalJob algorithm.")
+  private ExternalJobPortraitAlgorithm externalJob;
+
+  @JsonPropertyDescription("Parameters of the built-in forecaster (Reflex extension).")
+  private ForecastPortraitAlgorithm forecast;
+
+  @PreserveUnknownFields
+  @SchemaFrom(type = Object.class)
+  @JsonPropertyDescription("Free-form configuration for external portrait generators.")
+  private Map<String, Object> config;
+
+  /** Returns algorithm type: KubeHPA, KPA, ExternalJob or Forecast; null when unset. */
+  public String getType() {
+    return type;
+  }
+
+  /** Sets algorithm type: KubeHPA, KPA, ExternalJob or Forecast. */
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  /** Returns parameters of the KubeHPA algorithm; null when unset. */
+  public KubeHPAPortraitAlgorithm getKubeHPA() {
+    return kubeHPA;
+  }
+
+  /** Sets parameters of the KubeHPA algorithm. */
+  public void setKubeHPA(KubeHPAPortraitAlgorithm kubeHPA) {
+    this.kubeHPA = kubeHPA;
+  }
+
+  /** Returns parameters of the KPA algorithm (Reflex extension); null when unset. */
+  public KpaPortraitAlgorithm getKpa() {
+    return kpa;
+  }
+
+  /** Sets parameters of the KPA algorithm (Reflex extension). */
+  public void setKpa(KpaPortraitAlgorithm kpa) {
+    this.kpa = kpa;
+  }
+
+  /** Returns parameters of the ExternalJob algorithm; null when unset. */
+  public ExternalJobPortraitAlgorithm getExternalJob() {
+    return externalJob;
+  }
+
+  /** Sets parameters of the ExternalJob algorithm. */
+  public void setExternalJob(ExternalJobPortraitAlgorithm externalJob) {
+    this.externalJob = externalJob;
+  }
+
+  /** Returns parameters of the built-in forecaster (Reflex extension); null when unset. */
+  public ForecastPortraitAlgorithm getForecast() {
+    return forecast;
+  }
+
+  /** Sets parameters of the built-in forecaster (Reflex extension). */
+  public void setForecast(ForecastPortraitAlgorithm forecast) {
+    this.forecast = forecast;
+  }
+
+  /** Returns free-form configuration for external portrait generators; null when unset. */
+  public Map<String, Object> getConfig() {
+    return config;
+  }
+
+  /** Sets free-form configuration for external portrait generators. */
+  public void setConfig(Map<String, Object> config) {
+    this.config = config;
+  }
+}

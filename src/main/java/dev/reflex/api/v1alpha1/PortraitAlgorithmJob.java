@@ -1,0 +1,37 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** The job that runs an external portrait algorithm. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class PortraitAlgorithmJob {
+
+  @Required
+  @JsonPropertyDescription("How the job is run.")
+  private PortraitAlgorithmJobType type;
+
+  @JsonPropertyDescription("The CronJob settings, for type CronJob.")
+  private CronJobPortraitAlgorithmJob cronJob;
+
+  /** Returns how the job is run; null when unset. */
+  public PortraitAlgorithmJobType getType() {
+    return type;
+  }
+
+  /** Sets how the job is run. */
+  public void setType(PortraitAlgorithmJobType type) {
+    this.type = type;
+  }
+
+  /** Returns the CronJob settings, for type CronJob; null when unset. */
+  public CronJobPortraitAlgorithmJob getCronJob() {
+    return cronJob;
+  }
+
+  /** Sets the CronJob settings, for type CronJob. */
+  public void setCronJob(CronJobPortraitAlgorithmJob cronJob) {
+    this.cronJob = cronJob;
+  }
+}

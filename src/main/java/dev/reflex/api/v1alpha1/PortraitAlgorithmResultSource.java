@@ -1,0 +1,37 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** Where the portrait data produced by an external algorithm job is read from. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class PortraitAlgorithmResultSource {
+
+  @Required
+  @JsonPropertyDescription("Kind of result source.")
+  private PortraitAlgorithmResultSourceType type;
+
+  @JsonPropertyDescription("The ConfigMap source, for type ConfigMap.")
+  private ConfigMapPortraitAlgorithmResultSource configMap;
+
+  /** Returns kind of result source; null when unset. */
+  public PortraitAlgorithmResultSourceType getType() {
+    return type;
+  }
+
+  /** Sets kind of result source. */
+  public void setType(PortraitAlgorithmResultSourceType type) {
+    this.type = type;
+  }
+
+  /** Returns the ConfigMap source, for type ConfigMap; null when unset. */
+  public ConfigMapPortraitAlgorithmResultSource getConfigMap() {
+    return configMap;
+  }
+
+  /** Sets the ConfigMap source, for type ConfigMap. */
+  public void setConfigMap(ConfigMapPortraitAlgorithmResultSource configMap) {
+    this.configMap = configMap;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import java.util.List;
+
+/**
+ * What a dynamic portrait is and how it is generated; shared by the Dynamic portrait provider of an IHPA and the
+ * HorizontalPortrait it creates.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PortraitSpec {
+
+  @Required
+  @JsonPropertyDescription("Type of the portrait: Reactive or Predictive (Burst is reserved).")
+  private String portraitType;
+
+  @JsonPropertyDescription("When set, the built-in generators leave this portrait to the named external generator.")
+  private String externalGeneratorName;
+
+  @JsonPropertyDescription("Metrics the algorithm reads, in the order its conventions require.")
+  private List<MetricSpec> metrics;
+
+  @Required
+  @JsonPropertyDescription("The algorithm that generates the portrait.")
+  private PortraitAlgorithm algorithm;
+
+  /** Returns type of the portrait: Reactive or Predictive (Burst is reserved); null when unset. */
+  public String getPortraitType() {
+    return portraitType;
+  }
+
+  /** Sets type of the portrait: Reactive or Predictive (Burst is reserved). */
+  public void setPortraitType(String portraitType) {
+    this.portraitType = portraitType;
+  }
+
+  /** Returns when set, the built-in generators leave this portrait to the named external generator; null when unset. */
+  public String getExternalGeneratorName() {
+    return externalGeneratorName;
+  }
+
+  /** Sets when set, the built-in generators leave this portrait to the named external generator. */
+  public void setExternalGeneratorName(String externalGeneratorName) {
+    this.externalGeneratorName = externalGeneratorName;
+  }
+
+  /** Returns metrics the algorithm reads, in the order its conventions require; null when unset. */
+  public List<MetricSpec> getMetrics() {
+    return metrics;
+  }
+
+  /** Sets metrics the algorithm reads, in the order its conventions require. */
+  public void setMetrics(List<MetricSpec> metrics) {
+    this.metrics = metrics;
+  }
+
+  /** Returns the algorithm that generates the portrait; null when unset. */
+  public PortraitAlgorithm getAlgorithm() {
+    return algorithm;
+  }
+
+  /** Sets the algorithm that generates the portrait. */
+  public void setAlgorithm(PortraitAlgorithm algorithm) {
+    this.algorithm = algorithm;
+  }
+}

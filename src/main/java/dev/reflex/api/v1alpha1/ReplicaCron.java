@@ -1,0 +1,105 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/**
+ * A cron rule: between each start instant and the following end instant the rule is active and asks for its replicas.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ReplicaCron {
+
+  @Required
+  @JsonPropertyDescription("Name of the rule, unique within its list; used in messages.")
+  private String name;
+
+  @JsonPropertyDescription("Free-text description of the rule.")
+  private String description;
+
+  @Default("UTC")
+  @JsonPropertyDescription("IANA time zone the start and end expressions are evaluated in.")
+  private String timeZone;
+
+  @Required
+  @JsonPropertyDescription("Standard five-field cron expression (minute hour day-of-month month day-of-week) at "
+      + "which the rule becomes active.")
+  private String start;
+
+  @Required
+  @JsonPropertyDescription("Five-field cron expression at which the rule stops being active.")
+  private String end;
+
+  @Required
+  @Min(0)
+  @JsonPropertyDescription("Desired online replicas while the rule is active.")
+  private Integer replicas;
+
+  /** Returns name of the rule, unique within its list; used in messages; null when unset. */
+  public String getName() {
+    return name;
+  }
+
+  /** Sets name of the rule, unique within its list; used in messages. */
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  /** Returns free-text description of the rule; null when unset. */
+  public String getDescription() {
+    return description;
+  }
+
+  /** Sets free-text description of the rule. */
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  /** Returns iANA time zone the start and end expressions are evaluated in; null when unset. */
+  public String getTimeZone() {
+    return timeZone;
+  }
+
+  /** Sets iANA time zone the start and end expressions are evaluated in. */
+  public void setTimeZone(String timeZone) {
+    this.timeZone = timeZone;
+  }
+
+  /**
+   * Returns standard five-field cron expression (minute hour day-of-month month day-of-week) at which the rule becomes
+   * active; null when unset.
+   */
+  public String getStart() {
+    return start;
+  }
+
+  /**
+   * Sets standard five-field cron expression (minute hour day-of-month month day-of-week) at which the rule becomes
+   * active.
+   */
+  public void setStart(String start) {
+    this.start = start;
+  }
+
+  /** Returns five-field cron expression at which the rule stops being active; null when unset. */
+  public String getEnd() {
+    return end;
+  }
+
+  /** Sets five-field cron expression at which the rule stops being active. */
+  public void setEnd(String end) {
+    this.end = end;
+  }
+
+  /** Returns desired online replicas while the rule is active; null when unset. */
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  /** Sets desired online replicas while the rule is active. */
+  public void setReplicas(Integer replicas) {
+    this.replicas = replicas;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** How a ReplicaProfile picks pods and controls their traffic. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ReplicaProfileBehavior {
+
+  @JsonPropertyDescription("How pods are ranked.")
+  private PodSorter podSorter;
+
+  @JsonPropertyDescription("How traffic is switched for pods.")
+  private PodTrafficController podTrafficController;
+
+  /** Returns how pods are ranked; null when unset. */
+  public PodSorter getPodSorter() {
+    return podSorter;
+  }
+
+  /** Sets how pods are ranked. */
+  public void setPodSorter(PodSorter podSorter) {
+    this.podSorter = podSorter;
+  }
+
+  /** Returns how traffic is switched for pods; null when unset. */
+  public PodTrafficController getPodTrafficController() {
+    return podTrafficController;
+  }
+
+  /** Sets how traffic is switched for pods. */
+  public void setPodTrafficController(PodTrafficController podTrafficController) {
+    this.podTrafficController = podTrafficController;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+import java.util.List;
+
+/** Observed pod counts per state. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ReplicaProfileStatus {
+
+  @Min(0)
+  @JsonPropertyDescription("Running pods in state Online.")
+  private Integer onlineReplicas;
+
+  @Min(0)
+  @JsonPropertyDescription("Running pods in state Cutoff.")
+  private Integer cutoffReplicas;
+
+  @Min(0)
+  @JsonPropertyDescription("Running pods in state Standby.")
+  private Integer standbyReplicas;
+
+  @JsonPropertyDescription("Conditions Applied and Ensured.")
+  private List<Condition> conditions;
+
+  /** Returns running pods in state Online; null when unset. */
+  public Integer getOnlineReplicas() {
+    return onlineReplicas;
+  }
+
+  /** Sets running pods in state Online. */
+  public void setOnlineReplicas(Integer onlineReplicas) {
+    this.onlineReplicas = onlineReplicas;
+  }
+
+  /** Returns running pods in state Cutoff; null when unset. */
+  public Integer getCutoffReplicas() {
+    return cutoffReplicas;
+  }
+
+  /** Sets running pods in state Cutoff. */
+  public void setCutoffReplicas(Integer cutoffReplicas) {
+    this.cutoffReplicas = cutoffReplicas;
+  }
+
+  /** Returns running pods in state Standby; null when unset. */
+  public Integer getStandbyReplicas() {
+    return standbyReplicas;
+  }
+
+  /** Sets running pods in state Standby. */
+  public void setStandbyReplicas(Integer standbyReplicas) {
+    this.standbyReplicas = standbyReplicas;
+  }
+
+  /** Returns conditions Applied and Ensured; null when unset. */
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  /** Sets conditions Applied and Ensured. */
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+}

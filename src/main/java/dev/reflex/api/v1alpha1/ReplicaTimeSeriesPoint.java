@@ -1,0 +1,41 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/** One point of a replica time series; its replicas apply from its timestamp until the next point. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ReplicaTimeSeriesPoint {
+
+  @Required
+  @Min(0)
+  @JsonPropertyDescription("Unix time in seconds.")
+  private Long timestamp;
+
+  @Required
+  @Min(0)
+  @JsonPropertyDescription("Desired online replicas from this point on.")
+  private Integer replicas;
+
+  /** Returns unix time in seconds; null when unset. */
+  public Long getTimestamp() {
+    return timestamp;
+  }
+
+  /** Sets unix time in seconds. */
+  public void setTimestamp(Long timestamp) {
+    this.timestamp = timestamp;
+  }
+
+  /** Returns desired online replicas from this point on; null when unset. */
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  /** Sets desired online replicas from this point on. */
+  public void setReplicas(Integer replicas) {
+    this.replicas = replicas;
+  }
+}

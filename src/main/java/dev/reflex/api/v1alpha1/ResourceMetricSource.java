@@ -1,0 +1,38 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** A resource metric (cpu or memory) of the scale target's pods. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ResourceMetricSource {
+
+  @Required
+  @JsonPropertyDescription("Name of the resource: cpu or memory.")
+  private String name;
+
+  @Required
+  @JsonPropertyDescription("Target value of the resource metric.")
+  private MetricTarget target;
+
+  /** Returns name of the resource: cpu or memory; null when unset. */
+  public String getName() {
+    return name;
+  }
+
+  /** Sets name of the resource: cpu or memory. */
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  /** Returns target value of the resource metric; null when unset. */
+  public MetricTarget getTarget() {
+    return target;
+  }
+
+  /** Sets target value of the resource metric. */
+  public void setTarget(MetricTarget target) {
+    this.target = target;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** Scaling behaviour in one direction. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ScalingBehavior {
+
+  @JsonPropertyDescription("Disables scaling in this direction.")
+  private Boolean disabled;
+
+  @JsonPropertyDescription("Gray change strategy; absent means changes apply at once.")
+  private GrayStrategy grayStrategy;
+
+  /** Returns disables scaling in this direction; null when unset. */
+  public Boolean getDisabled() {
+    return disabled;
+  }
+
+  /** Sets disables scaling in this direction. */
+  public void setDisabled(Boolean disabled) {
+    this.disabled = disabled;
+  }
+
+  /** Returns gray change strategy; absent means changes apply at once; null when unset. */
+  public GrayStrategy getGrayStrategy() {
+    return grayStrategy;
+  }
+
+  /** Sets gray change strategy; absent means changes apply at once. */
+  public void setGrayStrategy(GrayStrategy grayStrategy) {
+    this.grayStrategy = grayStrategy;
+  }
+}

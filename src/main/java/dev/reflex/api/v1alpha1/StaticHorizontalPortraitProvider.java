@@ -1,0 +1,26 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/** A provider that always wants the same replica count. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class StaticHorizontalPortraitProvider {
+
+  @Required
+  @Min(0)
+  @JsonPropertyDescription("Desired online replicas.")
+  private Integer replicas;
+
+  /** Returns desired online replicas; null when unset. */
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  /** Sets desired online replicas. */
+  public void setReplicas(Integer replicas) {
+    this.replicas = replicas;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.reflex.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+
+/** Portrait data holding a replica time series. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class TimeSeriesHorizontalPortraitData {
+
+  @Required
+  @Size(min = 1)
+  @JsonPropertyDescription("Points in ascending time order.")
+  private List<ReplicaTimeSeriesPoint> timeSeries;
+
+  /** Returns points in ascending time order; null when unset. */
+  public List<ReplicaTimeSeriesPoint> getTimeSeries() {
+    return timeSeries;
+  }
+
+  /** Sets points in ascending time order. */
+  public void setTimeSeries(List<ReplicaTimeSeriesPoint> timeSeries) {
+    this.timeSeries = timeSeries;
+  }
+}
