@@ -1,0 +1,39 @@
+package dev.reflex.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/** Every custom resource in deploy/samples reads into the model and writes back to the same tree. */
+class SamplesRoundTripTest {
+
+  static Stream<Manifests.Document> ourSamples() {
+    return Manifests.documents(Manifests.yamlFiles(Manifests.SAMPLES)).stream().filter(Manifests.Document::isOurs);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ourSamples")
+  void sampleSurvivesModelRoundTripWithoutLoss(Manifests.Document doc) {
+    JsonNode original = doc.tree();
+    HasMetadata model = doc.parse();
+    JsonNode written = Serialization.jsonMapper().valueToTree(model);
+    assertTrue(Manifests.sameTree(original, written),
+        () -> "round trip changed " + doc + "\nexpected: " + original + "\nactual:   " + written);
+  }
+
+  @Test
+  void theSeedSamplesAndOurExtensionsArePresent() {
+    List<String> names = ourSamples().map(d -> d.tree().path("metadata").path("name").asString()).toList();
+    assertTrue(names.containsAll(List.of("cron-portrait-sample", "dynamic-reactive-portrait-sample",
+        "predictive-sample", "gray-strategy-sample", "kpa-burst-sample", "demo-micro-service")), names::toString);
+    assertEquals(names.size(), names.stream().distinct().count(), "sample names are unique");
+  }
+}
