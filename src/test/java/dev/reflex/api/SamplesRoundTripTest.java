@@ -30,6 +30,24 @@ class SamplesRoundTripTest {
   }
 
   @Test
+  void aFieldTheModelDoesNotKnowIsDetectedAsLoss() {
+    var doc = new Manifests.Document(java.nio.file.Path.of("inline"), 0, """
+        apiVersion: autoscaling.kapacitystack.io/v1alpha1
+        kind: ReplicaProfile
+        metadata:
+          name: web
+        spec:
+          scaleTargetRef: {kind: Deployment, name: web}
+          onlineReplicas: 2
+          surgeReplicas: 1
+        """);
+    JsonNode written = Serialization.jsonMapper().valueToTree(doc.parse());
+    assertTrue(!Manifests.sameTree(doc.tree(), written), "the comparison must notice a dropped field");
+    assertTrue(Manifests.sameTree(Serialization.jsonMapper().readTree("{\"a\":1}"),
+        Serialization.jsonMapper().readTree("{\"a\":1.0}")), "numbers compare by value");
+  }
+
+  @Test
   void theSeedSamplesAndOurExtensionsArePresent() {
     List<String> names = ourSamples().map(d -> d.tree().path("metadata").path("name").asString()).toList();
     assertTrue(names.containsAll(List.of("cron-portrait-sample", "dynamic-reactive-portrait-sample",

@@ -1,5 +1,6 @@
 package dev.reflex.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
 
 /** Template of the CronJob that runs an external algorithm job. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public final class CronJobTemplate {
 
   @PreserveUnknownFields

@@ -27,7 +27,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
     getDescription = "Status of the PortraitGenerated condition")
 @AdditionalPrinterColumn(name = "Expire Time", type = AdditionalPrinterColumn.Type.DATE,
     jsonPath = ".status.portraitData.expireTime", getDescription = "When the portrait data expires")
-@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".metadata.creationTimestamp")
+@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE,
+    jsonPath = ".metadata.creationTimestamp")
 public class HorizontalPortrait extends CustomResource<HorizontalPortraitSpec, HorizontalPortraitStatus>
     implements Namespaced {
 

@@ -1,5 +1,6 @@
 package dev.reflex.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
@@ -8,6 +9,7 @@ import io.fabric8.generator.annotation.Required;
  * Desired state of a HorizontalPortrait: the workload and the portrait spec copied from the IHPA's Dynamic provider.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public final class HorizontalPortraitSpec extends PortraitSpec {
 
   @Required

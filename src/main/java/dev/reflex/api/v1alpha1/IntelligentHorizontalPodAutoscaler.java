@@ -29,7 +29,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.currentPortraitValue.replicas", getDescription = "Replicas of the winning portrait value")
 @AdditionalPrinterColumn(name = "Provider", type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.currentPortraitValue.provider", getDescription = "Provider of the winning portrait value")
-@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".metadata.creationTimestamp")
+@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE,
+    jsonPath = ".metadata.creationTimestamp")
 public class IntelligentHorizontalPodAutoscaler
     extends CustomResource<IntelligentHorizontalPodAutoscalerSpec, IntelligentHorizontalPodAutoscalerStatus>
     implements Namespaced {

@@ -1,10 +1,12 @@
 package dev.reflex.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** Scaling behaviour of an IHPA. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public final class IntelligentHorizontalPodAutoscalerBehavior {
 
   @JsonPropertyDescription("Behaviour when scaling up.")

@@ -27,7 +27,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".spec.cutoffReplicas", getDescription = "Desired pods running without traffic")
 @AdditionalPrinterColumn(name = "Standby", type = AdditionalPrinterColumn.Type.INTEGER,
     jsonPath = ".spec.standbyReplicas", getDescription = "Desired pods in standby")
-@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".metadata.creationTimestamp")
+@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE,
+    jsonPath = ".metadata.creationTimestamp")
 public class ReplicaProfile extends CustomResource<ReplicaProfileSpec, ReplicaProfileStatus> implements Namespaced {
 
   /** Kind of this resource. */

@@ -1,5 +1,6 @@
 package dev.reflex.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
@@ -7,6 +8,7 @@ import io.fabric8.generator.annotation.Required;
 
 /** One point of a replica time series; its replicas apply from its timestamp until the next point. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public final class ReplicaTimeSeriesPoint {
 
   @Required

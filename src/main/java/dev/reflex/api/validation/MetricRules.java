@@ -103,7 +103,8 @@ final class MetricRules {
     }
     return switch (metric.getType()) {
       case Resource -> metric.getResource() == null ? null : metric.getResource().getTarget();
-      case ContainerResource -> metric.getContainerResource() == null ? null : metric.getContainerResource().getTarget();
+      case ContainerResource ->
+          metric.getContainerResource() == null ? null : metric.getContainerResource().getTarget();
       case Pods -> metric.getPods() == null ? null : metric.getPods().getTarget();
       case Object -> metric.getObject() == null ? null : metric.getObject().getTarget();
       case External -> metric.getExternal() == null ? null : metric.getExternal().getTarget();

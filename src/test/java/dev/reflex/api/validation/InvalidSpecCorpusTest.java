@@ -106,7 +106,8 @@ class InvalidSpecCorpusTest {
         "spec.portraitProviders[1].dynamic.portraitType: portrait type reactive is already used by "
             + "spec.portraitProviders[0]; each Dynamic provider needs its own");
     // Cron rules.
-    bad("empty cron rules", CRON, List.of(P0 + "/cron/crons=[]"), F0 + ".cron.crons: at least one cron rule is required");
+    bad("empty cron rules", CRON, List.of(P0 + "/cron/crons=[]"),
+        F0 + ".cron.crons: at least one cron rule is required");
     bad("cron rule without name", CRON, List.of("-" + CRON0 + "/name"), CRONF0 + ".name: is required");
     bad("duplicate cron rule name", CRON, List.of(P0 + "/cron/crons/1/name=\"cron-1\""),
         F0 + ".cron.crons[1].name: duplicate cron rule name \"cron-1\"");

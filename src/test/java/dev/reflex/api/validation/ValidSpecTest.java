@@ -91,7 +91,8 @@ class ValidSpecTest {
                 "/spec/portraitProviders/0/dynamic/metrics/1/pods/target={\"type\":\"AverageValue\","
                     + "\"averageValue\":\"1\"}",
                 "/spec/portraitProviders/0/dynamic/metrics/2/object/target={\"type\":\"Value\",\"value\":\"100\"}")),
-        Arguments.of("predictive ContainerResource target and External traffic", "dynamic-predictive-portrait-sample.yaml",
+        Arguments.of("predictive ContainerResource target and External traffic",
+            "dynamic-predictive-portrait-sample.yaml",
             List.of("/spec/portraitProviders/0/dynamic/metrics/0={\"type\":\"ContainerResource\",\"containerResource\":"
                 + "{\"name\":\"cpu\",\"container\":\"nginx\",\"target\":{\"type\":\"Utilization\","
                 + "\"averageUtilization\":40}}}",
