@@ -31,6 +31,16 @@ class CrdsUpToDateTest {
   }
 
   @Test
+  void helmChartCarriesTheSameCrds() throws IOException {
+    Path chartCrds = Manifests.DEPLOY.resolve("helm/reflex/crds");
+    assertEquals(names(Manifests.CRDS), names(chartCrds), "run scripts/gen-crds");
+    for (String name : names(Manifests.CRDS)) {
+      assertEquals(Files.readString(Manifests.CRDS.resolve(name)), Files.readString(chartCrds.resolve(name)),
+          () -> "deploy/helm/reflex/crds/" + name + " differs from deploy/crds; run scripts/gen-crds");
+    }
+  }
+
+  @Test
   void allThreeResourcesHaveACrd() throws IOException {
     assertEquals(List.of("horizontalportraits.autoscaling.kapacitystack.io-v1.yml",
         "intelligenthorizontalpodautoscalers.autoscaling.kapacitystack.io-v1.yml",
