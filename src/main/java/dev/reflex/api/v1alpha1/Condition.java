@@ -38,62 +38,62 @@ public final class Condition {
   @JsonPropertyDescription("Human-readable message about the transition; may be empty.")
   private String message;
 
-  /** Returns type of the condition, for example ScalingActive; null when unset. */
+  /** Returns {@code type}: type of the condition, for example ScalingActive; null when unset. */
   public String getType() {
     return type;
   }
 
-  /** Sets type of the condition, for example ScalingActive. */
+  /** Sets {@code type}: type of the condition, for example ScalingActive. */
   public void setType(String type) {
     this.type = type;
   }
 
-  /** Returns status of the condition: True, False or Unknown; null when unset. */
+  /** Returns {@code status}: status of the condition: True, False or Unknown; null when unset. */
   public ConditionStatus getStatus() {
     return status;
   }
 
-  /** Sets status of the condition: True, False or Unknown. */
+  /** Sets {@code status}: status of the condition: True, False or Unknown. */
   public void setStatus(ConditionStatus status) {
     this.status = status;
   }
 
-  /** Returns the metadata.generation the condition was set from; null when unset. */
+  /** Returns {@code observedGeneration}: the metadata.generation the condition was set from; null when unset. */
   public Long getObservedGeneration() {
     return observedGeneration;
   }
 
-  /** Sets the metadata.generation the condition was set from. */
+  /** Sets {@code observedGeneration}: the metadata.generation the condition was set from. */
   public void setObservedGeneration(Long observedGeneration) {
     this.observedGeneration = observedGeneration;
   }
 
-  /** Returns last time the status changed, RFC 3339; null when unset. */
+  /** Returns {@code lastTransitionTime}: last time the status changed, RFC 3339; null when unset. */
   public String getLastTransitionTime() {
     return lastTransitionTime;
   }
 
-  /** Sets last time the status changed, RFC 3339. */
+  /** Sets {@code lastTransitionTime}: last time the status changed, RFC 3339. */
   public void setLastTransitionTime(String lastTransitionTime) {
     this.lastTransitionTime = lastTransitionTime;
   }
 
-  /** Returns machine-readable CamelCase reason for the last transition; null when unset. */
+  /** Returns {@code reason}: machine-readable CamelCase reason for the last transition; null when unset. */
   public String getReason() {
     return reason;
   }
 
-  /** Sets machine-readable CamelCase reason for the last transition. */
+  /** Sets {@code reason}: machine-readable CamelCase reason for the last transition. */
   public void setReason(String reason) {
     this.reason = reason;
   }
 
-  /** Returns human-readable message about the transition; may be empty; null when unset. */
+  /** Returns {@code message}: human-readable message about the transition; may be empty; null when unset. */
   public String getMessage() {
     return message;
   }
 
-  /** Sets human-readable message about the transition; may be empty. */
+  /** Sets {@code message}: human-readable message about the transition; may be empty. */
   public void setMessage(String message) {
     this.message = message;
   }

@@ -22,32 +22,32 @@ public final class ContainerResourceMetricSource {
   @JsonPropertyDescription("Target value of the resource metric.")
   private MetricTarget target;
 
-  /** Returns name of the resource: cpu or memory; null when unset. */
+  /** Returns {@code name}: name of the resource: cpu or memory; null when unset. */
   public String getName() {
     return name;
   }
 
-  /** Sets name of the resource: cpu or memory. */
+  /** Sets {@code name}: name of the resource: cpu or memory. */
   public void setName(String name) {
     this.name = name;
   }
 
-  /** Returns name of the container in the pods of the scale target; null when unset. */
+  /** Returns {@code container}: name of the container in the pods of the scale target; null when unset. */
   public String getContainer() {
     return container;
   }
 
-  /** Sets name of the container in the pods of the scale target. */
+  /** Sets {@code container}: name of the container in the pods of the scale target. */
   public void setContainer(String container) {
     this.container = container;
   }
 
-  /** Returns target value of the resource metric; null when unset. */
+  /** Returns {@code target}: target value of the resource metric; null when unset. */
   public MetricTarget getTarget() {
     return target;
   }
 
-  /** Sets target value of the resource metric. */
+  /** Sets {@code target}: target value of the resource metric. */
   public void setTarget(MetricTarget target) {
     this.target = target;
   }

@@ -17,12 +17,12 @@ public final class CronHorizontalPortraitData {
   @JsonPropertyDescription("Cron rules.")
   private List<ReplicaCron> crons;
 
-  /** Returns cron rules; null when unset. */
+  /** Returns {@code crons}: cron rules; null when unset. */
   public List<ReplicaCron> getCrons() {
     return crons;
   }
 
-  /** Sets cron rules. */
+  /** Sets {@code crons}: cron rules. */
   public void setCrons(List<ReplicaCron> crons) {
     this.crons = crons;
   }

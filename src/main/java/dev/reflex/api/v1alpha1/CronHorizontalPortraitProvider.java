@@ -17,12 +17,12 @@ public final class CronHorizontalPortraitProvider {
   @JsonPropertyDescription("Cron rules; at most one may be active at a time.")
   private List<ReplicaCron> crons;
 
-  /** Returns cron rules; at most one may be active at a time; null when unset. */
+  /** Returns {@code crons}: cron rules; at most one may be active at a time; null when unset. */
   public List<ReplicaCron> getCrons() {
     return crons;
   }
 
-  /** Sets cron rules; at most one may be active at a time. */
+  /** Sets {@code crons}: cron rules; at most one may be active at a time. */
   public void setCrons(List<ReplicaCron> crons) {
     this.crons = crons;
   }

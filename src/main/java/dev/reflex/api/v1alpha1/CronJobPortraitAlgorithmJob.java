@@ -14,12 +14,12 @@ public final class CronJobPortraitAlgorithmJob {
   @JsonPropertyDescription("Template of the CronJob.")
   private CronJobTemplate template;
 
-  /** Returns template of the CronJob; null when unset. */
+  /** Returns {@code template}: template of the CronJob; null when unset. */
   public CronJobTemplate getTemplate() {
     return template;
   }
 
-  /** Sets template of the CronJob. */
+  /** Sets {@code template}: template of the CronJob. */
   public void setTemplate(CronJobTemplate template) {
     this.template = template;
   }

@@ -25,27 +25,28 @@ public final class CronJobTemplate {
       + " environment.")
   private CronJobSpec spec;
 
-  /** Returns labels and annotations given to the CronJob; null when unset. */
+  /** Returns {@code metadata}: labels and annotations given to the CronJob; null when unset. */
   public ObjectMeta getMetadata() {
     return metadata;
   }
 
-  /** Sets labels and annotations given to the CronJob. */
+  /** Sets {@code metadata}: labels and annotations given to the CronJob. */
   public void setMetadata(ObjectMeta metadata) {
     this.metadata = metadata;
   }
 
   /**
-   * Returns spec of the CronJob (batch/v1 CronJobSpec, not expanded in the schema to keep the CRD small enough for
-   * client-side kubectl apply); the container named algorithm receives the defaults and environment; null when unset.
+   * Returns {@code spec}: spec of the CronJob (batch/v1 CronJobSpec, not expanded in the schema to keep the CRD small
+   * enough for client-side kubectl apply); the container named algorithm receives the defaults and environment; null
+   * when unset.
    */
   public CronJobSpec getSpec() {
     return spec;
   }
 
   /**
-   * Sets spec of the CronJob (batch/v1 CronJobSpec, not expanded in the schema to keep the CRD small enough for
-   * client-side kubectl apply); the container named algorithm receives the defaults and environment.
+   * Sets {@code spec}: spec of the CronJob (batch/v1 CronJobSpec, not expanded in the schema to keep the CRD small
+   * enough for client-side kubectl apply); the container named algorithm receives the defaults and environment.
    */
   public void setSpec(CronJobSpec spec) {
     this.spec = spec;

@@ -24,32 +24,32 @@ public final class CrossVersionObjectReference {
   @JsonPropertyDescription("API version of the referent, for example apps/v1.")
   private String apiVersion;
 
-  /** Returns kind of the referent, for example StatefulSet or Deployment; null when unset. */
+  /** Returns {@code kind}: kind of the referent, for example StatefulSet or Deployment; null when unset. */
   public String getKind() {
     return kind;
   }
 
-  /** Sets kind of the referent, for example StatefulSet or Deployment. */
+  /** Sets {@code kind}: kind of the referent, for example StatefulSet or Deployment. */
   public void setKind(String kind) {
     this.kind = kind;
   }
 
-  /** Returns name of the referent, in the namespace of the referring object; null when unset. */
+  /** Returns {@code name}: name of the referent, in the namespace of the referring object; null when unset. */
   public String getName() {
     return name;
   }
 
-  /** Sets name of the referent, in the namespace of the referring object. */
+  /** Sets {@code name}: name of the referent, in the namespace of the referring object. */
   public void setName(String name) {
     this.name = name;
   }
 
-  /** Returns aPI version of the referent, for example apps/v1; null when unset. */
+  /** Returns {@code apiVersion}: aPI version of the referent, for example apps/v1; null when unset. */
   public String getApiVersion() {
     return apiVersion;
   }
 
-  /** Sets aPI version of the referent, for example apps/v1. */
+  /** Sets {@code apiVersion}: aPI version of the referent, for example apps/v1. */
   public void setApiVersion(String apiVersion) {
     this.apiVersion = apiVersion;
   }

@@ -18,22 +18,22 @@ public final class ExternalComponent {
   @JsonPropertyDescription("Configuration handed to the external implementation.")
   private Map<String, String> config;
 
-  /** Returns name of the external implementation; null when unset. */
+  /** Returns {@code name}: name of the external implementation; null when unset. */
   public String getName() {
     return name;
   }
 
-  /** Sets name of the external implementation. */
+  /** Sets {@code name}: name of the external implementation. */
   public void setName(String name) {
     this.name = name;
   }
 
-  /** Returns configuration handed to the external implementation; null when unset. */
+  /** Returns {@code config}: configuration handed to the external implementation; null when unset. */
   public Map<String, String> getConfig() {
     return config;
   }
 
-  /** Sets configuration handed to the external implementation. */
+  /** Sets {@code config}: configuration handed to the external implementation. */
   public void setConfig(Map<String, String> config) {
     this.config = config;
   }

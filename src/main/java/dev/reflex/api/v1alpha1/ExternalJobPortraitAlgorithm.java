@@ -18,22 +18,22 @@ public final class ExternalJobPortraitAlgorithm {
   @JsonPropertyDescription("Where the job's result is read from.")
   private PortraitAlgorithmResultSource resultSource;
 
-  /** Returns the job that runs the algorithm; null when unset. */
+  /** Returns {@code job}: the job that runs the algorithm; null when unset. */
   public PortraitAlgorithmJob getJob() {
     return job;
   }
 
-  /** Sets the job that runs the algorithm. */
+  /** Sets {@code job}: the job that runs the algorithm. */
   public void setJob(PortraitAlgorithmJob job) {
     this.job = job;
   }
 
-  /** Returns where the job's result is read from; null when unset. */
+  /** Returns {@code resultSource}: where the job's result is read from; null when unset. */
   public PortraitAlgorithmResultSource getResultSource() {
     return resultSource;
   }
 
-  /** Sets where the job's result is read from. */
+  /** Sets {@code resultSource}: where the job's result is read from. */
   public void setResultSource(PortraitAlgorithmResultSource resultSource) {
     this.resultSource = resultSource;
   }

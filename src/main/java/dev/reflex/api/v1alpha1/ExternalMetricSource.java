@@ -18,22 +18,22 @@ public final class ExternalMetricSource {
   @JsonPropertyDescription("Target value of the metric: Value or AverageValue.")
   private MetricTarget target;
 
-  /** Returns the metric to read; null when unset. */
+  /** Returns {@code metric}: the metric to read; null when unset. */
   public MetricIdentifier getMetric() {
     return metric;
   }
 
-  /** Sets the metric to read. */
+  /** Sets {@code metric}: the metric to read. */
   public void setMetric(MetricIdentifier metric) {
     this.metric = metric;
   }
 
-  /** Returns target value of the metric: Value or AverageValue; null when unset. */
+  /** Returns {@code target}: target value of the metric: Value or AverageValue; null when unset. */
   public MetricTarget getTarget() {
     return target;
   }
 
-  /** Sets target value of the metric: Value or AverageValue. */
+  /** Sets {@code target}: target value of the metric: Value or AverageValue. */
   public void setTarget(MetricTarget target) {
     this.target = target;
   }

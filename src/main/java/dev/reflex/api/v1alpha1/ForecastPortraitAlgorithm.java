@@ -33,50 +33,59 @@ public final class ForecastPortraitAlgorithm {
   private String forecastHorizon;
 
   /**
-   * Returns how much history the forecaster learns from, a duration covering at least two seasonality periods; null
-   * when unset.
+   * Returns {@code historyLength}: how much history the forecaster learns from, a duration covering at least two
+   * seasonality periods; null when unset.
    */
   public String getHistoryLength() {
     return historyLength;
   }
 
-  /** Sets how much history the forecaster learns from, a duration covering at least two seasonality periods. */
+  /**
+   * Sets {@code historyLength}: how much history the forecaster learns from, a duration covering at least two
+   * seasonality periods.
+   */
   public void setHistoryLength(String historyLength) {
     this.historyLength = historyLength;
   }
 
-  /** Returns length of one behaviour cycle of the traffic, a duration such as 24h; null when unset. */
+  /**
+   * Returns {@code seasonalityPeriod}: length of one behaviour cycle of the traffic, a duration such as 24h; null when
+   * unset.
+   */
   public String getSeasonalityPeriod() {
     return seasonalityPeriod;
   }
 
-  /** Sets length of one behaviour cycle of the traffic, a duration such as 24h. */
+  /** Sets {@code seasonalityPeriod}: length of one behaviour cycle of the traffic, a duration such as 24h. */
   public void setSeasonalityPeriod(String seasonalityPeriod) {
     this.seasonalityPeriod = seasonalityPeriod;
   }
 
   /**
-   * Returns resolution of the published portrait: the forecast is resampled by maximum to this step, a duration of at
-   * least 1m; null when unset.
+   * Returns {@code scalingFreq}: resolution of the published portrait: the forecast is resampled by maximum to this
+   * step, a duration of at least 1m; null when unset.
    */
   public String getScalingFreq() {
     return scalingFreq;
   }
 
   /**
-   * Sets resolution of the published portrait: the forecast is resampled by maximum to this step, a duration of at
-   * least 1m.
+   * Sets {@code scalingFreq}: resolution of the published portrait: the forecast is resampled by maximum to this step,
+   * a duration of at least 1m.
    */
   public void setScalingFreq(String scalingFreq) {
     this.scalingFreq = scalingFreq;
   }
 
-  /** Returns how far ahead each refresh forecasts, a duration of at least one scalingFreq; null when unset. */
+  /**
+   * Returns {@code forecastHorizon}: how far ahead each refresh forecasts, a duration of at least one scalingFreq;
+   * null when unset.
+   */
   public String getForecastHorizon() {
     return forecastHorizon;
   }
 
-  /** Sets how far ahead each refresh forecasts, a duration of at least one scalingFreq. */
+  /** Sets {@code forecastHorizon}: how far ahead each refresh forecasts, a duration of at least one scalingFreq. */
   public void setForecastHorizon(String forecastHorizon) {
     this.forecastHorizon = forecastHorizon;
   }

@@ -22,22 +22,22 @@ public final class GrayStatus {
   @JsonPropertyDescription("Time of the last gray step, RFC 3339.")
   private String lastUpdateTime;
 
-  /** Returns percentage of the change applied so far; null when unset. */
+  /** Returns {@code grayPercent}: percentage of the change applied so far; null when unset. */
   public Integer getGrayPercent() {
     return grayPercent;
   }
 
-  /** Sets percentage of the change applied so far. */
+  /** Sets {@code grayPercent}: percentage of the change applied so far. */
   public void setGrayPercent(Integer grayPercent) {
     this.grayPercent = grayPercent;
   }
 
-  /** Returns time of the last gray step, RFC 3339; null when unset. */
+  /** Returns {@code lastUpdateTime}: time of the last gray step, RFC 3339; null when unset. */
   public String getLastUpdateTime() {
     return lastUpdateTime;
   }
 
-  /** Sets time of the last gray step, RFC 3339. */
+  /** Sets {@code lastUpdateTime}: time of the last gray step, RFC 3339. */
   public void setLastUpdateTime(String lastUpdateTime) {
     this.lastUpdateTime = lastUpdateTime;
   }

@@ -31,45 +31,51 @@ public final class GrayStrategy {
   @JsonPropertyDescription("Extra seconds of observation after reaching 100 percent before the gray pods are released.")
   private Integer observationSeconds;
 
-  /** Returns state of the pods in the gray stage; for scale-up only Online is meaningful; null when unset. */
+  /**
+   * Returns {@code grayState}: state of the pods in the gray stage; for scale-up only Online is meaningful; null when
+   * unset.
+   */
   public GrayState getGrayState() {
     return grayState;
   }
 
-  /** Sets state of the pods in the gray stage; for scale-up only Online is meaningful. */
+  /** Sets {@code grayState}: state of the pods in the gray stage; for scale-up only Online is meaningful. */
   public void setGrayState(GrayState grayState) {
     this.grayState = grayState;
   }
 
-  /** Returns seconds between two gray steps; null when unset. */
+  /** Returns {@code changeIntervalSeconds}: seconds between two gray steps; null when unset. */
   public Integer getChangeIntervalSeconds() {
     return changeIntervalSeconds;
   }
 
-  /** Sets seconds between two gray steps. */
+  /** Sets {@code changeIntervalSeconds}: seconds between two gray steps. */
   public void setChangeIntervalSeconds(Integer changeIntervalSeconds) {
     this.changeIntervalSeconds = changeIntervalSeconds;
   }
 
-  /** Returns percentage of the total change applied per step, cumulative; null when unset. */
+  /** Returns {@code changePercent}: percentage of the total change applied per step, cumulative; null when unset. */
   public Integer getChangePercent() {
     return changePercent;
   }
 
-  /** Sets percentage of the total change applied per step, cumulative. */
+  /** Sets {@code changePercent}: percentage of the total change applied per step, cumulative. */
   public void setChangePercent(Integer changePercent) {
     this.changePercent = changePercent;
   }
 
   /**
-   * Returns extra seconds of observation after reaching 100 percent before the gray pods are released; null when
-   * unset.
+   * Returns {@code observationSeconds}: extra seconds of observation after reaching 100 percent before the gray pods
+   * are released; null when unset.
    */
   public Integer getObservationSeconds() {
     return observationSeconds;
   }
 
-  /** Sets extra seconds of observation after reaching 100 percent before the gray pods are released. */
+  /**
+   * Sets {@code observationSeconds}: extra seconds of observation after reaching 100 percent before the gray pods are
+   * released.
+   */
   public void setObservationSeconds(Integer observationSeconds) {
     this.observationSeconds = observationSeconds;
   }

@@ -28,52 +28,52 @@ public final class HorizontalPortraitData {
   @JsonPropertyDescription("Instant (RFC 3339) after which the whole data is ignored.")
   private String expireTime;
 
-  /** Returns shape of the data; null when unset. */
+  /** Returns {@code type}: shape of the data; null when unset. */
   public HorizontalPortraitDataType getType() {
     return type;
   }
 
-  /** Sets shape of the data. */
+  /** Sets {@code type}: shape of the data. */
   public void setType(HorizontalPortraitDataType type) {
     this.type = type;
   }
 
-  /** Returns static data, for type Static; null when unset. */
+  /** Returns {@code static}: static data, for type Static; null when unset. */
   public StaticHorizontalPortraitData getStatic() {
     return staticValue;
   }
 
-  /** Sets static data, for type Static. */
+  /** Sets {@code static}: static data, for type Static. */
   public void setStatic(StaticHorizontalPortraitData staticValue) {
     this.staticValue = staticValue;
   }
 
-  /** Returns cron data, for type Cron; null when unset. */
+  /** Returns {@code cron}: cron data, for type Cron; null when unset. */
   public CronHorizontalPortraitData getCron() {
     return cron;
   }
 
-  /** Sets cron data, for type Cron. */
+  /** Sets {@code cron}: cron data, for type Cron. */
   public void setCron(CronHorizontalPortraitData cron) {
     this.cron = cron;
   }
 
-  /** Returns time-series data, for type TimeSeries; null when unset. */
+  /** Returns {@code timeSeries}: time-series data, for type TimeSeries; null when unset. */
   public TimeSeriesHorizontalPortraitData getTimeSeries() {
     return timeSeries;
   }
 
-  /** Sets time-series data, for type TimeSeries. */
+  /** Sets {@code timeSeries}: time-series data, for type TimeSeries. */
   public void setTimeSeries(TimeSeriesHorizontalPortraitData timeSeries) {
     this.timeSeries = timeSeries;
   }
 
-  /** Returns instant (RFC 3339) after which the whole data is ignored; null when unset. */
+  /** Returns {@code expireTime}: instant (RFC 3339) after which the whole data is ignored; null when unset. */
   public String getExpireTime() {
     return expireTime;
   }
 
-  /** Sets instant (RFC 3339) after which the whole data is ignored. */
+  /** Sets {@code expireTime}: instant (RFC 3339) after which the whole data is ignored. */
   public void setExpireTime(String expireTime) {
     this.expireTime = expireTime;
   }

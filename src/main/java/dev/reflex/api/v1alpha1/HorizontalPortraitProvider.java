@@ -30,57 +30,58 @@ public final class HorizontalPortraitProvider {
   @JsonPropertyDescription("The dynamic provider, for type Dynamic.")
   private DynamicHorizontalPortraitProvider dynamic;
 
-  /** Returns kind of provider; null when unset. */
+  /** Returns {@code type}: kind of provider; null when unset. */
   public PortraitProviderType getType() {
     return type;
   }
 
-  /** Sets kind of provider. */
+  /** Sets {@code type}: kind of provider. */
   public void setType(PortraitProviderType type) {
     this.type = type;
   }
 
   /**
-   * Returns priority of the provider; the valid value of the highest priority wins, ties go to the larger replica
-   * count; null when unset.
+   * Returns {@code priority}: priority of the provider; the valid value of the highest priority wins, ties go to the
+   * larger replica count; null when unset.
    */
   public Integer getPriority() {
     return priority;
   }
 
   /**
-   * Sets priority of the provider; the valid value of the highest priority wins, ties go to the larger replica count.
+   * Sets {@code priority}: priority of the provider; the valid value of the highest priority wins, ties go to the
+   * larger replica count.
    */
   public void setPriority(Integer priority) {
     this.priority = priority;
   }
 
-  /** Returns the static provider, for type Static; null when unset. */
+  /** Returns {@code static}: the static provider, for type Static; null when unset. */
   public StaticHorizontalPortraitProvider getStatic() {
     return staticValue;
   }
 
-  /** Sets the static provider, for type Static. */
+  /** Sets {@code static}: the static provider, for type Static. */
   public void setStatic(StaticHorizontalPortraitProvider staticValue) {
     this.staticValue = staticValue;
   }
 
-  /** Returns the cron provider, for type Cron; null when unset. */
+  /** Returns {@code cron}: the cron provider, for type Cron; null when unset. */
   public CronHorizontalPortraitProvider getCron() {
     return cron;
   }
 
-  /** Sets the cron provider, for type Cron. */
+  /** Sets {@code cron}: the cron provider, for type Cron. */
   public void setCron(CronHorizontalPortraitProvider cron) {
     this.cron = cron;
   }
 
-  /** Returns the dynamic provider, for type Dynamic; null when unset. */
+  /** Returns {@code dynamic}: the dynamic provider, for type Dynamic; null when unset. */
   public DynamicHorizontalPortraitProvider getDynamic() {
     return dynamic;
   }
 
-  /** Sets the dynamic provider, for type Dynamic. */
+  /** Sets {@code dynamic}: the dynamic provider, for type Dynamic. */
   public void setDynamic(DynamicHorizontalPortraitProvider dynamic) {
     this.dynamic = dynamic;
   }

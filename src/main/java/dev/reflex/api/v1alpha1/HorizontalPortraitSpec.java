@@ -16,12 +16,12 @@ public final class HorizontalPortraitSpec extends PortraitSpec {
   @JsonPropertyDescription("The workload the portrait is for.")
   private CrossVersionObjectReference scaleTargetRef;
 
-  /** Returns the workload the portrait is for; null when unset. */
+  /** Returns {@code scaleTargetRef}: the workload the portrait is for; null when unset. */
   public CrossVersionObjectReference getScaleTargetRef() {
     return scaleTargetRef;
   }
 
-  /** Sets the workload the portrait is for. */
+  /** Sets {@code scaleTargetRef}: the workload the portrait is for. */
   public void setScaleTargetRef(CrossVersionObjectReference scaleTargetRef) {
     this.scaleTargetRef = scaleTargetRef;
   }

@@ -16,22 +16,22 @@ public final class HorizontalPortraitStatus {
   @JsonPropertyDescription("Condition PortraitGenerated.")
   private List<Condition> conditions;
 
-  /** Returns the generated portrait data; null when unset. */
+  /** Returns {@code portraitData}: the generated portrait data; null when unset. */
   public HorizontalPortraitData getPortraitData() {
     return portraitData;
   }
 
-  /** Sets the generated portrait data. */
+  /** Sets {@code portraitData}: the generated portrait data. */
   public void setPortraitData(HorizontalPortraitData portraitData) {
     this.portraitData = portraitData;
   }
 
-  /** Returns condition PortraitGenerated; null when unset. */
+  /** Returns {@code conditions}: condition PortraitGenerated; null when unset. */
   public List<Condition> getConditions() {
     return conditions;
   }
 
-  /** Sets condition PortraitGenerated. */
+  /** Sets {@code conditions}: condition PortraitGenerated. */
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
   }

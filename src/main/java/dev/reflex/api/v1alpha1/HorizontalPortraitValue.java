@@ -25,34 +25,40 @@ public final class HorizontalPortraitValue {
   private String expireTime;
 
   /**
-   * Returns identifier of the provider, for example Static, Cron, Dynamic-Reactive or Dynamic-Predictive; null when
-   * unset.
+   * Returns {@code provider}: identifier of the provider, for example Static, Cron, Dynamic-Reactive or
+   * Dynamic-Predictive; null when unset.
    */
   public String getProvider() {
     return provider;
   }
 
-  /** Sets identifier of the provider, for example Static, Cron, Dynamic-Reactive or Dynamic-Predictive. */
+  /**
+   * Sets {@code provider}: identifier of the provider, for example Static, Cron, Dynamic-Reactive or
+   * Dynamic-Predictive.
+   */
   public void setProvider(String provider) {
     this.provider = provider;
   }
 
-  /** Returns desired online replicas; null when unset. */
+  /** Returns {@code replicas}: desired online replicas; null when unset. */
   public Integer getReplicas() {
     return replicas;
   }
 
-  /** Sets desired online replicas. */
+  /** Sets {@code replicas}: desired online replicas. */
   public void setReplicas(Integer replicas) {
     this.replicas = replicas;
   }
 
-  /** Returns instant (RFC 3339) after which the value no longer applies; absent means no expiry; null when unset. */
+  /**
+   * Returns {@code expireTime}: instant (RFC 3339) after which the value no longer applies; absent means no expiry;
+   * null when unset.
+   */
   public String getExpireTime() {
     return expireTime;
   }
 
-  /** Sets instant (RFC 3339) after which the value no longer applies; absent means no expiry. */
+  /** Sets {@code expireTime}: instant (RFC 3339) after which the value no longer applies; absent means no expiry. */
   public void setExpireTime(String expireTime) {
     this.expireTime = expireTime;
   }

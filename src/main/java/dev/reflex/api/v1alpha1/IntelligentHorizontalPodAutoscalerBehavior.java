@@ -19,36 +19,37 @@ public final class IntelligentHorizontalPodAutoscalerBehavior {
       + "readiness-gate traffic control.")
   private ReplicaProfileBehavior replicaProfile;
 
-  /** Returns behaviour when scaling up; null when unset. */
+  /** Returns {@code scaleUp}: behaviour when scaling up; null when unset. */
   public ScalingBehavior getScaleUp() {
     return scaleUp;
   }
 
-  /** Sets behaviour when scaling up. */
+  /** Sets {@code scaleUp}: behaviour when scaling up. */
   public void setScaleUp(ScalingBehavior scaleUp) {
     this.scaleUp = scaleUp;
   }
 
-  /** Returns behaviour when scaling down; null when unset. */
+  /** Returns {@code scaleDown}: behaviour when scaling down; null when unset. */
   public ScalingBehavior getScaleDown() {
     return scaleDown;
   }
 
-  /** Sets behaviour when scaling down. */
+  /** Sets {@code scaleDown}: behaviour when scaling down. */
   public void setScaleDown(ScalingBehavior scaleDown) {
     this.scaleDown = scaleDown;
   }
 
   /**
-   * Returns behaviour copied into the ReplicaProfile; absent means the default sorter and readiness-gate traffic
-   * control; null when unset.
+   * Returns {@code replicaProfile}: behaviour copied into the ReplicaProfile; absent means the default sorter and
+   * readiness-gate traffic control; null when unset.
    */
   public ReplicaProfileBehavior getReplicaProfile() {
     return replicaProfile;
   }
 
   /**
-   * Sets behaviour copied into the ReplicaProfile; absent means the default sorter and readiness-gate traffic control.
+   * Sets {@code replicaProfile}: behaviour copied into the ReplicaProfile; absent means the default sorter and
+   * readiness-gate traffic control.
    */
   public void setReplicaProfile(ReplicaProfileBehavior replicaProfile) {
     this.replicaProfile = replicaProfile;

@@ -44,82 +44,84 @@ public final class IntelligentHorizontalPodAutoscalerSpec {
   @JsonPropertyDescription("Declared for API compatibility; not implemented.")
   private List<StabilityChecker> stabilityCheckers;
 
-  /** Returns the workload to scale; null when unset. */
+  /** Returns {@code scaleTargetRef}: the workload to scale; null when unset. */
   public CrossVersionObjectReference getScaleTargetRef() {
     return scaleTargetRef;
   }
 
-  /** Sets the workload to scale. */
+  /** Sets {@code scaleTargetRef}: the workload to scale. */
   public void setScaleTargetRef(CrossVersionObjectReference scaleTargetRef) {
     this.scaleTargetRef = scaleTargetRef;
   }
 
-  /** Returns pauses autoscaling: the ReplicaProfile is paused and nothing is scaled; null when unset. */
+  /**
+   * Returns {@code paused}: pauses autoscaling: the ReplicaProfile is paused and nothing is scaled; null when unset.
+   */
   public Boolean getPaused() {
     return paused;
   }
 
-  /** Sets pauses autoscaling: the ReplicaProfile is paused and nothing is scaled. */
+  /** Sets {@code paused}: pauses autoscaling: the ReplicaProfile is paused and nothing is scaled. */
   public void setPaused(Boolean paused) {
     this.paused = paused;
   }
 
-  /** Returns lower bound of the online replicas; 0 allows scale to zero; null when unset. */
+  /** Returns {@code minReplicas}: lower bound of the online replicas; 0 allows scale to zero; null when unset. */
   public Integer getMinReplicas() {
     return minReplicas;
   }
 
-  /** Sets lower bound of the online replicas; 0 allows scale to zero. */
+  /** Sets {@code minReplicas}: lower bound of the online replicas; 0 allows scale to zero. */
   public void setMinReplicas(Integer minReplicas) {
     this.minReplicas = minReplicas;
   }
 
-  /** Returns upper bound of the online replicas; not less than minReplicas; null when unset. */
+  /** Returns {@code maxReplicas}: upper bound of the online replicas; not less than minReplicas; null when unset. */
   public Integer getMaxReplicas() {
     return maxReplicas;
   }
 
-  /** Sets upper bound of the online replicas; not less than minReplicas. */
+  /** Sets {@code maxReplicas}: upper bound of the online replicas; not less than minReplicas. */
   public void setMaxReplicas(Integer maxReplicas) {
     this.maxReplicas = maxReplicas;
   }
 
-  /** Returns auto scales the workload; Preview only computes and reports; null when unset. */
+  /** Returns {@code scaleMode}: auto scales the workload; Preview only computes and reports; null when unset. */
   public ScaleMode getScaleMode() {
     return scaleMode;
   }
 
-  /** Sets auto scales the workload; Preview only computes and reports. */
+  /** Sets {@code scaleMode}: auto scales the workload; Preview only computes and reports. */
   public void setScaleMode(ScaleMode scaleMode) {
     this.scaleMode = scaleMode;
   }
 
-  /** Returns sources of desired replica counts, merged by priority; null when unset. */
+  /** Returns {@code portraitProviders}: sources of desired replica counts, merged by priority; null when unset. */
   public List<HorizontalPortraitProvider> getPortraitProviders() {
     return portraitProviders;
   }
 
-  /** Sets sources of desired replica counts, merged by priority. */
+  /** Sets {@code portraitProviders}: sources of desired replica counts, merged by priority. */
   public void setPortraitProviders(List<HorizontalPortraitProvider> portraitProviders) {
     this.portraitProviders = portraitProviders;
   }
 
-  /** Returns scaling behaviour; null when unset. */
+  /** Returns {@code behavior}: scaling behaviour; null when unset. */
   public IntelligentHorizontalPodAutoscalerBehavior getBehavior() {
     return behavior;
   }
 
-  /** Sets scaling behaviour. */
+  /** Sets {@code behavior}: scaling behaviour. */
   public void setBehavior(IntelligentHorizontalPodAutoscalerBehavior behavior) {
     this.behavior = behavior;
   }
 
-  /** Returns declared for API compatibility; not implemented; null when unset. */
+  /** Returns {@code stabilityCheckers}: declared for API compatibility; not implemented; null when unset. */
   public List<StabilityChecker> getStabilityCheckers() {
     return stabilityCheckers;
   }
 
-  /** Sets declared for API compatibility; not implemented. */
+  /** Sets {@code stabilityCheckers}: declared for API compatibility; not implemented. */
   public void setStabilityCheckers(List<StabilityChecker> stabilityCheckers) {
     this.stabilityCheckers = stabilityCheckers;
   }

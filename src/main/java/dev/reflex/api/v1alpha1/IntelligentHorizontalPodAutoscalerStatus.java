@@ -22,42 +22,48 @@ public final class IntelligentHorizontalPodAutoscalerStatus {
   @JsonPropertyDescription("Conditions ScalingActive, ScalingLimited and GrayProgressing.")
   private List<Condition> conditions;
 
-  /** Returns the portrait value before the current one; the starting point of a gray change; null when unset. */
+  /**
+   * Returns {@code previousPortraitValue}: the portrait value before the current one; the starting point of a gray
+   * change; null when unset.
+   */
   public HorizontalPortraitValue getPreviousPortraitValue() {
     return previousPortraitValue;
   }
 
-  /** Sets the portrait value before the current one; the starting point of a gray change. */
+  /**
+   * Sets {@code previousPortraitValue}: the portrait value before the current one; the starting point of a gray
+   * change.
+   */
   public void setPreviousPortraitValue(HorizontalPortraitValue previousPortraitValue) {
     this.previousPortraitValue = previousPortraitValue;
   }
 
-  /** Returns the winning portrait value; null when unset. */
+  /** Returns {@code currentPortraitValue}: the winning portrait value; null when unset. */
   public HorizontalPortraitValue getCurrentPortraitValue() {
     return currentPortraitValue;
   }
 
-  /** Sets the winning portrait value. */
+  /** Sets {@code currentPortraitValue}: the winning portrait value. */
   public void setCurrentPortraitValue(HorizontalPortraitValue currentPortraitValue) {
     this.currentPortraitValue = currentPortraitValue;
   }
 
-  /** Returns progress of the current gray change; null when unset. */
+  /** Returns {@code gray}: progress of the current gray change; null when unset. */
   public GrayStatus getGray() {
     return gray;
   }
 
-  /** Sets progress of the current gray change. */
+  /** Sets {@code gray}: progress of the current gray change. */
   public void setGray(GrayStatus gray) {
     this.gray = gray;
   }
 
-  /** Returns conditions ScalingActive, ScalingLimited and GrayProgressing; null when unset. */
+  /** Returns {@code conditions}: conditions ScalingActive, ScalingLimited and GrayProgressing; null when unset. */
   public List<Condition> getConditions() {
     return conditions;
   }
 
-  /** Sets conditions ScalingActive, ScalingLimited and GrayProgressing. */
+  /** Sets {@code conditions}: conditions ScalingActive, ScalingLimited and GrayProgressing. */
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
   }

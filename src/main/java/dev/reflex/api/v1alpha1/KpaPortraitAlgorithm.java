@@ -63,132 +63,144 @@ public final class KpaPortraitAlgorithm {
   private String targetBurstCapacity;
 
   /**
-   * Returns per-pod target value of metrics[0] (Knative target); when absent the target of metrics[0] is used; null
-   * when unset.
+   * Returns {@code target}: per-pod target value of metrics[0] (Knative target); when absent the target of metrics[0]
+   * is used; null when unset.
    */
   public String getTarget() {
     return target;
   }
 
-  /** Sets per-pod target value of metrics[0] (Knative target); when absent the target of metrics[0] is used. */
+  /**
+   * Sets {@code target}: per-pod target value of metrics[0] (Knative target); when absent the target of metrics[0] is
+   * used.
+   */
   public void setTarget(String target) {
     this.target = target;
   }
 
   /**
-   * Returns percentage of the target aimed at, leaving headroom (Knative target-utilization-percentage); null when
-   * unset.
+   * Returns {@code targetUtilizationPercentage}: percentage of the target aimed at, leaving headroom (Knative
+   * target-utilization-percentage); null when unset.
    */
   public Integer getTargetUtilizationPercentage() {
     return targetUtilizationPercentage;
   }
 
-  /** Sets percentage of the target aimed at, leaving headroom (Knative target-utilization-percentage). */
+  /**
+   * Sets {@code targetUtilizationPercentage}: percentage of the target aimed at, leaving headroom (Knative
+   * target-utilization-percentage).
+   */
   public void setTargetUtilizationPercentage(Integer targetUtilizationPercentage) {
     this.targetUtilizationPercentage = targetUtilizationPercentage;
   }
 
   /**
-   * Returns averaging window of stable mode, a duration of whole seconds between 6s and 1h (Knative stable-window);
-   * null when unset.
+   * Returns {@code stableWindow}: averaging window of stable mode, a duration of whole seconds between 6s and 1h
+   * (Knative stable-window); null when unset.
    */
   public String getStableWindow() {
     return stableWindow;
   }
 
-  /** Sets averaging window of stable mode, a duration of whole seconds between 6s and 1h (Knative stable-window). */
+  /**
+   * Sets {@code stableWindow}: averaging window of stable mode, a duration of whole seconds between 6s and 1h (Knative
+   * stable-window).
+   */
   public void setStableWindow(String stableWindow) {
     this.stableWindow = stableWindow;
   }
 
   /**
-   * Returns panic window as a percentage of the stable window, decimal in [1, 100] (Knative panic-window-percentage);
-   * null when unset.
+   * Returns {@code panicWindowPercentage}: panic window as a percentage of the stable window, decimal in [1, 100]
+   * (Knative panic-window-percentage); null when unset.
    */
   public String getPanicWindowPercentage() {
     return panicWindowPercentage;
   }
 
-  /** Sets panic window as a percentage of the stable window, decimal in [1, 100] (Knative panic-window-percentage). */
+  /**
+   * Sets {@code panicWindowPercentage}: panic window as a percentage of the stable window, decimal in [1, 100]
+   * (Knative panic-window-percentage).
+   */
   public void setPanicWindowPercentage(String panicWindowPercentage) {
     this.panicWindowPercentage = panicWindowPercentage;
   }
 
   /**
-   * Returns panic mode starts when the panic-window demand reaches this percentage of the ready pods, decimal in [110,
-   * 1000] (Knative panic-threshold-percentage); null when unset.
+   * Returns {@code panicThresholdPercentage}: panic mode starts when the panic-window demand reaches this percentage
+   * of the ready pods, decimal in [110, 1000] (Knative panic-threshold-percentage); null when unset.
    */
   public String getPanicThresholdPercentage() {
     return panicThresholdPercentage;
   }
 
   /**
-   * Sets panic mode starts when the panic-window demand reaches this percentage of the ready pods, decimal in [110,
-   * 1000] (Knative panic-threshold-percentage).
+   * Sets {@code panicThresholdPercentage}: panic mode starts when the panic-window demand reaches this percentage of
+   * the ready pods, decimal in [110, 1000] (Knative panic-threshold-percentage).
    */
   public void setPanicThresholdPercentage(String panicThresholdPercentage) {
     this.panicThresholdPercentage = panicThresholdPercentage;
   }
 
   /**
-   * Returns largest factor by which one decision may multiply the ready pods, decimal above 1 (Knative
-   * max-scale-up-rate); null when unset.
+   * Returns {@code maxScaleUpRate}: largest factor by which one decision may multiply the ready pods, decimal above 1
+   * (Knative max-scale-up-rate); null when unset.
    */
   public String getMaxScaleUpRate() {
     return maxScaleUpRate;
   }
 
   /**
-   * Sets largest factor by which one decision may multiply the ready pods, decimal above 1 (Knative
-   * max-scale-up-rate).
+   * Sets {@code maxScaleUpRate}: largest factor by which one decision may multiply the ready pods, decimal above 1
+   * (Knative max-scale-up-rate).
    */
   public void setMaxScaleUpRate(String maxScaleUpRate) {
     this.maxScaleUpRate = maxScaleUpRate;
   }
 
   /**
-   * Returns largest factor by which one decision may divide the ready pods, decimal above 1 (Knative
-   * max-scale-down-rate); null when unset.
+   * Returns {@code maxScaleDownRate}: largest factor by which one decision may divide the ready pods, decimal above 1
+   * (Knative max-scale-down-rate); null when unset.
    */
   public String getMaxScaleDownRate() {
     return maxScaleDownRate;
   }
 
   /**
-   * Sets largest factor by which one decision may divide the ready pods, decimal above 1 (Knative
-   * max-scale-down-rate).
+   * Sets {@code maxScaleDownRate}: largest factor by which one decision may divide the ready pods, decimal above 1
+   * (Knative max-scale-down-rate).
    */
   public void setMaxScaleDownRate(String maxScaleDownRate) {
     this.maxScaleDownRate = maxScaleDownRate;
   }
 
   /**
-   * Returns how long a lower recommendation must persist before it applies, a duration of whole seconds up to 1h
-   * (Knative scale-down-delay); null when unset.
+   * Returns {@code scaleDownDelay}: how long a lower recommendation must persist before it applies, a duration of
+   * whole seconds up to 1h (Knative scale-down-delay); null when unset.
    */
   public String getScaleDownDelay() {
     return scaleDownDelay;
   }
 
   /**
-   * Sets how long a lower recommendation must persist before it applies, a duration of whole seconds up to 1h (Knative
-   * scale-down-delay).
+   * Sets {@code scaleDownDelay}: how long a lower recommendation must persist before it applies, a duration of whole
+   * seconds up to 1h (Knative scale-down-delay).
    */
   public void setScaleDownDelay(String scaleDownDelay) {
     this.scaleDownDelay = scaleDownDelay;
   }
 
   /**
-   * Returns spare capacity kept for bursts, in units of the metric; a decimal of at least 0, or -1 for unlimited
-   * (Knative target-burst-capacity); null when unset.
+   * Returns {@code targetBurstCapacity}: spare capacity kept for bursts, in units of the metric; a decimal of at least
+   * 0, or -1 for unlimited (Knative target-burst-capacity); null when unset.
    */
   public String getTargetBurstCapacity() {
     return targetBurstCapacity;
   }
 
   /**
-   * Sets spare capacity kept for bursts, in units of the metric; a decimal of at least 0, or -1 for unlimited (Knative
-   * target-burst-capacity).
+   * Sets {@code targetBurstCapacity}: spare capacity kept for bursts, in units of the metric; a decimal of at least 0,
+   * or -1 for unlimited (Knative target-burst-capacity).
    */
   public void setTargetBurstCapacity(String targetBurstCapacity) {
     this.targetBurstCapacity = targetBurstCapacity;

@@ -31,48 +31,60 @@ public final class KubeHPAPortraitAlgorithm {
       + "duration.")
   private String initialReadinessDelay;
 
-  /** Returns period between two calculations, a Go-style duration such as 15s; null when unset. */
+  /** Returns {@code syncPeriod}: period between two calculations, a Go-style duration such as 15s; null when unset. */
   public String getSyncPeriod() {
     return syncPeriod;
   }
 
-  /** Sets period between two calculations, a Go-style duration such as 15s. */
+  /** Sets {@code syncPeriod}: period between two calculations, a Go-style duration such as 15s. */
   public void setSyncPeriod(String syncPeriod) {
     this.syncPeriod = syncPeriod;
   }
 
   /**
-   * Returns tolerance band around a usage ratio of 1.0 within which nothing changes, a decimal held in a string; null
-   * when unset.
+   * Returns {@code tolerance}: tolerance band around a usage ratio of 1.0 within which nothing changes, a decimal held
+   * in a string; null when unset.
    */
   public String getTolerance() {
     return tolerance;
   }
 
-  /** Sets tolerance band around a usage ratio of 1.0 within which nothing changes, a decimal held in a string. */
+  /**
+   * Sets {@code tolerance}: tolerance band around a usage ratio of 1.0 within which nothing changes, a decimal held in
+   * a string.
+   */
   public void setTolerance(String tolerance) {
     this.tolerance = tolerance;
   }
 
-  /** Returns period after a pod's start during which its CPU samples may be skipped, a duration; null when unset. */
+  /**
+   * Returns {@code cpuInitializationPeriod}: period after a pod's start during which its CPU samples may be skipped, a
+   * duration; null when unset.
+   */
   public String getCpuInitializationPeriod() {
     return cpuInitializationPeriod;
   }
 
-  /** Sets period after a pod's start during which its CPU samples may be skipped, a duration. */
+  /**
+   * Sets {@code cpuInitializationPeriod}: period after a pod's start during which its CPU samples may be skipped, a
+   * duration.
+   */
   public void setCpuInitializationPeriod(String cpuInitializationPeriod) {
     this.cpuInitializationPeriod = cpuInitializationPeriod;
   }
 
   /**
-   * Returns period after a pod's start during which readiness flips are treated as start-up, a duration; null when
-   * unset.
+   * Returns {@code initialReadinessDelay}: period after a pod's start during which readiness flips are treated as
+   * start-up, a duration; null when unset.
    */
   public String getInitialReadinessDelay() {
     return initialReadinessDelay;
   }
 
-  /** Sets period after a pod's start during which readiness flips are treated as start-up, a duration. */
+  /**
+   * Sets {@code initialReadinessDelay}: period after a pod's start during which readiness flips are treated as
+   * start-up, a duration.
+   */
   public void setInitialReadinessDelay(String initialReadinessDelay) {
     this.initialReadinessDelay = initialReadinessDelay;
   }

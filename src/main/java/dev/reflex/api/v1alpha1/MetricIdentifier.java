@@ -18,22 +18,25 @@ public final class MetricIdentifier {
   @JsonPropertyDescription("Label selector narrowing the metric series; absent means the metric name alone.")
   private LabelSelector selector;
 
-  /** Returns name of the metric; null when unset. */
+  /** Returns {@code name}: name of the metric; null when unset. */
   public String getName() {
     return name;
   }
 
-  /** Sets name of the metric. */
+  /** Sets {@code name}: name of the metric. */
   public void setName(String name) {
     this.name = name;
   }
 
-  /** Returns label selector narrowing the metric series; absent means the metric name alone; null when unset. */
+  /**
+   * Returns {@code selector}: label selector narrowing the metric series; absent means the metric name alone; null
+   * when unset.
+   */
   public LabelSelector getSelector() {
     return selector;
   }
 
-  /** Sets label selector narrowing the metric series; absent means the metric name alone. */
+  /** Sets {@code selector}: label selector narrowing the metric series; absent means the metric name alone. */
   public void setSelector(LabelSelector selector) {
     this.selector = selector;
   }

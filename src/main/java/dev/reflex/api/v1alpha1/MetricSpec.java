@@ -40,87 +40,90 @@ public final class MetricSpec {
   private ExternalMetricSource external;
 
   /**
-   * Returns optional name of the metric, unique within the list when set; predictive algorithms identify traffic
-   * series by it; null when unset.
+   * Returns {@code name}: optional name of the metric, unique within the list when set; predictive algorithms identify
+   * traffic series by it; null when unset.
    */
   public String getName() {
     return name;
   }
 
   /**
-   * Sets optional name of the metric, unique within the list when set; predictive algorithms identify traffic series
-   * by it.
+   * Sets {@code name}: optional name of the metric, unique within the list when set; predictive algorithms identify
+   * traffic series by it.
    */
   public void setName(String name) {
     this.name = name;
   }
 
-  /** Returns kind of metric source; selects which member below is read; null when unset. */
+  /** Returns {@code type}: kind of metric source; selects which member below is read; null when unset. */
   public MetricSourceType getType() {
     return type;
   }
 
-  /** Sets kind of metric source; selects which member below is read. */
+  /** Sets {@code type}: kind of metric source; selects which member below is read. */
   public void setType(MetricSourceType type) {
     this.type = type;
   }
 
-  /** Returns comparison operator, for stability checkers; not evaluated by the scaler; null when unset. */
+  /**
+   * Returns {@code operator}: comparison operator, for stability checkers; not evaluated by the scaler; null when
+   * unset.
+   */
   public MetricOperator getOperator() {
     return operator;
   }
 
-  /** Sets comparison operator, for stability checkers; not evaluated by the scaler. */
+  /** Sets {@code operator}: comparison operator, for stability checkers; not evaluated by the scaler. */
   public void setOperator(MetricOperator operator) {
     this.operator = operator;
   }
 
-  /** Returns the resource metric, for type Resource; null when unset. */
+  /** Returns {@code resource}: the resource metric, for type Resource; null when unset. */
   public ResourceMetricSource getResource() {
     return resource;
   }
 
-  /** Sets the resource metric, for type Resource. */
+  /** Sets {@code resource}: the resource metric, for type Resource. */
   public void setResource(ResourceMetricSource resource) {
     this.resource = resource;
   }
 
-  /** Returns the container resource metric, for type ContainerResource; null when unset. */
+  /** Returns {@code containerResource}: the container resource metric, for type ContainerResource; null when unset. */
   public ContainerResourceMetricSource getContainerResource() {
     return containerResource;
   }
 
-  /** Sets the container resource metric, for type ContainerResource. */
+  /** Sets {@code containerResource}: the container resource metric, for type ContainerResource. */
   public void setContainerResource(ContainerResourceMetricSource containerResource) {
     this.containerResource = containerResource;
   }
 
-  /** Returns the per-pod metric, for type Pods; null when unset. */
+  /** Returns {@code pods}: the per-pod metric, for type Pods; null when unset. */
   public PodsMetricSource getPods() {
     return pods;
   }
 
-  /** Sets the per-pod metric, for type Pods. */
+  /** Sets {@code pods}: the per-pod metric, for type Pods. */
   public void setPods(PodsMetricSource pods) {
     this.pods = pods;
   }
 
-  /** Returns the object metric, for type Object; null when unset. */
+  /** Returns {@code object}: the object metric, for type Object; null when unset. */
   public ObjectMetricSource getObject() {
     return object;
   }
 
-  /** Sets the object metric, for type Object. */
+  /** Sets {@code object}: the object metric, for type Object. */
   public void setObject(ObjectMetricSource object) {
     this.object = object;
   }
 
-  /** Returns the external metric, for type External; null when unset. */
+  /** Returns {@code external}: the external metric, for type External; null when unset. */
   public ExternalMetricSource getExternal() {
     return external;
   }
 
-  /** Sets the external metric, for type External. */
+  /** Sets {@code external}: the external metric, for type External. */
   public void setExternal(ExternalMetricSource external) {
     this.external = external;
   }

@@ -30,47 +30,56 @@ public final class MetricTarget {
   private Integer averageUtilization;
 
   /**
-   * Returns target type: Utilization, Value or AverageValue (NA as a placeholder where no target is needed); null when
-   * unset.
+   * Returns {@code type}: target type: Utilization, Value or AverageValue (NA as a placeholder where no target is
+   * needed); null when unset.
    */
   public String getType() {
     return type;
   }
 
-  /** Sets target type: Utilization, Value or AverageValue (NA as a placeholder where no target is needed). */
+  /**
+   * Sets {@code type}: target type: Utilization, Value or AverageValue (NA as a placeholder where no target is
+   * needed).
+   */
   public void setType(String type) {
     this.type = type;
   }
 
-  /** Returns target value of the metric as a quantity, for Value targets; null when unset. */
+  /** Returns {@code value}: target value of the metric as a quantity, for Value targets; null when unset. */
   public Quantity getValue() {
     return value;
   }
 
-  /** Sets target value of the metric as a quantity, for Value targets. */
+  /** Sets {@code value}: target value of the metric as a quantity, for Value targets. */
   public void setValue(Quantity value) {
     this.value = value;
   }
 
-  /** Returns target value of the metric averaged over the pods, for AverageValue targets; null when unset. */
+  /**
+   * Returns {@code averageValue}: target value of the metric averaged over the pods, for AverageValue targets; null
+   * when unset.
+   */
   public Quantity getAverageValue() {
     return averageValue;
   }
 
-  /** Sets target value of the metric averaged over the pods, for AverageValue targets. */
+  /** Sets {@code averageValue}: target value of the metric averaged over the pods, for AverageValue targets. */
   public void setAverageValue(Quantity averageValue) {
     this.averageValue = averageValue;
   }
 
   /**
-   * Returns target average resource utilization in percent of the pods' requests, for Utilization targets; null when
-   * unset.
+   * Returns {@code averageUtilization}: target average resource utilization in percent of the pods' requests, for
+   * Utilization targets; null when unset.
    */
   public Integer getAverageUtilization() {
     return averageUtilization;
   }
 
-  /** Sets target average resource utilization in percent of the pods' requests, for Utilization targets. */
+  /**
+   * Sets {@code averageUtilization}: target average resource utilization in percent of the pods' requests, for
+   * Utilization targets.
+   */
   public void setAverageUtilization(Integer averageUtilization) {
     this.averageUtilization = averageUtilization;
   }

@@ -17,12 +17,12 @@ public final class MetricsStabilityChecker {
   @JsonPropertyDescription("Metrics to check.")
   private List<MetricSpec> metrics;
 
-  /** Returns metrics to check; null when unset. */
+  /** Returns {@code metrics}: metrics to check; null when unset. */
   public List<MetricSpec> getMetrics() {
     return metrics;
   }
 
-  /** Sets metrics to check. */
+  /** Sets {@code metrics}: metrics to check. */
   public void setMetrics(List<MetricSpec> metrics) {
     this.metrics = metrics;
   }

@@ -22,32 +22,32 @@ public final class ObjectMetricSource {
   @JsonPropertyDescription("Target value of the metric: Value or AverageValue.")
   private MetricTarget target;
 
-  /** Returns the object the metric describes; null when unset. */
+  /** Returns {@code describedObject}: the object the metric describes; null when unset. */
   public CrossVersionObjectReference getDescribedObject() {
     return describedObject;
   }
 
-  /** Sets the object the metric describes. */
+  /** Sets {@code describedObject}: the object the metric describes. */
   public void setDescribedObject(CrossVersionObjectReference describedObject) {
     this.describedObject = describedObject;
   }
 
-  /** Returns the metric to read; null when unset. */
+  /** Returns {@code metric}: the metric to read; null when unset. */
   public MetricIdentifier getMetric() {
     return metric;
   }
 
-  /** Sets the metric to read. */
+  /** Sets {@code metric}: the metric to read. */
   public void setMetric(MetricIdentifier metric) {
     this.metric = metric;
   }
 
-  /** Returns target value of the metric: Value or AverageValue; null when unset. */
+  /** Returns {@code target}: target value of the metric: Value or AverageValue; null when unset. */
   public MetricTarget getTarget() {
     return target;
   }
 
-  /** Sets target value of the metric: Value or AverageValue. */
+  /** Sets {@code target}: target value of the metric: Value or AverageValue. */
   public void setTarget(MetricTarget target) {
     this.target = target;
   }

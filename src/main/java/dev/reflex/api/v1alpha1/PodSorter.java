@@ -17,22 +17,22 @@ public final class PodSorter {
   @JsonPropertyDescription("The external sorter, for type External.")
   private ExternalComponent external;
 
-  /** Returns kind of pod sorter; null when unset. */
+  /** Returns {@code type}: kind of pod sorter; null when unset. */
   public PodSorterType getType() {
     return type;
   }
 
-  /** Sets kind of pod sorter. */
+  /** Sets {@code type}: kind of pod sorter. */
   public void setType(PodSorterType type) {
     this.type = type;
   }
 
-  /** Returns the external sorter, for type External; null when unset. */
+  /** Returns {@code external}: the external sorter, for type External; null when unset. */
   public ExternalComponent getExternal() {
     return external;
   }
 
-  /** Sets the external sorter, for type External. */
+  /** Sets {@code external}: the external sorter, for type External. */
   public void setExternal(ExternalComponent external) {
     this.external = external;
   }

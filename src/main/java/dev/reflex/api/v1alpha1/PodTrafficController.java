@@ -17,22 +17,22 @@ public final class PodTrafficController {
   @JsonPropertyDescription("The external controller, for type External.")
   private ExternalComponent external;
 
-  /** Returns kind of traffic controller; null when unset. */
+  /** Returns {@code type}: kind of traffic controller; null when unset. */
   public PodTrafficControllerType getType() {
     return type;
   }
 
-  /** Sets kind of traffic controller. */
+  /** Sets {@code type}: kind of traffic controller. */
   public void setType(PodTrafficControllerType type) {
     this.type = type;
   }
 
-  /** Returns the external controller, for type External; null when unset. */
+  /** Returns {@code external}: the external controller, for type External; null when unset. */
   public ExternalComponent getExternal() {
     return external;
   }
 
-  /** Sets the external controller, for type External. */
+  /** Sets {@code external}: the external controller, for type External. */
   public void setExternal(ExternalComponent external) {
     this.external = external;
   }

@@ -38,62 +38,62 @@ public final class PortraitAlgorithm {
   @JsonPropertyDescription("Free-form configuration for external portrait generators.")
   private Map<String, Object> config;
 
-  /** Returns algorithm type: KubeHPA, KPA, ExternalJob or Forecast; null when unset. */
+  /** Returns {@code type}: algorithm type: KubeHPA, KPA, ExternalJob or Forecast; null when unset. */
   public String getType() {
     return type;
   }
 
-  /** Sets algorithm type: KubeHPA, KPA, ExternalJob or Forecast. */
+  /** Sets {@code type}: algorithm type: KubeHPA, KPA, ExternalJob or Forecast. */
   public void setType(String type) {
     this.type = type;
   }
 
-  /** Returns parameters of the KubeHPA algorithm; null when unset. */
+  /** Returns {@code kubeHPA}: parameters of the KubeHPA algorithm; null when unset. */
   public KubeHPAPortraitAlgorithm getKubeHPA() {
     return kubeHPA;
   }
 
-  /** Sets parameters of the KubeHPA algorithm. */
+  /** Sets {@code kubeHPA}: parameters of the KubeHPA algorithm. */
   public void setKubeHPA(KubeHPAPortraitAlgorithm kubeHPA) {
     this.kubeHPA = kubeHPA;
   }
 
-  /** Returns parameters of the KPA algorithm (Reflex extension); null when unset. */
+  /** Returns {@code kpa}: parameters of the KPA algorithm (Reflex extension); null when unset. */
   public KpaPortraitAlgorithm getKpa() {
     return kpa;
   }
 
-  /** Sets parameters of the KPA algorithm (Reflex extension). */
+  /** Sets {@code kpa}: parameters of the KPA algorithm (Reflex extension). */
   public void setKpa(KpaPortraitAlgorithm kpa) {
     this.kpa = kpa;
   }
 
-  /** Returns parameters of the ExternalJob algorithm; null when unset. */
+  /** Returns {@code externalJob}: parameters of the ExternalJob algorithm; null when unset. */
   public ExternalJobPortraitAlgorithm getExternalJob() {
     return externalJob;
   }
 
-  /** Sets parameters of the ExternalJob algorithm. */
+  /** Sets {@code externalJob}: parameters of the ExternalJob algorithm. */
   public void setExternalJob(ExternalJobPortraitAlgorithm externalJob) {
     this.externalJob = externalJob;
   }
 
-  /** Returns parameters of the built-in forecaster (Reflex extension); null when unset. */
+  /** Returns {@code forecast}: parameters of the built-in forecaster (Reflex extension); null when unset. */
   public ForecastPortraitAlgorithm getForecast() {
     return forecast;
   }
 
-  /** Sets parameters of the built-in forecaster (Reflex extension). */
+  /** Sets {@code forecast}: parameters of the built-in forecaster (Reflex extension). */
   public void setForecast(ForecastPortraitAlgorithm forecast) {
     this.forecast = forecast;
   }
 
-  /** Returns free-form configuration for external portrait generators; null when unset. */
+  /** Returns {@code config}: free-form configuration for external portrait generators; null when unset. */
   public Map<String, Object> getConfig() {
     return config;
   }
 
-  /** Sets free-form configuration for external portrait generators. */
+  /** Sets {@code config}: free-form configuration for external portrait generators. */
   public void setConfig(Map<String, Object> config) {
     this.config = config;
   }

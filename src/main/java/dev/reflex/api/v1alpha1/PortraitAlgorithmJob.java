@@ -17,22 +17,22 @@ public final class PortraitAlgorithmJob {
   @JsonPropertyDescription("The CronJob settings, for type CronJob.")
   private CronJobPortraitAlgorithmJob cronJob;
 
-  /** Returns how the job is run; null when unset. */
+  /** Returns {@code type}: how the job is run; null when unset. */
   public PortraitAlgorithmJobType getType() {
     return type;
   }
 
-  /** Sets how the job is run. */
+  /** Sets {@code type}: how the job is run. */
   public void setType(PortraitAlgorithmJobType type) {
     this.type = type;
   }
 
-  /** Returns the CronJob settings, for type CronJob; null when unset. */
+  /** Returns {@code cronJob}: the CronJob settings, for type CronJob; null when unset. */
   public CronJobPortraitAlgorithmJob getCronJob() {
     return cronJob;
   }
 
-  /** Sets the CronJob settings, for type CronJob. */
+  /** Sets {@code cronJob}: the CronJob settings, for type CronJob. */
   public void setCronJob(CronJobPortraitAlgorithmJob cronJob) {
     this.cronJob = cronJob;
   }

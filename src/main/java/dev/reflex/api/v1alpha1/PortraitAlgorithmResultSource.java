@@ -17,22 +17,22 @@ public final class PortraitAlgorithmResultSource {
   @JsonPropertyDescription("The ConfigMap source, for type ConfigMap.")
   private ConfigMapPortraitAlgorithmResultSource configMap;
 
-  /** Returns kind of result source; null when unset. */
+  /** Returns {@code type}: kind of result source; null when unset. */
   public PortraitAlgorithmResultSourceType getType() {
     return type;
   }
 
-  /** Sets kind of result source. */
+  /** Sets {@code type}: kind of result source. */
   public void setType(PortraitAlgorithmResultSourceType type) {
     this.type = type;
   }
 
-  /** Returns the ConfigMap source, for type ConfigMap; null when unset. */
+  /** Returns {@code configMap}: the ConfigMap source, for type ConfigMap; null when unset. */
   public ConfigMapPortraitAlgorithmResultSource getConfigMap() {
     return configMap;
   }
 
-  /** Sets the ConfigMap source, for type ConfigMap. */
+  /** Sets {@code configMap}: the ConfigMap source, for type ConfigMap. */
   public void setConfigMap(ConfigMapPortraitAlgorithmResultSource configMap) {
     this.configMap = configMap;
   }

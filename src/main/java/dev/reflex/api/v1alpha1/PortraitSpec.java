@@ -28,42 +28,50 @@ public class PortraitSpec {
   @JsonPropertyDescription("The algorithm that generates the portrait.")
   private PortraitAlgorithm algorithm;
 
-  /** Returns type of the portrait: Reactive or Predictive (Burst is reserved); null when unset. */
+  /**
+   * Returns {@code portraitType}: type of the portrait: Reactive or Predictive (Burst is reserved); null when unset.
+   */
   public String getPortraitType() {
     return portraitType;
   }
 
-  /** Sets type of the portrait: Reactive or Predictive (Burst is reserved). */
+  /** Sets {@code portraitType}: type of the portrait: Reactive or Predictive (Burst is reserved). */
   public void setPortraitType(String portraitType) {
     this.portraitType = portraitType;
   }
 
-  /** Returns when set, the built-in generators leave this portrait to the named external generator; null when unset. */
+  /**
+   * Returns {@code externalGeneratorName}: when set, the built-in generators leave this portrait to the named external
+   * generator; null when unset.
+   */
   public String getExternalGeneratorName() {
     return externalGeneratorName;
   }
 
-  /** Sets when set, the built-in generators leave this portrait to the named external generator. */
+  /**
+   * Sets {@code externalGeneratorName}: when set, the built-in generators leave this portrait to the named external
+   * generator.
+   */
   public void setExternalGeneratorName(String externalGeneratorName) {
     this.externalGeneratorName = externalGeneratorName;
   }
 
-  /** Returns metrics the algorithm reads, in the order its conventions require; null when unset. */
+  /** Returns {@code metrics}: metrics the algorithm reads, in the order its conventions require; null when unset. */
   public List<MetricSpec> getMetrics() {
     return metrics;
   }
 
-  /** Sets metrics the algorithm reads, in the order its conventions require. */
+  /** Sets {@code metrics}: metrics the algorithm reads, in the order its conventions require. */
   public void setMetrics(List<MetricSpec> metrics) {
     this.metrics = metrics;
   }
 
-  /** Returns the algorithm that generates the portrait; null when unset. */
+  /** Returns {@code algorithm}: the algorithm that generates the portrait; null when unset. */
   public PortraitAlgorithm getAlgorithm() {
     return algorithm;
   }
 
-  /** Sets the algorithm that generates the portrait. */
+  /** Sets {@code algorithm}: the algorithm that generates the portrait. */
   public void setAlgorithm(PortraitAlgorithm algorithm) {
     this.algorithm = algorithm;
   }

@@ -39,68 +39,68 @@ public final class ReplicaCron {
   @JsonPropertyDescription("Desired online replicas while the rule is active.")
   private Integer replicas;
 
-  /** Returns name of the rule, unique within its list; used in messages; null when unset. */
+  /** Returns {@code name}: name of the rule, unique within its list; used in messages; null when unset. */
   public String getName() {
     return name;
   }
 
-  /** Sets name of the rule, unique within its list; used in messages. */
+  /** Sets {@code name}: name of the rule, unique within its list; used in messages. */
   public void setName(String name) {
     this.name = name;
   }
 
-  /** Returns free-text description of the rule; null when unset. */
+  /** Returns {@code description}: free-text description of the rule; null when unset. */
   public String getDescription() {
     return description;
   }
 
-  /** Sets free-text description of the rule. */
+  /** Sets {@code description}: free-text description of the rule. */
   public void setDescription(String description) {
     this.description = description;
   }
 
-  /** Returns iANA time zone the start and end expressions are evaluated in; null when unset. */
+  /** Returns {@code timeZone}: iANA time zone the start and end expressions are evaluated in; null when unset. */
   public String getTimeZone() {
     return timeZone;
   }
 
-  /** Sets iANA time zone the start and end expressions are evaluated in. */
+  /** Sets {@code timeZone}: iANA time zone the start and end expressions are evaluated in. */
   public void setTimeZone(String timeZone) {
     this.timeZone = timeZone;
   }
 
   /**
-   * Returns standard five-field cron expression (minute hour day-of-month month day-of-week) at which the rule becomes
-   * active; null when unset.
+   * Returns {@code start}: standard five-field cron expression (minute hour day-of-month month day-of-week) at which
+   * the rule becomes active; null when unset.
    */
   public String getStart() {
     return start;
   }
 
   /**
-   * Sets standard five-field cron expression (minute hour day-of-month month day-of-week) at which the rule becomes
-   * active.
+   * Sets {@code start}: standard five-field cron expression (minute hour day-of-month month day-of-week) at which the
+   * rule becomes active.
    */
   public void setStart(String start) {
     this.start = start;
   }
 
-  /** Returns five-field cron expression at which the rule stops being active; null when unset. */
+  /** Returns {@code end}: five-field cron expression at which the rule stops being active; null when unset. */
   public String getEnd() {
     return end;
   }
 
-  /** Sets five-field cron expression at which the rule stops being active. */
+  /** Sets {@code end}: five-field cron expression at which the rule stops being active. */
   public void setEnd(String end) {
     this.end = end;
   }
 
-  /** Returns desired online replicas while the rule is active; null when unset. */
+  /** Returns {@code replicas}: desired online replicas while the rule is active; null when unset. */
   public Integer getReplicas() {
     return replicas;
   }
 
-  /** Sets desired online replicas while the rule is active. */
+  /** Sets {@code replicas}: desired online replicas while the rule is active. */
   public void setReplicas(Integer replicas) {
     this.replicas = replicas;
   }

@@ -15,22 +15,22 @@ public final class ReplicaProfileBehavior {
   @JsonPropertyDescription("How traffic is switched for pods.")
   private PodTrafficController podTrafficController;
 
-  /** Returns how pods are ranked; null when unset. */
+  /** Returns {@code podSorter}: how pods are ranked; null when unset. */
   public PodSorter getPodSorter() {
     return podSorter;
   }
 
-  /** Sets how pods are ranked. */
+  /** Sets {@code podSorter}: how pods are ranked. */
   public void setPodSorter(PodSorter podSorter) {
     this.podSorter = podSorter;
   }
 
-  /** Returns how traffic is switched for pods; null when unset. */
+  /** Returns {@code podTrafficController}: how traffic is switched for pods; null when unset. */
   public PodTrafficController getPodTrafficController() {
     return podTrafficController;
   }
 
-  /** Sets how traffic is switched for pods. */
+  /** Sets {@code podTrafficController}: how traffic is switched for pods. */
   public void setPodTrafficController(PodTrafficController podTrafficController) {
     this.podTrafficController = podTrafficController;
   }

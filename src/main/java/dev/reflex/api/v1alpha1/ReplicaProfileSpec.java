@@ -38,72 +38,72 @@ public final class ReplicaProfileSpec {
   @JsonPropertyDescription("How pods are picked and traffic controlled.")
   private ReplicaProfileBehavior behavior;
 
-  /** Returns the workload whose pods are controlled; null when unset. */
+  /** Returns {@code scaleTargetRef}: the workload whose pods are controlled; null when unset. */
   public CrossVersionObjectReference getScaleTargetRef() {
     return scaleTargetRef;
   }
 
-  /** Sets the workload whose pods are controlled. */
+  /** Sets {@code scaleTargetRef}: the workload whose pods are controlled. */
   public void setScaleTargetRef(CrossVersionObjectReference scaleTargetRef) {
     this.scaleTargetRef = scaleTargetRef;
   }
 
-  /** Returns desired pods serving traffic; null when unset. */
+  /** Returns {@code onlineReplicas}: desired pods serving traffic; null when unset. */
   public Integer getOnlineReplicas() {
     return onlineReplicas;
   }
 
-  /** Sets desired pods serving traffic. */
+  /** Sets {@code onlineReplicas}: desired pods serving traffic. */
   public void setOnlineReplicas(Integer onlineReplicas) {
     this.onlineReplicas = onlineReplicas;
   }
 
-  /** Returns desired pods kept running without traffic; null when unset. */
+  /** Returns {@code cutoffReplicas}: desired pods kept running without traffic; null when unset. */
   public Integer getCutoffReplicas() {
     return cutoffReplicas;
   }
 
-  /** Sets desired pods kept running without traffic. */
+  /** Sets {@code cutoffReplicas}: desired pods kept running without traffic. */
   public void setCutoffReplicas(Integer cutoffReplicas) {
     this.cutoffReplicas = cutoffReplicas;
   }
 
-  /** Returns desired pods kept in standby; null when unset. */
+  /** Returns {@code standbyReplicas}: desired pods kept in standby; null when unset. */
   public Integer getStandbyReplicas() {
     return standbyReplicas;
   }
 
-  /** Sets desired pods kept in standby. */
+  /** Sets {@code standbyReplicas}: desired pods kept in standby. */
   public void setStandbyReplicas(Integer standbyReplicas) {
     this.standbyReplicas = standbyReplicas;
   }
 
-  /** Returns stops all replica control; null when unset. */
+  /** Returns {@code paused}: stops all replica control; null when unset. */
   public Boolean getPaused() {
     return paused;
   }
 
-  /** Sets stops all replica control. */
+  /** Sets {@code paused}: stops all replica control. */
   public void setPaused(Boolean paused) {
     this.paused = paused;
   }
 
-  /** Returns directions in which the online count may change; null when unset. */
+  /** Returns {@code allowedScalingDirection}: directions in which the online count may change; null when unset. */
   public AllowedScalingDirection getAllowedScalingDirection() {
     return allowedScalingDirection;
   }
 
-  /** Sets directions in which the online count may change. */
+  /** Sets {@code allowedScalingDirection}: directions in which the online count may change. */
   public void setAllowedScalingDirection(AllowedScalingDirection allowedScalingDirection) {
     this.allowedScalingDirection = allowedScalingDirection;
   }
 
-  /** Returns how pods are picked and traffic controlled; null when unset. */
+  /** Returns {@code behavior}: how pods are picked and traffic controlled; null when unset. */
   public ReplicaProfileBehavior getBehavior() {
     return behavior;
   }
 
-  /** Sets how pods are picked and traffic controlled. */
+  /** Sets {@code behavior}: how pods are picked and traffic controlled. */
   public void setBehavior(ReplicaProfileBehavior behavior) {
     this.behavior = behavior;
   }

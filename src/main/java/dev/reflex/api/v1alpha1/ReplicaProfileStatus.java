@@ -26,42 +26,42 @@ public final class ReplicaProfileStatus {
   @JsonPropertyDescription("Conditions Applied and Ensured.")
   private List<Condition> conditions;
 
-  /** Returns running pods in state Online; null when unset. */
+  /** Returns {@code onlineReplicas}: running pods in state Online; null when unset. */
   public Integer getOnlineReplicas() {
     return onlineReplicas;
   }
 
-  /** Sets running pods in state Online. */
+  /** Sets {@code onlineReplicas}: running pods in state Online. */
   public void setOnlineReplicas(Integer onlineReplicas) {
     this.onlineReplicas = onlineReplicas;
   }
 
-  /** Returns running pods in state Cutoff; null when unset. */
+  /** Returns {@code cutoffReplicas}: running pods in state Cutoff; null when unset. */
   public Integer getCutoffReplicas() {
     return cutoffReplicas;
   }
 
-  /** Sets running pods in state Cutoff. */
+  /** Sets {@code cutoffReplicas}: running pods in state Cutoff. */
   public void setCutoffReplicas(Integer cutoffReplicas) {
     this.cutoffReplicas = cutoffReplicas;
   }
 
-  /** Returns running pods in state Standby; null when unset. */
+  /** Returns {@code standbyReplicas}: running pods in state Standby; null when unset. */
   public Integer getStandbyReplicas() {
     return standbyReplicas;
   }
 
-  /** Sets running pods in state Standby. */
+  /** Sets {@code standbyReplicas}: running pods in state Standby. */
   public void setStandbyReplicas(Integer standbyReplicas) {
     this.standbyReplicas = standbyReplicas;
   }
 
-  /** Returns conditions Applied and Ensured; null when unset. */
+  /** Returns {@code conditions}: conditions Applied and Ensured; null when unset. */
   public List<Condition> getConditions() {
     return conditions;
   }
 
-  /** Sets conditions Applied and Ensured. */
+  /** Sets {@code conditions}: conditions Applied and Ensured. */
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
   }

@@ -21,22 +21,22 @@ public final class ReplicaTimeSeriesPoint {
   @JsonPropertyDescription("Desired online replicas from this point on.")
   private Integer replicas;
 
-  /** Returns unix time in seconds; null when unset. */
+  /** Returns {@code timestamp}: unix time in seconds; null when unset. */
   public Long getTimestamp() {
     return timestamp;
   }
 
-  /** Sets unix time in seconds. */
+  /** Sets {@code timestamp}: unix time in seconds. */
   public void setTimestamp(Long timestamp) {
     this.timestamp = timestamp;
   }
 
-  /** Returns desired online replicas from this point on; null when unset. */
+  /** Returns {@code replicas}: desired online replicas from this point on; null when unset. */
   public Integer getReplicas() {
     return replicas;
   }
 
-  /** Sets desired online replicas from this point on. */
+  /** Sets {@code replicas}: desired online replicas from this point on. */
   public void setReplicas(Integer replicas) {
     this.replicas = replicas;
   }

@@ -18,22 +18,22 @@ public final class ResourceMetricSource {
   @JsonPropertyDescription("Target value of the resource metric.")
   private MetricTarget target;
 
-  /** Returns name of the resource: cpu or memory; null when unset. */
+  /** Returns {@code name}: name of the resource: cpu or memory; null when unset. */
   public String getName() {
     return name;
   }
 
-  /** Sets name of the resource: cpu or memory. */
+  /** Sets {@code name}: name of the resource: cpu or memory. */
   public void setName(String name) {
     this.name = name;
   }
 
-  /** Returns target value of the resource metric; null when unset. */
+  /** Returns {@code target}: target value of the resource metric; null when unset. */
   public MetricTarget getTarget() {
     return target;
   }
 
-  /** Sets target value of the resource metric. */
+  /** Sets {@code target}: target value of the resource metric. */
   public void setTarget(MetricTarget target) {
     this.target = target;
   }

@@ -15,22 +15,22 @@ public final class ScalingBehavior {
   @JsonPropertyDescription("Gray change strategy; absent means changes apply at once.")
   private GrayStrategy grayStrategy;
 
-  /** Returns disables scaling in this direction; null when unset. */
+  /** Returns {@code disabled}: disables scaling in this direction; null when unset. */
   public Boolean getDisabled() {
     return disabled;
   }
 
-  /** Sets disables scaling in this direction. */
+  /** Sets {@code disabled}: disables scaling in this direction. */
   public void setDisabled(Boolean disabled) {
     this.disabled = disabled;
   }
 
-  /** Returns gray change strategy; absent means changes apply at once; null when unset. */
+  /** Returns {@code grayStrategy}: gray change strategy; absent means changes apply at once; null when unset. */
   public GrayStrategy getGrayStrategy() {
     return grayStrategy;
   }
 
-  /** Sets gray change strategy; absent means changes apply at once. */
+  /** Sets {@code grayStrategy}: gray change strategy; absent means changes apply at once. */
   public void setGrayStrategy(GrayStrategy grayStrategy) {
     this.grayStrategy = grayStrategy;
   }

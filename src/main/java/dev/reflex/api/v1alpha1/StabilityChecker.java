@@ -31,52 +31,52 @@ public final class StabilityChecker {
   @JsonPropertyDescription("The external checker, for type External.")
   private ExternalComponent external;
 
-  /** Returns kind of checker; null when unset. */
+  /** Returns {@code type}: kind of checker; null when unset. */
   public StabilityCheckerType getType() {
     return type;
   }
 
-  /** Sets kind of checker. */
+  /** Sets {@code type}: kind of checker. */
   public void setType(StabilityCheckerType type) {
     this.type = type;
   }
 
-  /** Returns what to do on a risk; null when unset. */
+  /** Returns {@code stabilizationAction}: what to do on a risk; null when unset. */
   public StabilizationAction getStabilizationAction() {
     return stabilizationAction;
   }
 
-  /** Sets what to do on a risk. */
+  /** Sets {@code stabilizationAction}: what to do on a risk. */
   public void setStabilizationAction(StabilizationAction stabilizationAction) {
     this.stabilizationAction = stabilizationAction;
   }
 
-  /** Returns seconds to wait after an action; null when unset. */
+  /** Returns {@code coolDownSeconds}: seconds to wait after an action; null when unset. */
   public Integer getCoolDownSeconds() {
     return coolDownSeconds;
   }
 
-  /** Sets seconds to wait after an action. */
+  /** Sets {@code coolDownSeconds}: seconds to wait after an action. */
   public void setCoolDownSeconds(Integer coolDownSeconds) {
     this.coolDownSeconds = coolDownSeconds;
   }
 
-  /** Returns the metrics checker, for type Metrics; null when unset. */
+  /** Returns {@code metrics}: the metrics checker, for type Metrics; null when unset. */
   public MetricsStabilityChecker getMetrics() {
     return metrics;
   }
 
-  /** Sets the metrics checker, for type Metrics. */
+  /** Sets {@code metrics}: the metrics checker, for type Metrics. */
   public void setMetrics(MetricsStabilityChecker metrics) {
     this.metrics = metrics;
   }
 
-  /** Returns the external checker, for type External; null when unset. */
+  /** Returns {@code external}: the external checker, for type External; null when unset. */
   public ExternalComponent getExternal() {
     return external;
   }
 
-  /** Sets the external checker, for type External. */
+  /** Sets {@code external}: the external checker, for type External. */
   public void setExternal(ExternalComponent external) {
     this.external = external;
   }

@@ -16,12 +16,12 @@ public final class StaticHorizontalPortraitProvider {
   @JsonPropertyDescription("Desired online replicas.")
   private Integer replicas;
 
-  /** Returns desired online replicas; null when unset. */
+  /** Returns {@code replicas}: desired online replicas; null when unset. */
   public Integer getReplicas() {
     return replicas;
   }
 
-  /** Sets desired online replicas. */
+  /** Sets {@code replicas}: desired online replicas. */
   public void setReplicas(Integer replicas) {
     this.replicas = replicas;
   }

@@ -17,12 +17,12 @@ public final class TimeSeriesHorizontalPortraitData {
   @JsonPropertyDescription("Points in ascending time order.")
   private List<ReplicaTimeSeriesPoint> timeSeries;
 
-  /** Returns points in ascending time order; null when unset. */
+  /** Returns {@code timeSeries}: points in ascending time order; null when unset. */
   public List<ReplicaTimeSeriesPoint> getTimeSeries() {
     return timeSeries;
   }
 
-  /** Sets points in ascending time order. */
+  /** Sets {@code timeSeries}: points in ascending time order. */
   public void setTimeSeries(List<ReplicaTimeSeriesPoint> timeSeries) {
     this.timeSeries = timeSeries;
   }
