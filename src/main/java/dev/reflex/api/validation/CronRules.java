@@ -7,16 +7,27 @@ import dev.reflex.api.v1alpha1.ReplicaCron;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Rules for cron rule lists: names present and unique, start and end five-field UNIX cron expressions that parse and
- * differ, a known IANA time zone, replicas not negative.
+ * Rules for cron rule lists: names present and unique, start and end cron expressions that parse and differ, a
+ * known IANA time zone, replicas not negative.
  */
 final class CronRules {
 
   private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+  private static final Map<String, String> DESCRIPTORS = Map.of(
+      "@yearly", "0 0 1 1 *",
+      "@annually", "0 0 1 1 *",
+      "@monthly", "0 0 1 * *",
+      "@weekly", "0 0 * * 0",
+      "@daily", "0 0 * * *",
+      "@midnight", "0 0 * * *",
+      "@hourly", "0 * * * *");
 
   private CronRules() {
   }
@@ -62,10 +73,37 @@ final class CronRules {
     return problem.isEmpty();
   }
 
-  /** Why the expression does not parse as a five-field UNIX cron expression, or empty when it does. */
+  /**
+   * Why the expression is not an accepted cron expression, or empty when it is. Accepted, as Kapacity's cron
+   * library accepts them: five UNIX fields (with names, ranges, lists and steps, and {@code ?} for {@code *}), the
+   * descriptors {@code @yearly @annually @monthly @weekly @daily @midnight @hourly}, and a leading
+   * {@code CRON_TZ=<zone>} or {@code TZ=<zone>}. {@code @every <duration>} is not a calendar schedule and is refused.
+   */
   static Optional<String> problem(String expression) {
+    String text = expression.trim();
+    if (text.startsWith("CRON_TZ=") || text.startsWith("TZ=")) {
+      int space = text.indexOf(' ');
+      if (space < 0) {
+        return Optional.of("a time zone prefix needs an expression after it");
+      }
+      String zone = text.substring(text.indexOf('=') + 1, space);
+      if (!isKnownZone(zone)) {
+        return Optional.of("\"" + zone + "\" is not a known IANA time zone");
+      }
+      text = text.substring(space + 1).trim();
+    }
+    if (text.startsWith("@every")) {
+      return Optional.of("@every intervals are not supported, use five fields or a descriptor such as @hourly");
+    }
+    if (text.startsWith("@")) {
+      String mapped = DESCRIPTORS.get(text.toLowerCase(Locale.ROOT));
+      if (mapped == null) {
+        return Optional.of("unknown descriptor " + text);
+      }
+      text = mapped;
+    }
     try {
-      UNIX.parse(expression.trim()).validate();
+      UNIX.parse(text.replace('?', '*')).validate();
       return Optional.empty();
     } catch (IllegalArgumentException e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -121,6 +121,14 @@ class InvalidSpecCorpusTest {
     bad("cron end with three fields", CRON, List.of(CRON0 + "/end=\"* * *\""),
         CRONF0 + ".end: \"* * *\" is not a valid five-field cron expression: "
             + "Cron expression contains 3 parts but we expect one of [5]");
+    bad("cron interval descriptor", CRON, List.of(CRON0 + "/start=\"@every 1h\""),
+        CRONF0 + ".start: \"@every 1h\" is not a valid five-field cron expression: "
+            + "@every intervals are not supported, use five fields or a descriptor such as @hourly");
+    bad("unknown cron descriptor", CRON, List.of(CRON0 + "/end=\"@fortnightly\""),
+        CRONF0 + ".end: \"@fortnightly\" is not a valid five-field cron expression: unknown descriptor @fortnightly");
+    bad("unknown zone in a cron prefix", CRON, List.of(CRON0 + "/start=\"CRON_TZ=Mars/Olympus 0 * * * *\""),
+        CRONF0 + ".start: \"CRON_TZ=Mars/Olympus 0 * * * *\" is not a valid five-field cron expression: "
+            + "\"Mars/Olympus\" is not a known IANA time zone");
     bad("cron end equal to start", CRON, List.of(CRON0 + "/end=\"0 * * * *\""),
         CRONF0 + ".end: equals start, so the rule would never be active");
     bad("unknown time zone", CRON, List.of(CRON0 + "/timeZone=\"Mars/Olympus\""),

@@ -60,6 +60,8 @@ class ValidSpecTest {
         Arguments.of("empty time zone means UTC", "cron-portrait-sample.yaml", List.of(cron + "/timeZone=\"\"")),
         Arguments.of("cron lists and steps", "cron-portrait-sample.yaml",
             List.of(cron + "/start=\"*/15 8-18 * * 1-5\"", cron + "/end=\"5,20,35,50 8-18 * * MON-FRI\"")),
+        Arguments.of("cron descriptors, zone prefix and question mark", "cron-portrait-sample.yaml",
+            List.of(cron + "/start=\"@hourly\"", cron + "/end=\"CRON_TZ=Asia/Shanghai 30 * ? * *\"")),
         Arguments.of("averageUtilization 1", "dynamic-reactive-portrait-sample.yaml",
             List.of("/spec/portraitProviders/0/dynamic/metrics/0/resource/target/averageUtilization=1")),
         Arguments.of("KubeHPA parameters at their bounds", "dynamic-reactive-portrait-sample.yaml",
