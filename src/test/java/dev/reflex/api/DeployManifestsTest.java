@@ -118,6 +118,34 @@ class DeployManifestsTest {
     assertTrue(metricsConfig.path("resourceRules").has("cpu"), "metrics config is YAML with resource rules");
   }
 
+  /**
+   * Helm is not available to the build, so templates get a structural check: every action is closed and every
+   * block (if, with, range, define) has its end.
+   */
+  @Test
+  void helmTemplatesAreBalanced() throws IOException {
+    java.util.regex.Pattern action = java.util.regex.Pattern.compile("\\{\\{-?\\s*(/\\*.*?\\*/|[^}]*?)\\s*-?}}");
+    List<Path> templates = Manifests.yamlFiles(Manifests.DEPLOY.resolve("helm/reflex/templates"));
+    assertTrue(templates.size() >= 6, "templates: " + templates);
+    for (Path file : Stream.concat(templates.stream(),
+        Stream.of(Manifests.DEPLOY.resolve("helm/reflex/templates/_helpers.tpl"))).toList()) {
+      String text = Files.readString(file);
+      assertEquals(text.split("\\{\\{", -1).length, text.split("}}", -1).length, () -> file + ": unbalanced braces");
+      int open = 0;
+      var m = action.matcher(text);
+      while (m.find()) {
+        String body = m.group(1);
+        if (body.matches("(if|with|range|define)\\b.*")) {
+          open++;
+        } else if (body.equals("end")) {
+          open--;
+        }
+        assertTrue(open >= 0, () -> file + ": end without a block");
+      }
+      assertEquals(0, open, () -> file + ": unclosed block");
+    }
+  }
+
   @Test
   void everySampleWorkloadOptsInToTheReadinessGate() {
     List<HasMetadata> workloads = Manifests.documents(Manifests.yamlFiles(Manifests.SAMPLES)).stream()
