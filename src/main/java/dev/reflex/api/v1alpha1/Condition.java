@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /**
  * One observation of an aspect of an object's state, shaped like metav1.Condition so that kubectl and generic tools
@@ -96,5 +97,25 @@ public final class Condition {
   /** Sets {@code message}: human-readable message about the transition; may be empty. */
   public void setMessage(String message) {
     this.message = message;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    Condition other = (Condition) o;
+    return Objects.equals(type, other.type) && Objects.equals(status, other.status)
+        && Objects.equals(observedGeneration, other.observedGeneration)
+        && Objects.equals(lastTransitionTime, other.lastTransitionTime) && Objects.equals(reason, other.reason)
+        && Objects.equals(message, other.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, status, observedGeneration, lastTransitionTime, reason, message);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** A resource metric of one named container in each pod of the scale target. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,5 +51,23 @@ public final class ContainerResourceMetricSource {
   /** Sets {@code target}: target value of the resource metric. */
   public void setTarget(MetricTarget target) {
     this.target = target;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ContainerResourceMetricSource other = (ContainerResourceMetricSource) o;
+    return Objects.equals(name, other.name) && Objects.equals(container, other.container)
+        && Objects.equals(target, other.target);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, container, target);
   }
 }

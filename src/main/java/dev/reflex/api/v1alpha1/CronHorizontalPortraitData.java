@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
+import java.util.Objects;
 
 /** Portrait data holding cron rules. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,5 +26,22 @@ public final class CronHorizontalPortraitData {
   /** Sets {@code crons}: cron rules. */
   public void setCrons(List<ReplicaCron> crons) {
     this.crons = crons;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    CronHorizontalPortraitData other = (CronHorizontalPortraitData) o;
+    return Objects.equals(crons, other.crons);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(crons);
   }
 }

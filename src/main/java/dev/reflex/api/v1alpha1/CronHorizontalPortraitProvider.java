@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
+import java.util.Objects;
 
 /** A provider that wants replica counts on cron schedules. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,5 +26,22 @@ public final class CronHorizontalPortraitProvider {
   /** Sets {@code crons}: cron rules; at most one may be active at a time. */
   public void setCrons(List<ReplicaCron> crons) {
     this.crons = crons;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    CronHorizontalPortraitProvider other = (CronHorizontalPortraitProvider) o;
+    return Objects.equals(crons, other.crons);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(crons);
   }
 }

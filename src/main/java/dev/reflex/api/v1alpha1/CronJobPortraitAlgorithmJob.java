@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** An external algorithm job run by a Kubernetes CronJob. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,5 +23,22 @@ public final class CronJobPortraitAlgorithmJob {
   /** Sets {@code template}: template of the CronJob. */
   public void setTemplate(CronJobTemplate template) {
     this.template = template;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    CronJobPortraitAlgorithmJob other = (CronJobPortraitAlgorithmJob) o;
+    return Objects.equals(template, other.template);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(template);
   }
 }

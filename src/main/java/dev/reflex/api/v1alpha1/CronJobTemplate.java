@@ -7,6 +7,7 @@ import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
+import java.util.Objects;
 
 /** Template of the CronJob that runs an external algorithm job. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,5 +51,22 @@ public final class CronJobTemplate {
    */
   public void setSpec(CronJobSpec spec) {
     this.spec = spec;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    CronJobTemplate other = (CronJobTemplate) o;
+    return Objects.equals(metadata, other.metadata) && Objects.equals(spec, other.spec);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(metadata, spec);
   }
 }

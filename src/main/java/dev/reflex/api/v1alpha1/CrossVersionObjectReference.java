@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /**
  * Identifies the workload to scale, as the autoscaling/v2 CrossVersionObjectReference does: anything that serves the
@@ -52,5 +53,23 @@ public final class CrossVersionObjectReference {
   /** Sets {@code apiVersion}: aPI version of the referent, for example apps/v1. */
   public void setApiVersion(String apiVersion) {
     this.apiVersion = apiVersion;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    CrossVersionObjectReference other = (CrossVersionObjectReference) o;
+    return Objects.equals(kind, other.kind) && Objects.equals(name, other.name)
+        && Objects.equals(apiVersion, other.apiVersion);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, name, apiVersion);
   }
 }

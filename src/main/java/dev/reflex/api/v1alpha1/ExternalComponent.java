@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import java.util.Map;
+import java.util.Objects;
 
 /** Names an external implementation of a pluggable component and passes it free-form configuration. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,5 +37,22 @@ public final class ExternalComponent {
   /** Sets {@code config}: configuration handed to the external implementation. */
   public void setConfig(Map<String, String> config) {
     this.config = config;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ExternalComponent other = (ExternalComponent) o;
+    return Objects.equals(name, other.name) && Objects.equals(config, other.config);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, config);
   }
 }

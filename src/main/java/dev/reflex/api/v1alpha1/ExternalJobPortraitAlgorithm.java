@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** An algorithm run outside the scaler as a job whose result is imported into the portrait. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,5 +37,22 @@ public final class ExternalJobPortraitAlgorithm {
   /** Sets {@code resultSource}: where the job's result is read from. */
   public void setResultSource(PortraitAlgorithmResultSource resultSource) {
     this.resultSource = resultSource;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ExternalJobPortraitAlgorithm other = (ExternalJobPortraitAlgorithm) o;
+    return Objects.equals(job, other.job) && Objects.equals(resultSource, other.resultSource);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(job, resultSource);
   }
 }

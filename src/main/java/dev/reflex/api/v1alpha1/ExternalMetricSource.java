@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** A metric not associated with any Kubernetes object, for example a queue length in a cloud service. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,5 +37,22 @@ public final class ExternalMetricSource {
   /** Sets {@code target}: target value of the metric: Value or AverageValue. */
   public void setTarget(MetricTarget target) {
     this.target = target;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ExternalMetricSource other = (ExternalMetricSource) o;
+    return Objects.equals(metric, other.metric) && Objects.equals(target, other.target);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(metric, target);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import java.util.Objects;
 
 /**
  * Reflex extension, not in Kapacity: parameters of the built-in forecaster for Predictive portraits. It follows the
@@ -88,5 +89,24 @@ public final class ForecastPortraitAlgorithm {
   /** Sets {@code forecastHorizon}: how far ahead each refresh forecasts, a duration of at least one scalingFreq. */
   public void setForecastHorizon(String forecastHorizon) {
     this.forecastHorizon = forecastHorizon;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ForecastPortraitAlgorithm other = (ForecastPortraitAlgorithm) o;
+    return Objects.equals(historyLength, other.historyLength)
+        && Objects.equals(seasonalityPeriod, other.seasonalityPeriod)
+        && Objects.equals(scalingFreq, other.scalingFreq) && Objects.equals(forecastHorizon, other.forecastHorizon);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(historyLength, seasonalityPeriod, scalingFreq, forecastHorizon);
   }
 }

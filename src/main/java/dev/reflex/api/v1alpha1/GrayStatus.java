@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** Progress of a gray change. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,5 +41,22 @@ public final class GrayStatus {
   /** Sets {@code lastUpdateTime}: time of the last gray step, RFC 3339. */
   public void setLastUpdateTime(String lastUpdateTime) {
     this.lastUpdateTime = lastUpdateTime;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    GrayStatus other = (GrayStatus) o;
+    return Objects.equals(grayPercent, other.grayPercent) && Objects.equals(lastUpdateTime, other.lastUpdateTime);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(grayPercent, lastUpdateTime);
   }
 }

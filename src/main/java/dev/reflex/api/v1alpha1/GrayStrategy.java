@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** How a change of replicas is applied in stages (gray change). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -78,5 +79,25 @@ public final class GrayStrategy {
    */
   public void setObservationSeconds(Integer observationSeconds) {
     this.observationSeconds = observationSeconds;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    GrayStrategy other = (GrayStrategy) o;
+    return Objects.equals(grayState, other.grayState)
+        && Objects.equals(changeIntervalSeconds, other.changeIntervalSeconds)
+        && Objects.equals(changePercent, other.changePercent)
+        && Objects.equals(observationSeconds, other.observationSeconds);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(grayState, changeIntervalSeconds, changePercent, observationSeconds);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** Generated portrait data; the member named by type is read. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -76,5 +77,24 @@ public final class HorizontalPortraitData {
   /** Sets {@code expireTime}: instant (RFC 3339) after which the whole data is ignored. */
   public void setExpireTime(String expireTime) {
     this.expireTime = expireTime;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    HorizontalPortraitData other = (HorizontalPortraitData) o;
+    return Objects.equals(type, other.type) && Objects.equals(staticValue, other.staticValue)
+        && Objects.equals(cron, other.cron) && Objects.equals(timeSeries, other.timeSeries)
+        && Objects.equals(expireTime, other.expireTime);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, staticValue, cron, timeSeries, expireTime);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** One source of desired replica counts of an IHPA; the member named by type is read. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -84,5 +85,24 @@ public final class HorizontalPortraitProvider {
   /** Sets {@code dynamic}: the dynamic provider, for type Dynamic. */
   public void setDynamic(DynamicHorizontalPortraitProvider dynamic) {
     this.dynamic = dynamic;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    HorizontalPortraitProvider other = (HorizontalPortraitProvider) o;
+    return Objects.equals(type, other.type) && Objects.equals(priority, other.priority)
+        && Objects.equals(staticValue, other.staticValue) && Objects.equals(cron, other.cron)
+        && Objects.equals(dynamic, other.dynamic);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, priority, staticValue, cron, dynamic);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
+import java.util.Objects;
 
 /** Observed state of a HorizontalPortrait. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,5 +35,22 @@ public final class HorizontalPortraitStatus {
   /** Sets {@code conditions}: condition PortraitGenerated. */
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    HorizontalPortraitStatus other = (HorizontalPortraitStatus) o;
+    return Objects.equals(portraitData, other.portraitData) && Objects.equals(conditions, other.conditions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(portraitData, conditions);
   }
 }

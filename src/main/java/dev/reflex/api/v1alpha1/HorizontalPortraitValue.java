@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** A portrait value: the replicas one portrait provider wants now, and until when. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -61,5 +62,23 @@ public final class HorizontalPortraitValue {
   /** Sets {@code expireTime}: instant (RFC 3339) after which the value no longer applies; absent means no expiry. */
   public void setExpireTime(String expireTime) {
     this.expireTime = expireTime;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    HorizontalPortraitValue other = (HorizontalPortraitValue) o;
+    return Objects.equals(provider, other.provider) && Objects.equals(replicas, other.replicas)
+        && Objects.equals(expireTime, other.expireTime);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(provider, replicas, expireTime);
   }
 }

@@ -3,6 +3,7 @@ package dev.reflex.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
 
 /** Scaling behaviour of an IHPA. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -53,5 +54,23 @@ public final class IntelligentHorizontalPodAutoscalerBehavior {
    */
   public void setReplicaProfile(ReplicaProfileBehavior replicaProfile) {
     this.replicaProfile = replicaProfile;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    IntelligentHorizontalPodAutoscalerBehavior other = (IntelligentHorizontalPodAutoscalerBehavior) o;
+    return Objects.equals(scaleUp, other.scaleUp) && Objects.equals(scaleDown, other.scaleDown)
+        && Objects.equals(replicaProfile, other.replicaProfile);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(scaleUp, scaleDown, replicaProfile);
   }
 }

@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
+import java.util.Objects;
 
 /** Desired behaviour of an IntelligentHorizontalPodAutoscaler. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -124,5 +125,26 @@ public final class IntelligentHorizontalPodAutoscalerSpec {
   /** Sets {@code stabilityCheckers}: declared for API compatibility; not implemented. */
   public void setStabilityCheckers(List<StabilityChecker> stabilityCheckers) {
     this.stabilityCheckers = stabilityCheckers;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    IntelligentHorizontalPodAutoscalerSpec other = (IntelligentHorizontalPodAutoscalerSpec) o;
+    return Objects.equals(scaleTargetRef, other.scaleTargetRef) && Objects.equals(paused, other.paused)
+        && Objects.equals(minReplicas, other.minReplicas) && Objects.equals(maxReplicas, other.maxReplicas)
+        && Objects.equals(scaleMode, other.scaleMode) && Objects.equals(portraitProviders, other.portraitProviders)
+        && Objects.equals(behavior, other.behavior) && Objects.equals(stabilityCheckers, other.stabilityCheckers);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(scaleTargetRef, paused, minReplicas, maxReplicas, scaleMode, portraitProviders, behavior,
+        stabilityCheckers);
   }
 }

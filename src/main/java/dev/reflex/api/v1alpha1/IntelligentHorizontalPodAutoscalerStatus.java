@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
+import java.util.Objects;
 
 /** Observed state of an IntelligentHorizontalPodAutoscaler. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -66,5 +67,24 @@ public final class IntelligentHorizontalPodAutoscalerStatus {
   /** Sets {@code conditions}: conditions ScalingActive, ScalingLimited and GrayProgressing. */
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    IntelligentHorizontalPodAutoscalerStatus other = (IntelligentHorizontalPodAutoscalerStatus) o;
+    return Objects.equals(previousPortraitValue, other.previousPortraitValue)
+        && Objects.equals(currentPortraitValue, other.currentPortraitValue) && Objects.equals(gray, other.gray)
+        && Objects.equals(conditions, other.conditions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(previousPortraitValue, currentPortraitValue, gray, conditions);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import java.util.Objects;
 
 /**
  * Reflex extension, not in Kapacity: parameters of the Knative Pod Autoscaler stable/panic algorithm for Reactive
@@ -204,5 +205,31 @@ public final class KpaPortraitAlgorithm {
    */
   public void setTargetBurstCapacity(String targetBurstCapacity) {
     this.targetBurstCapacity = targetBurstCapacity;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    KpaPortraitAlgorithm other = (KpaPortraitAlgorithm) o;
+    return Objects.equals(target, other.target)
+        && Objects.equals(targetUtilizationPercentage, other.targetUtilizationPercentage)
+        && Objects.equals(stableWindow, other.stableWindow)
+        && Objects.equals(panicWindowPercentage, other.panicWindowPercentage)
+        && Objects.equals(panicThresholdPercentage, other.panicThresholdPercentage)
+        && Objects.equals(maxScaleUpRate, other.maxScaleUpRate)
+        && Objects.equals(maxScaleDownRate, other.maxScaleDownRate)
+        && Objects.equals(scaleDownDelay, other.scaleDownDelay)
+        && Objects.equals(targetBurstCapacity, other.targetBurstCapacity);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(target, targetUtilizationPercentage, stableWindow, panicWindowPercentage,
+        panicThresholdPercentage, maxScaleUpRate, maxScaleDownRate, scaleDownDelay, targetBurstCapacity);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import java.util.Objects;
 
 /**
  * Parameters of the KubeHPA algorithm: the Kubernetes HPA replica calculation, run every sync period. All fields are
@@ -87,5 +88,24 @@ public final class KubeHPAPortraitAlgorithm {
    */
   public void setInitialReadinessDelay(String initialReadinessDelay) {
     this.initialReadinessDelay = initialReadinessDelay;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    KubeHPAPortraitAlgorithm other = (KubeHPAPortraitAlgorithm) o;
+    return Objects.equals(syncPeriod, other.syncPeriod) && Objects.equals(tolerance, other.tolerance)
+        && Objects.equals(cpuInitializationPeriod, other.cpuInitializationPeriod)
+        && Objects.equals(initialReadinessDelay, other.initialReadinessDelay);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(syncPeriod, tolerance, cpuInitializationPeriod, initialReadinessDelay);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.Objects;
 
 /** Names a metric and optionally narrows it by labels. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,5 +40,22 @@ public final class MetricIdentifier {
   /** Sets {@code selector}: label selector narrowing the metric series; absent means the metric name alone. */
   public void setSelector(LabelSelector selector) {
     this.selector = selector;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    MetricIdentifier other = (MetricIdentifier) o;
+    return Objects.equals(name, other.name) && Objects.equals(selector, other.selector);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, selector);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /**
  * One metric a portrait algorithm reads: the autoscaling/v2 MetricSpec plus an optional name and operator. Exactly the
@@ -126,5 +127,25 @@ public final class MetricSpec {
   /** Sets {@code external}: the external metric, for type External. */
   public void setExternal(ExternalMetricSource external) {
     this.external = external;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    MetricSpec other = (MetricSpec) o;
+    return Objects.equals(name, other.name) && Objects.equals(type, other.type)
+        && Objects.equals(operator, other.operator) && Objects.equals(resource, other.resource)
+        && Objects.equals(containerResource, other.containerResource) && Objects.equals(pods, other.pods)
+        && Objects.equals(object, other.object) && Objects.equals(external, other.external);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, type, operator, resource, containerResource, pods, object, external);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.Objects;
 
 /**
  * Target value of a metric. The type is not an enum on purpose: predictive portraits use the placeholder NA for
@@ -82,5 +83,24 @@ public final class MetricTarget {
    */
   public void setAverageUtilization(Integer averageUtilization) {
     this.averageUtilization = averageUtilization;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    MetricTarget other = (MetricTarget) o;
+    return Objects.equals(type, other.type) && Objects.equals(value, other.value)
+        && Objects.equals(averageValue, other.averageValue)
+        && Objects.equals(averageUtilization, other.averageUtilization);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, value, averageValue, averageUtilization);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** A metric describing a single Kubernetes object, for example the requests per second of an Ingress. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,5 +51,23 @@ public final class ObjectMetricSource {
   /** Sets {@code target}: target value of the metric: Value or AverageValue. */
   public void setTarget(MetricTarget target) {
     this.target = target;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ObjectMetricSource other = (ObjectMetricSource) o;
+    return Objects.equals(describedObject, other.describedObject) && Objects.equals(metric, other.metric)
+        && Objects.equals(target, other.target);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(describedObject, metric, target);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import java.util.Objects;
 
 /** How pods are ranked when some must change state. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,5 +36,22 @@ public final class PodSorter {
   /** Sets {@code external}: the external sorter, for type External. */
   public void setExternal(ExternalComponent external) {
     this.external = external;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    PodSorter other = (PodSorter) o;
+    return Objects.equals(type, other.type) && Objects.equals(external, other.external);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, external);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import java.util.Objects;
 
 /** How traffic is switched on and off for pods. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,5 +36,22 @@ public final class PodTrafficController {
   /** Sets {@code external}: the external controller, for type External. */
   public void setExternal(ExternalComponent external) {
     this.external = external;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    PodTrafficController other = (PodTrafficController) o;
+    return Objects.equals(type, other.type) && Objects.equals(external, other.external);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, external);
   }
 }

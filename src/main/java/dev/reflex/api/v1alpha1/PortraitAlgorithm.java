@@ -7,6 +7,7 @@ import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Required;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The algorithm that generates a portrait. The type is a string, not an enum, as in Kapacity: KubeHPA and KPA (Reflex
@@ -96,5 +97,24 @@ public final class PortraitAlgorithm {
   /** Sets {@code config}: free-form configuration for external portrait generators. */
   public void setConfig(Map<String, Object> config) {
     this.config = config;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    PortraitAlgorithm other = (PortraitAlgorithm) o;
+    return Objects.equals(type, other.type) && Objects.equals(kubeHPA, other.kubeHPA)
+        && Objects.equals(kpa, other.kpa) && Objects.equals(externalJob, other.externalJob)
+        && Objects.equals(forecast, other.forecast) && Objects.equals(config, other.config);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, kubeHPA, kpa, externalJob, forecast, config);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** The job that runs an external portrait algorithm. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,5 +36,22 @@ public final class PortraitAlgorithmJob {
   /** Sets {@code cronJob}: the CronJob settings, for type CronJob. */
   public void setCronJob(CronJobPortraitAlgorithmJob cronJob) {
     this.cronJob = cronJob;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    PortraitAlgorithmJob other = (PortraitAlgorithmJob) o;
+    return Objects.equals(type, other.type) && Objects.equals(cronJob, other.cronJob);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, cronJob);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** Where the portrait data produced by an external algorithm job is read from. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,5 +36,22 @@ public final class PortraitAlgorithmResultSource {
   /** Sets {@code configMap}: the ConfigMap source, for type ConfigMap. */
   public void setConfigMap(ConfigMapPortraitAlgorithmResultSource configMap) {
     this.configMap = configMap;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    PortraitAlgorithmResultSource other = (PortraitAlgorithmResultSource) o;
+    return Objects.equals(type, other.type) && Objects.equals(configMap, other.configMap);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, configMap);
   }
 }

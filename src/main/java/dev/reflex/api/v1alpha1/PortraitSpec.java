@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a dynamic portrait is and how it is generated; shared by the Dynamic portrait provider of an IHPA and the
@@ -74,5 +75,24 @@ public class PortraitSpec {
   /** Sets {@code algorithm}: the algorithm that generates the portrait. */
   public void setAlgorithm(PortraitAlgorithm algorithm) {
     this.algorithm = algorithm;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    PortraitSpec other = (PortraitSpec) o;
+    return Objects.equals(portraitType, other.portraitType)
+        && Objects.equals(externalGeneratorName, other.externalGeneratorName)
+        && Objects.equals(metrics, other.metrics) && Objects.equals(algorithm, other.algorithm);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(portraitType, externalGeneratorName, metrics, algorithm);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /**
  * A cron rule: between each start instant and the following end instant the rule is active and asks for its replicas.
@@ -103,5 +104,24 @@ public final class ReplicaCron {
   /** Sets {@code replicas}: desired online replicas while the rule is active. */
   public void setReplicas(Integer replicas) {
     this.replicas = replicas;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ReplicaCron other = (ReplicaCron) o;
+    return Objects.equals(name, other.name) && Objects.equals(description, other.description)
+        && Objects.equals(timeZone, other.timeZone) && Objects.equals(start, other.start)
+        && Objects.equals(end, other.end) && Objects.equals(replicas, other.replicas);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, description, timeZone, start, end, replicas);
   }
 }

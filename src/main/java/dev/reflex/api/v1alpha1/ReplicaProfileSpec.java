@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** Desired pod counts per state for a workload. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -106,5 +107,28 @@ public final class ReplicaProfileSpec {
   /** Sets {@code behavior}: how pods are picked and traffic controlled. */
   public void setBehavior(ReplicaProfileBehavior behavior) {
     this.behavior = behavior;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ReplicaProfileSpec other = (ReplicaProfileSpec) o;
+    return Objects.equals(scaleTargetRef, other.scaleTargetRef)
+        && Objects.equals(onlineReplicas, other.onlineReplicas)
+        && Objects.equals(cutoffReplicas, other.cutoffReplicas)
+        && Objects.equals(standbyReplicas, other.standbyReplicas) && Objects.equals(paused, other.paused)
+        && Objects.equals(allowedScalingDirection, other.allowedScalingDirection)
+        && Objects.equals(behavior, other.behavior);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(scaleTargetRef, onlineReplicas, cutoffReplicas, standbyReplicas, paused,
+        allowedScalingDirection, behavior);
   }
 }

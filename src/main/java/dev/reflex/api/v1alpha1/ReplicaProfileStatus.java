@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import java.util.List;
+import java.util.Objects;
 
 /** Observed pod counts per state. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -64,5 +65,24 @@ public final class ReplicaProfileStatus {
   /** Sets {@code conditions}: conditions Applied and Ensured. */
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ReplicaProfileStatus other = (ReplicaProfileStatus) o;
+    return Objects.equals(onlineReplicas, other.onlineReplicas)
+        && Objects.equals(cutoffReplicas, other.cutoffReplicas)
+        && Objects.equals(standbyReplicas, other.standbyReplicas) && Objects.equals(conditions, other.conditions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(onlineReplicas, cutoffReplicas, standbyReplicas, conditions);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** One point of a replica time series; its replicas apply from its timestamp until the next point. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,5 +40,22 @@ public final class ReplicaTimeSeriesPoint {
   /** Sets {@code replicas}: desired online replicas from this point on. */
   public void setReplicas(Integer replicas) {
     this.replicas = replicas;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ReplicaTimeSeriesPoint other = (ReplicaTimeSeriesPoint) o;
+    return Objects.equals(timestamp, other.timestamp) && Objects.equals(replicas, other.replicas);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(timestamp, replicas);
   }
 }

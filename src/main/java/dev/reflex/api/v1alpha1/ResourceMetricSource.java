@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** A resource metric (cpu or memory) of the scale target's pods. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,5 +37,22 @@ public final class ResourceMetricSource {
   /** Sets {@code target}: target value of the resource metric. */
   public void setTarget(MetricTarget target) {
     this.target = target;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ResourceMetricSource other = (ResourceMetricSource) o;
+    return Objects.equals(name, other.name) && Objects.equals(target, other.target);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, target);
   }
 }

@@ -3,6 +3,7 @@ package dev.reflex.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
 
 /** Scaling behaviour in one direction. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,5 +34,22 @@ public final class ScalingBehavior {
   /** Sets {@code grayStrategy}: gray change strategy; absent means changes apply at once. */
   public void setGrayStrategy(GrayStrategy grayStrategy) {
     this.grayStrategy = grayStrategy;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ScalingBehavior other = (ScalingBehavior) o;
+    return Objects.equals(disabled, other.disabled) && Objects.equals(grayStrategy, other.grayStrategy);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(disabled, grayStrategy);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /**
  * Declared for API compatibility: checks a change for risk and pauses or rolls it back. Not implemented by the scaler.
@@ -79,5 +80,24 @@ public final class StabilityChecker {
   /** Sets {@code external}: the external checker, for type External. */
   public void setExternal(ExternalComponent external) {
     this.external = external;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    StabilityChecker other = (StabilityChecker) o;
+    return Objects.equals(type, other.type) && Objects.equals(stabilizationAction, other.stabilizationAction)
+        && Objects.equals(coolDownSeconds, other.coolDownSeconds) && Objects.equals(metrics, other.metrics)
+        && Objects.equals(external, other.external);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, stabilizationAction, coolDownSeconds, metrics, external);
   }
 }
