@@ -1,5 +1,6 @@
 package dev.reflex.api.validation;
 
+import dev.reflex.api.v1alpha1.GrayState;
 import dev.reflex.api.v1alpha1.GrayStrategy;
 import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscalerBehavior;
 import dev.reflex.api.v1alpha1.PodSorterType;
@@ -9,6 +10,7 @@ import dev.reflex.api.v1alpha1.ScalingBehavior;
 import dev.reflex.api.v1alpha1.StabilityChecker;
 import dev.reflex.api.v1alpha1.StabilityCheckerType;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Rules for scaling behaviour: gray strategies in range, replica-profile behaviour the scaler implements, and the
@@ -19,12 +21,29 @@ final class BehaviorRules {
   private BehaviorRules() {
   }
 
-  static void behavior(Checks checks, String path, IntelligentHorizontalPodAutoscalerBehavior behavior) {
+  /** Workload kinds whose pods the scaler can rank and put in Cutoff or Standby. */
+  private static final Set<String> POD_STATE_KINDS = Set.of("Deployment", "StatefulSet", "ReplicaSet");
+
+  /**
+   * Checks the behaviour of an IHPA.
+   *
+   * @param targetKind kind of the scale target, or null when unknown; Cutoff and Standby gray states need pods the
+   *     scaler can pick, which only Deployments, StatefulSets and ReplicaSets offer
+   */
+  static void behavior(Checks checks, String path, IntelligentHorizontalPodAutoscalerBehavior behavior,
+      String targetKind) {
     if (behavior == null) {
       return;
     }
     direction(checks, path + ".scaleUp", behavior.getScaleUp());
     direction(checks, path + ".scaleDown", behavior.getScaleDown());
+    ScalingBehavior down = behavior.getScaleDown();
+    GrayState state = down == null || down.getGrayStrategy() == null ? null : down.getGrayStrategy().getGrayState();
+    if ((state == GrayState.Cutoff || state == GrayState.Standby) && targetKind != null && !targetKind.isBlank()
+        && !POD_STATE_KINDS.contains(targetKind)) {
+      checks.add(path + ".scaleDown.grayStrategy.grayState", state + " needs a Deployment, StatefulSet or ReplicaSet"
+          + " target whose pods can be picked, got " + targetKind + "; use Deleted");
+    }
     replicaProfile(checks, path + ".replicaProfile", behavior.getReplicaProfile());
   }
 

@@ -44,7 +44,8 @@ public final class SpecValidator {
       checks.add("spec.maxReplicas", "must not be less than minReplicas (" + min + "), got " + max);
     }
     ProviderRules.check(checks, "spec.portraitProviders", spec.getPortraitProviders());
-    BehaviorRules.behavior(checks, "spec.behavior", spec.getBehavior());
+    BehaviorRules.behavior(checks, "spec.behavior", spec.getBehavior(),
+        spec.getScaleTargetRef() == null ? null : spec.getScaleTargetRef().getKind());
     BehaviorRules.stabilityCheckers(checks, "spec.stabilityCheckers", spec.getStabilityCheckers());
     return checks.result();
   }

@@ -352,6 +352,11 @@ class InvalidSpecCorpusTest {
         List.of("/spec/behavior/scaleUp/grayStrategy={\"grayState\":\"Online\",\"changeIntervalSeconds\":10,"
             + "\"changePercent\":150}"),
         "spec.behavior.scaleUp.grayStrategy.changePercent: must be at most 100, got 150");
+    bad("cutoff gray on a workload without pod ranking", GRAY,
+        List.of("/spec/scaleTargetRef={\"apiVersion\":\"apps.kruise.io/v1alpha1\",\"kind\":\"CloneSet\","
+            + "\"name\":\"nginx\"}"),
+        GRAY_DOWNF + ".grayState: Cutoff needs a Deployment, StatefulSet or ReplicaSet target whose pods can be "
+            + "picked, got CloneSet; use Deleted");
     // Replica profile behaviour and stability checkers.
     bad("external pod sorter", GRAY, List.of("/spec/behavior/replicaProfile/podSorter={\"type\":\"External\","
             + "\"external\":{\"name\":\"mine\"}}"),

@@ -103,6 +103,10 @@ class ValidSpecTest {
         Arguments.of("two cron providers", "gray-strategy-sample.yaml",
             List.of("/spec/portraitProviders/0={\"type\":\"Cron\",\"priority\":1,\"cron\":{\"crons\":[{\"name\":\"a\","
                 + "\"start\":\"0 8 * * *\",\"end\":\"0 20 * * *\",\"replicas\":3}]}}")),
+        Arguments.of("deleting gray on any scalable workload", "gray-strategy-sample.yaml",
+            List.of("/spec/scaleTargetRef/kind=\"CloneSet\"",
+                "/spec/scaleTargetRef/apiVersion=\"apps.kruise.io/v1alpha1\"",
+                "/spec/behavior/scaleDown/grayStrategy/grayState=\"Deleted\"")),
         Arguments.of("both directions disabled", "gray-strategy-sample.yaml",
             List.of("/spec/behavior/scaleUp={\"disabled\":true}", "/spec/behavior/scaleDown/disabled=true")),
         Arguments.of("default replica profile behaviour spelled out", "gray-strategy-sample.yaml",
