@@ -89,8 +89,23 @@ class DeployManifestsTest {
     assertEquals("http", c.getReadinessProbe().getHttpGet().getPort().getStrVal());
     assertEquals(Set.of(8080, 9090, 9443), Set.copyOf(c.getPorts().stream().map(p -> p.getContainerPort()).toList()));
     assertNotNull(c.getResources().getLimits().get("memory"));
-    assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().equals("REFLEX_LEADER_ELECTION")
-        && "true".equals(e.getValue())));
+    assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().equals("REFLEX_LOG_LEVEL")));
+  }
+
+  /** Reflex stops on an unknown REFLEX_* variable, so every one the manifests set must name a configuration key. */
+  @Test
+  void everyReflexVariableInTheManifestsIsAConfigurationKey() throws java.io.IOException {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    dev.reflex.config.Settings.ALL.forEach(s -> known.add(s.envName()));
+    java.util.regex.Pattern variable = java.util.regex.Pattern.compile("name:\\s*(REFLEX_\\w+)");
+    java.util.List<String> unknown = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(Manifests.DEPLOY)) {
+      for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        variable.matcher(java.nio.file.Files.readString(file)).results().map(m -> m.group(1))
+            .filter(v -> !known.contains(v)).forEach(v -> unknown.add(file + ": " + v));
+      }
+    }
+    assertEquals(List.of(), unknown);
   }
 
   @Test
