@@ -20,9 +20,15 @@ public final class Addresses {
   /** {@link SimulatorEvent}s: what the embedded cluster's workload simulator did. */
   public static final String EMBEDDED_SIMULATOR = "reflex.embedded.simulator";
 
+  /** Batches of metric samples accepted by an ingest path (remote-write, Kafka), already routed to targets. */
+  public static final String METRICS_SAMPLE = "reflex.metrics.sample";
+
+  /** Replica recommendations computed from streamed metrics for a target (the fast path of burst scaling). */
+  public static final String METRICS_PORTRAIT = "reflex.metrics.portrait";
+
   /** All addresses, for listings such as {@code GET /taps}. */
-  public static final List<String> ALL =
-      List.of(KUBE_WORKLOAD, KUBE_POD, ACTUATOR_SCALE, ACTUATOR_SCALE_RESULT, EMBEDDED_SIMULATOR);
+  public static final List<String> ALL = List.of(KUBE_WORKLOAD, KUBE_POD, ACTUATOR_SCALE, ACTUATOR_SCALE_RESULT,
+      EMBEDDED_SIMULATOR, METRICS_SAMPLE, METRICS_PORTRAIT);
 
   private Addresses() {
   }

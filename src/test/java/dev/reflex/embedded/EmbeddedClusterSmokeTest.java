@@ -220,6 +220,16 @@ class EmbeddedClusterSmokeTest {
             && m.getContainers().get(0).getUsage().get("cpu").toString().equals("401m")));
   }
 
+  @Test
+  @Order(10)
+  void tapCommandListsTheAddressesOfARunningReflex() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int code = dev.reflex.cli.ReflexCli.run(new String[] {"tap", "--list", "--url",
+        "http://127.0.0.1:" + app.httpPort()}, Map.of(), new java.io.PrintStream(out, true), System.err);
+    assertEquals(0, code);
+    assertTrue(out.toString().contains("\"address\" : \"" + Addresses.KUBE_POD + "\""), out.toString());
+  }
+
   // --- helpers --------------------------------------------------------------------------------------------------
 
   record Response(int statusCode, String body) {
