@@ -1,6 +1,7 @@
 package dev.reflex.app;
 
 import dev.reflex.config.ReflexConfig;
+import dev.reflex.controller.ControllerVerticle;
 import dev.reflex.http.HttpVerticle;
 import dev.reflex.http.Readiness;
 import dev.reflex.kube.KubeRest;
@@ -10,6 +11,7 @@ import dev.reflex.taps.TapRoutes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,9 +27,11 @@ public final class ReflexApp {
   private final KubernetesClient client;
   private final String defaultHost;
   private final List<Consumer<Router>> extraRoutes;
+  private final Clock clock;
   private final Readiness readiness = new Readiness();
   private final List<String> deployments = new ArrayList<>();
   private HttpVerticle http;
+  private ControllerVerticle controllers;
 
   /**
    * @param defaultHost the HTTP host when {@code http.host} is empty (loopback when embedded)
@@ -35,6 +39,15 @@ public final class ReflexApp {
    */
   public ReflexApp(Runtime runtime, ReflexConfig config, KubernetesClient client, String defaultHost,
       List<Consumer<Router>> extraRoutes) {
+    this(runtime, config, client, defaultHost, extraRoutes, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the controllers' clock (tests pass one they can move)
+   */
+  public ReflexApp(Runtime runtime, ReflexConfig config, KubernetesClient client, String defaultHost,
+      List<Consumer<Router>> extraRoutes, Clock clock) {
+    this.clock = clock;
     this.runtime = runtime;
     this.config = config;
     this.client = client;
@@ -53,15 +66,23 @@ public final class ReflexApp {
     KubeRest rest = new KubeRest(client, runtime.vertx(), config.kube().requestTimeout());
     ScaleActuatorVerticle actuator = new ScaleActuatorVerticle(rest, runtime.registry(),
         config.shutdown().drainTimeout());
+    controllers = new ControllerVerticle(client, rest, clock, config.kube().resyncPeriod());
+    readiness.add("controllers", controllers::synced);
     return deploy(http)
         .compose(v -> deploy(actuator))
         .compose(v -> deploy(watch))
+        .compose(v -> deploy(controllers))
         .map(v -> this);
   }
 
   /** The bound HTTP port. */
   public int httpPort() {
     return http.actualPort();
+  }
+
+  /** The controllers (tests use it to resync after moving their clock). */
+  public ControllerVerticle controllers() {
+    return controllers;
   }
 
   public Readiness readiness() {

@@ -17,6 +17,9 @@ final class Logging {
     // The fabric8 informers log every watch reconnect at info; they are noise for our users.
     System.setProperty("org.slf4j.simpleLogger.log.io.fabric8", "warn");
     System.setProperty("org.slf4j.simpleLogger.log.io.micrometer", "error");
+    // Warns that v1alpha1 is unstable each time a client touches our CRDs: the API is Kapacity's, on purpose.
+    System.setProperty("org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils",
+        "error");
     // Micrometer warns through java.util.logging when two HTTP clients register the same gauge; harmless here.
     QUIET_JUL.setLevel(java.util.logging.Level.SEVERE);
   }

@@ -86,7 +86,8 @@ final class EmbeddedDispatcher extends Dispatcher {
       if ("PATCH".equals(method) && (contentType.startsWith(SMP) || contentType.startsWith(MERGE))) {
         return patch(request, path, contentType.startsWith(SMP));
       }
-      return withJsonType(store.dispatch(request));
+      MockResponse response = withJsonType(store.dispatch(request));
+      return "GET".equals(method) && !"true".equals(query.get("watch")) ? typedList(response) : response;
     } catch (DecodeException | IllegalArgumentException | ClassCastException e) {
       return status(400, "BadRequest", e.getMessage());
     }
@@ -205,7 +206,31 @@ final class EmbeddedDispatcher extends Dispatcher {
         kept.add(obj);
       }
     }
-    return json(200, list.put("items", kept));
+    return typedList(json(200, list.put("items", kept)));
+  }
+
+  /**
+   * The store answers every collection as {@code kind: List}; a real server says {@code PodList},
+   * {@code EventList}, … and kubectl describe drops an events list of the wrong kind without a word.
+   */
+  private static MockResponse typedList(MockResponse response) {
+    if (response.code() != 200 || response.getWebSocketListener() != null) {
+      return response;
+    }
+    String body = response.getBody().readUtf8();
+    JsonObject list;
+    try {
+      list = new JsonObject(body);
+    } catch (DecodeException e) {
+      return response.setBody(body);
+    }
+    JsonArray items = list.getJsonArray("items");
+    if ("List".equals(list.getString("kind")) && items != null && !items.isEmpty()
+        && items.getValue(0) instanceof JsonObject first && first.getString("kind") != null) {
+      list.put("kind", first.getString("kind") + "List");
+      return json(200, list);
+    }
+    return response.setBody(body);
   }
 
   private static String fieldValue(JsonObject obj, String dottedPath) {

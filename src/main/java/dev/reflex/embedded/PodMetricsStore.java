@@ -1,5 +1,6 @@
 package dev.reflex.embedded;
 
+import dev.reflex.kube.LabelSelector;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;

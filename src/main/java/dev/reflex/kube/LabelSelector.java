@@ -1,4 +1,4 @@
-package dev.reflex.embedded;
+package dev.reflex.kube;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,14 +10,15 @@ import java.util.stream.Collectors;
 
 /**
  * Kubernetes label-selector strings ({@code a=b,c!=d,e in (x,y),f notin (z),g,!h}) as predicates over a label map.
- * The embedded API server needs them where the mock server ignores them.
+ * Used where pods are matched to a workload's {@code Scale.status.selector}, and by the embedded API server,
+ * whose store ignores selectors.
  */
-final class LabelSelector {
+public final class LabelSelector {
 
   private LabelSelector() {
   }
 
-  static Predicate<Map<String, String>> parse(String selector) {
+  public static Predicate<Map<String, String>> parse(String selector) {
     if (selector == null || selector.isBlank()) {
       return labels -> true;
     }
@@ -29,7 +30,7 @@ final class LabelSelector {
   }
 
   /** Renders matchLabels and matchExpressions as the API server renders {@code Scale.status.selector}. */
-  static String render(Map<String, String> matchLabels, List<Map<String, Object>> expressions) {
+  public static String render(Map<String, String> matchLabels, List<Map<String, Object>> expressions) {
     List<String> parts = new ArrayList<>();
     if (matchLabels != null) {
       matchLabels.entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -1,4 +1,4 @@
-package dev.reflex.embedded;
+package dev.reflex.kube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

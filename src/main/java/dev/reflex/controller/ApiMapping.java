@@ -1,0 +1,241 @@
+package dev.reflex.controller;
+
+import dev.reflex.core.gray.Direction;
+import dev.reflex.core.gray.GrayProgress;
+import dev.reflex.core.gray.GrayState;
+import dev.reflex.core.gray.GrayStrategies;
+import dev.reflex.core.gray.GrayStrategy;
+import dev.reflex.core.gray.ReplicaProfile;
+import dev.reflex.core.portrait.CronPortrait;
+import dev.reflex.core.portrait.CronRule;
+import dev.reflex.core.portrait.NoPortraitData;
+import dev.reflex.core.portrait.PortraitData;
+import dev.reflex.core.portrait.PortraitProvider;
+import dev.reflex.core.portrait.PortraitValue;
+import dev.reflex.core.portrait.ReplicaBounds;
+import dev.reflex.core.portrait.StaticPortrait;
+import dev.reflex.core.portrait.TimeSeriesPoint;
+import dev.reflex.core.portrait.TimeSeriesPortrait;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place where the API's objects (as JSON, exactly as stored) become the core's records and back. Only
+ * called on specs that passed validation, so missing optional fields take the CRD defaults here.
+ */
+public final class ApiMapping {
+
+  /** Annotation on the ReplicaProfile carrying the gray plan, so a restarted Reflex continues the same plan. */
+  public static final String GRAY_PROGRESS_ANNOTATION = "reflex.dev/gray-progress";
+
+  private ApiMapping() {
+  }
+
+  public static ReplicaBounds bounds(JsonObject spec) {
+    return new ReplicaBounds(spec.getInteger("minReplicas", 0), spec.getInteger("maxReplicas", 0));
+  }
+
+  /** A Static or Cron provider of the IHPA spec. */
+  public static PortraitProvider staticOrCron(JsonObject provider) {
+    int priority = provider.getInteger("priority", 0);
+    if ("Static".equals(provider.getString("type"))) {
+      return PortraitProvider.staticReplicas(priority, provider.getJsonObject("static").getInteger("replicas"));
+    }
+    return PortraitProvider.cron(priority, cronRules(provider.getJsonObject("cron").getJsonArray("crons")));
+  }
+
+  /** A Dynamic provider, fed with the status of its HorizontalPortrait ({@code null} = not generated yet). */
+  public static PortraitProvider dynamic(JsonObject provider, JsonObject portraitStatus) {
+    String portraitType = provider.getJsonObject("dynamic").getString("portraitType");
+    JsonObject data = portraitStatus == null ? null : portraitStatus.getJsonObject("portraitData");
+    if (data == null) {
+      return PortraitProvider.dynamic(portraitType, provider.getInteger("priority", 0), new NoPortraitData(),
+          Optional.empty());
+    }
+    return PortraitProvider.dynamic(portraitType, provider.getInteger("priority", 0), portraitData(data),
+        instant(data.getString("expireTime")));
+  }
+
+  static PortraitData portraitData(JsonObject data) {
+    return switch (data.getString("type", "")) {
+      case "Static" -> new StaticPortrait(data.getJsonObject("static").getInteger("replicas"));
+      case "Cron" -> new CronPortrait(cronRules(data.getJsonObject("cron").getJsonArray("crons")));
+      case "TimeSeries" -> {
+        List<TimeSeriesPoint> points = new ArrayList<>();
+        for (Object p : data.getJsonObject("timeSeries").getJsonArray("timeSeries", new JsonArray())) {
+          JsonObject point = (JsonObject) p;
+          points.add(TimeSeriesPoint.parse(String.valueOf(point.getValue("timestamp")),
+              String.valueOf(point.getValue("replicas"))));
+        }
+        points.sort(Comparator.comparing(TimeSeriesPoint::timestamp));
+        yield new TimeSeriesPortrait(points);
+      }
+      default -> throw new IllegalArgumentException("portraitData.type: unsupported type '"
+          + data.getString("type") + "'");
+    };
+  }
+
+  private static List<CronRule> cronRules(JsonArray crons) {
+    List<CronRule> rules = new ArrayList<>();
+    for (Object c : crons) {
+      JsonObject cron = (JsonObject) c;
+      rules.add(CronRule.of(cron.getString("name"), cron.getString("start"), cron.getString("end"),
+          cron.getString("timeZone"), cron.getInteger("replicas")));
+    }
+    return rules;
+  }
+
+  /** The HorizontalPortrait name of a Dynamic provider: {@code <ihpa>-<portraitType, lower case>}. */
+  public static String portraitName(String ihpaName, JsonObject provider) {
+    return (ihpaName + "-" + provider.getJsonObject("dynamic").getString("portraitType")).toLowerCase(Locale.ROOT);
+  }
+
+  public static GrayStrategies grayStrategies(JsonObject spec) {
+    JsonObject behavior = spec.getJsonObject("behavior", new JsonObject());
+    return new GrayStrategies(strategy(behavior.getJsonObject("scaleUp")),
+        strategy(behavior.getJsonObject("scaleDown")));
+  }
+
+  private static Optional<GrayStrategy> strategy(JsonObject scaling) {
+    if (scaling == null || scaling.getJsonObject("grayStrategy") == null) {
+      return Optional.empty();
+    }
+    JsonObject gray = scaling.getJsonObject("grayStrategy");
+    return Optional.of(new GrayStrategy(GrayState.fromApi(gray.getString("grayState", "Online")),
+        gray.getInteger("changeIntervalSeconds"), gray.getInteger("changePercent"),
+        gray.getInteger("observationSeconds", 0)));
+  }
+
+  /** {@code Both}, {@code Up}, {@code Down} or {@code Neither}, from {@code behavior.scaleUp/scaleDown.disabled}. */
+  public static String allowedScalingDirection(JsonObject spec) {
+    JsonObject behavior = spec.getJsonObject("behavior", new JsonObject());
+    boolean upDisabled = behavior.getJsonObject("scaleUp", new JsonObject()).getBoolean("disabled", false);
+    boolean downDisabled = behavior.getJsonObject("scaleDown", new JsonObject()).getBoolean("disabled", false);
+    if (upDisabled && downDisabled) {
+      return "Neither";
+    }
+    return upDisabled ? "Down" : downDisabled ? "Up" : "Both";
+  }
+
+  /** The ReplicaProfile behavior the IHPA asks for, or the default. */
+  public static JsonObject replicaProfileBehavior(JsonObject spec) {
+    JsonObject given = spec.getJsonObject("behavior", new JsonObject()).getJsonObject("replicaProfile");
+    if (given != null) {
+      return given.copy();
+    }
+    return new JsonObject().put("podSorter", new JsonObject().put("type", "WorkloadDefault"))
+        .put("podTrafficController", new JsonObject().put("type", "ReadinessGate"));
+  }
+
+  public static ReplicaProfile profile(JsonObject rpSpec) {
+    return new ReplicaProfile(rpSpec.getInteger("onlineReplicas", 0), rpSpec.getInteger("cutoffReplicas", 0),
+        rpSpec.getInteger("standbyReplicas", 0));
+  }
+
+  public static JsonObject portraitValue(PortraitValue value) {
+    JsonObject json = new JsonObject().put("provider", value.provider()).put("replicas", value.replicas());
+    value.expireTime().ifPresent(t -> json.put("expireTime", t.toString()));
+    return json;
+  }
+
+  public static JsonObject progressJson(GrayProgress progress) {
+    return new JsonObject().put("direction", progress.direction().name())
+        .put("start", new JsonObject().put("online", progress.start().online())
+            .put("cutoff", progress.start().cutoff()).put("standby", progress.start().standby()))
+        .put("target", progress.target()).put("percent", progress.percent())
+        .put("lastUpdate", progress.lastUpdate().toString());
+  }
+
+  /** The gray plan stored on a ReplicaProfile, if readable. */
+  public static Optional<GrayProgress> progress(JsonObject replicaProfile) {
+    if (replicaProfile == null) {
+      return Optional.empty();
+    }
+    JsonObject annotations = replicaProfile.getJsonObject("metadata").getJsonObject("annotations");
+    String text = annotations == null ? null : annotations.getString(GRAY_PROGRESS_ANNOTATION);
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      JsonObject p = new JsonObject(text);
+      JsonObject start = p.getJsonObject("start");
+      return Optional.of(new GrayProgress(Direction.valueOf(p.getString("direction")),
+          new ReplicaProfile(start.getInteger("online"), start.getInteger("cutoff"), start.getInteger("standby")),
+          p.getInteger("target"), p.getInteger("percent"), Instant.parse(p.getString("lastUpdate"))));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The {@code portraitData} of a result ConfigMap ({@code type}, {@code expireTime}, {@code timeSeries}). Timestamps
+   * may be integers or integral floats ({@code "1698231600.0"}), as Kapacity's algorithm job writes them.
+   *
+   * @throws IllegalArgumentException naming the key when the data is malformed
+   */
+  public static JsonObject resultPortraitData(Map<String, Object> data) {
+    Object type = data.get("type");
+    if (!"TimeSeries".equals(type)) {
+      throw new IllegalArgumentException("type: unsupported result type '" + type + "' (expected TimeSeries)");
+    }
+    Object series = data.get("timeSeries");
+    if (series == null) {
+      throw new IllegalArgumentException("timeSeries: missing");
+    }
+    JsonObject points;
+    try {
+      points = new JsonObject(String.valueOf(series));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("timeSeries: not a JSON object of timestamp -> replicas");
+    }
+    List<TimeSeriesPoint> parsed = new ArrayList<>();
+    for (Map.Entry<String, Object> e : points) {
+      try {
+        parsed.add(TimeSeriesPoint.parse(e.getKey(), String.valueOf(e.getValue())));
+      } catch (RuntimeException ex) {
+        throw new IllegalArgumentException("timeSeries: bad point '" + e.getKey() + "': " + ex.getMessage());
+      }
+    }
+    if (parsed.isEmpty()) {
+      throw new IllegalArgumentException("timeSeries: no points");
+    }
+    parsed.sort(Comparator.comparing(TimeSeriesPoint::timestamp));
+    JsonArray array = new JsonArray();
+    parsed.forEach(p -> array.add(new JsonObject().put("timestamp", p.timestamp().getEpochSecond())
+        .put("replicas", p.replicas())));
+    JsonObject portraitData = new JsonObject().put("type", "TimeSeries")
+        .put("timeSeries", new JsonObject().put("timeSeries", array));
+    Object expire = data.get("expireTime");
+    if (expire != null && !String.valueOf(expire).isBlank()) {
+      Optional<Instant> at = instant(String.valueOf(expire));
+      if (at.isEmpty()) {
+        throw new IllegalArgumentException("expireTime: not an RFC 3339 time: " + expire);
+      }
+      portraitData.put("expireTime", at.get().toString());
+    }
+    return portraitData;
+  }
+
+  static Optional<Instant> instant(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(text));
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+      } catch (DateTimeParseException e2) {
+        return Optional.empty();
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.reflex.controller;
+
+import dev.reflex.bus.TargetKey;
+import dev.reflex.controller.ResourceCache.Kind;
+import dev.reflex.kube.KubeApiException;
+import dev.reflex.kube.KubeRest;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Hosts the three controllers on one context, so each key has one owner and no locks are needed. Informer events
+ * are mapped to the keys they concern (a pod to the ReplicaProfiles whose workload selects it, a HorizontalPortrait
+ * or ReplicaProfile to its IHPA, a result ConfigMap to its HorizontalPortrait) and enqueued; a periodic resync
+ * re-enqueues everything as the safety net.
+ */
+public final class ControllerVerticle extends VerticleBase {
+
+  private final KubernetesClient client;
+  private final KubeRest rest;
+  private final Clock clock;
+  private final Duration resync;
+  private final Map<TargetKey, Predicate<Map<String, String>>> rpSelectors = new HashMap<>();
+  private ResourceCache cache;
+  private KeyedWorkQueue ihpas;
+  private KeyedWorkQueue portraits;
+  private KeyedWorkQueue profiles;
+
+  public ControllerVerticle(KubernetesClient client, KubeRest rest, Clock clock, Duration resync) {
+    this.client = client;
+    this.rest = rest;
+    this.clock = clock;
+    this.resync = resync;
+  }
+
+  @Override
+  public Future<?> start() {
+    cache = new ResourceCache(client);
+    EventRecorder events = new EventRecorder(rest, clock);
+    IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock);
+    HpReconciler hp = new HpReconciler(cache, rest, events, clock);
+    RpReconciler rp = new RpReconciler(cache, rest, events, clock);
+    ihpas = new KeyedWorkQueue("IntelligentHorizontalPodAutoscaler", vertx, context, clock,
+        key -> reconcileIhpa(ihpa, key));
+    portraits = new KeyedWorkQueue("HorizontalPortrait", vertx, context, clock,
+        key -> hp.reconcile(key).map(next -> {
+          next.ifPresent(at -> portraits.enqueueAt(key, at));
+          return null;
+        }));
+    profiles = new KeyedWorkQueue("ReplicaProfile", vertx, context, clock,
+        key -> rp.reconcile(key).map(observed -> {
+          if (observed.selector().isEmpty()) {
+            rpSelectors.remove(key);
+          } else {
+            rpSelectors.put(key, dev.reflex.kube.LabelSelector.parse(observed.selector()));
+          }
+          return null;
+        }));
+    vertx.setPeriodic(resync.toMillis(), id -> resyncAll());
+    return cache.start(context, 0, this::changed);
+  }
+
+  @Override
+  public Future<?> stop() {
+    cache.stop();
+    return Future.succeededFuture();
+  }
+
+  /** True once every cache has been filled. */
+  public boolean synced() {
+    return cache != null && cache.synced();
+  }
+
+  /** Re-enqueues every IHPA, HorizontalPortrait and ReplicaProfile (also used by tests after moving the clock). */
+  public void resyncAll() {
+    context.runOnContext(v -> {
+      cache.list(Kind.IHPA, null).forEach(o -> ihpas.enqueue(key(o)));
+      cache.list(Kind.HP, null).forEach(o -> portraits.enqueue(key(o)));
+      cache.list(Kind.RP, null).forEach(o -> profiles.enqueue(key(o)));
+    });
+  }
+
+  /** True when no reconcile is queued or running (for tests). */
+  public boolean idle() {
+    return ihpas.idle() && portraits.idle() && profiles.idle();
+  }
+
+  private Future<?> reconcileIhpa(IhpaReconciler reconciler, TargetKey key) {
+    if (cache.get(Kind.IHPA, key) == null) {
+      ihpas.forget(key);
+      return cleanUp(key);
+    }
+    return reconciler.reconcile(key).map(result -> {
+      result.wakeAt().ifPresent(at -> ihpas.enqueueAt(key, at));
+      return null;
+    });
+  }
+
+  /** What an IHPA owned goes with it (the garbage collector does the same on a real cluster). */
+  private Future<?> cleanUp(TargetKey ihpa) {
+    Future<?> profile = cache.get(Kind.RP, ihpa) == null ? Future.succeededFuture()
+        : ignoreNotFound(rest.delete(Kind.RP.path(ihpa.namespace(), ihpa.name())));
+    return profile.compose(v -> Future.all(cache.list(Kind.HP, ihpa.namespace()).stream()
+        .filter(hp -> ihpa.name().equals(Owners.controllerOf(hp, Kind.IHPA.kind())))
+        .map(hp -> ignoreNotFound(rest.delete(Kind.HP.path(ihpa.namespace(), key(hp).name())))).toList()));
+  }
+
+  private void changed(Kind kind, JsonObject obj) {
+    TargetKey key = key(obj);
+    switch (kind) {
+      case IHPA -> ihpas.enqueue(key);
+      case HP -> {
+        portraits.enqueue(key);
+        ownerIhpa(obj);
+      }
+      case RP -> {
+        profiles.enqueue(key);
+        ownerIhpa(obj);
+      }
+      case CONFIG_MAP -> {
+        if (key.name().endsWith("-result")) {
+          portraits.enqueue(new TargetKey(key.namespace(), key.name().substring(0, key.name().length() - 7)));
+        }
+      }
+      case POD -> {
+        Map<String, String> labels = RpReconciler.labels(obj);
+        rpSelectors.forEach((rp, selector) -> {
+          if (rp.namespace().equals(key.namespace()) && selector.test(labels)) {
+            profiles.enqueue(rp);
+          }
+        });
+      }
+      default -> cache.list(Kind.RP, key.namespace()).stream()
+          .filter(rp -> key.name().equals(rp.getJsonObject("spec", new JsonObject())
+              .getJsonObject("scaleTargetRef", new JsonObject()).getString("name"))
+              && kind.kind().equals(rp.getJsonObject("spec").getJsonObject("scaleTargetRef").getString("kind")))
+          .forEach(rp -> profiles.enqueue(key(rp)));
+    }
+  }
+
+  private void ownerIhpa(JsonObject obj) {
+    String owner = Owners.controllerOf(obj, Kind.IHPA.kind());
+    if (owner != null) {
+      ihpas.enqueue(new TargetKey(key(obj).namespace(), owner));
+    }
+  }
+
+  private static TargetKey key(JsonObject obj) {
+    JsonObject meta = obj.getJsonObject("metadata");
+    return new TargetKey(meta.getString("namespace", ""), meta.getString("name"));
+  }
+
+  private static Future<JsonObject> ignoreNotFound(Future<JsonObject> call) {
+    return call.recover(e -> e instanceof KubeApiException api && api.notFound()
+        ? Future.succeededFuture(new JsonObject()) : Future.failedFuture(e));
+  }
+}

@@ -1,0 +1,184 @@
+package dev.reflex.controller;
+
+import dev.reflex.api.validation.Durations;
+import dev.reflex.bus.TargetKey;
+import dev.reflex.controller.ResourceCache.Kind;
+import dev.reflex.decide.KubeHpaDecide;
+import dev.reflex.kube.KubeRest;
+import dev.reflex.kube.LabelSelector;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * One reconcile of a HorizontalPortrait: the built-in generators write {@code status.portraitData}.
+ * <ul>
+ *   <li>{@code Reactive} with {@code KubeHPA}: the HPA replica calculation (tolerance, unready and missing pods, CPU
+ *       initialization) over the workload's pods and their metrics.k8s.io usage, every {@code syncPeriod}, as a
+ *       Static portrait. Like Kapacity's generator it applies no behavior and no min/max: the IHPA clamps.</li>
+ *   <li>{@code ExternalJob}: the result ConfigMap {@code <hp>-result} as a TimeSeries portrait. A malformed result
+ *       sets {@code PortraitGenerated=False} and keeps the last valid portrait, which expires on its own.</li>
+ * </ul>
+ * Portraits generated elsewhere ({@code externalGeneratorName}) are left alone.
+ */
+final class HpReconciler {
+
+  static final String COMPONENT = "horizontal_portrait_controller";
+  private static final Duration DEFAULT_SYNC = Duration.ofSeconds(15);
+
+  private final ResourceCache cache;
+  private final KubeRest rest;
+  private final EventRecorder events;
+  private final Clock clock;
+  private final KubeHpaDecide kubeHpa = new KubeHpaDecide();
+
+  HpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock) {
+    this.cache = cache;
+    this.rest = rest;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Reconciles; the result is when to generate again, if periodic. */
+  Future<Optional<Instant>> reconcile(TargetKey key) {
+    JsonObject hp = cache.get(Kind.HP, key);
+    if (hp == null) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    JsonObject spec = hp.getJsonObject("spec", new JsonObject());
+    if (!spec.getString("externalGeneratorName", "").isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    JsonObject algorithm = spec.getJsonObject("algorithm", new JsonObject());
+    Instant now = clock.instant();
+    return switch (algorithm.getString("type", "")) {
+      case "KubeHPA" -> kubeHpa(key, hp, spec, algorithm, now);
+      case "ExternalJob" -> externalResult(key, hp, now).map(Optional.<Instant>empty());
+      default -> Future.succeededFuture(Optional.empty());
+    };
+  }
+
+  // --- Reactive: KubeHPA ----------------------------------------------------------------------------------------
+
+  private Future<Optional<Instant>> kubeHpa(TargetKey key, JsonObject hp, JsonObject spec, JsonObject algorithm,
+      Instant now) {
+    JsonObject params = algorithm.getJsonObject("kubeHPA", new JsonObject());
+    Duration sync = Durations.parse(params.getString("syncPeriod", "")).orElse(DEFAULT_SYNC);
+    Optional<Instant> next = Optional.of(now.plus(sync));
+    JsonObject target = spec.getJsonObject("scaleTargetRef", new JsonObject());
+    String workloadPath = RpReconciler.workloadPath(key.namespace(), target);
+    if (workloadPath == null) {
+      return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: unsupported scale target "
+          + target.getString("kind")).map(next);
+    }
+    return rest.get(workloadPath + "/scale").compose(scale -> {
+      String selector = scale.getJsonObject("status", new JsonObject()).getString("selector", "");
+      String query = selector.isEmpty() ? "" : "?labelSelector=" + URLEncoder.encode(selector, StandardCharsets.UTF_8);
+      return rest.get("/apis/metrics.k8s.io/v1beta1/namespaces/" + key.namespace() + "/pods" + query)
+          .recover(e -> Future.succeededFuture(new JsonObject().put("items", new JsonArray())))
+          .map(metrics -> decideDocument(key, spec, params, scale, selector, metrics, now));
+    }).compose(document -> {
+      JsonObject decision = kubeHpa.decide(document);
+      if (decision.containsKey("error") && decision.getInteger("desiredReplicas", 0) <= 0) {
+        return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: "
+            + decision.getString("error"));
+      }
+      JsonObject data = new JsonObject().put("type", "Static")
+          .put("static", new JsonObject().put("replicas", decision.getInteger("desiredReplicas")));
+      return generated(hp, data, now);
+    }).recover(e -> failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: " + e.getMessage()))
+        .map(next);
+  }
+
+  private JsonObject decideDocument(TargetKey key, JsonObject spec, JsonObject params, JsonObject scale,
+      String selector, JsonObject podMetrics, Instant now) {
+    JsonArray metrics = new JsonArray();
+    for (Object m : spec.getJsonArray("metrics", new JsonArray())) {
+      JsonObject metric = ((JsonObject) m).copy();
+      metric.remove("name");
+      metric.remove("operator");
+      metrics.add(metric);
+    }
+    Predicate<Map<String, String>> matches = LabelSelector.parse(selector);
+    JsonArray pods = new JsonArray();
+    cache.list(Kind.POD, key.namespace()).stream().filter(p -> matches.test(RpReconciler.labels(p)))
+        .forEach(pods::add);
+    double tolerance = Double.parseDouble(params.getString("tolerance", "0.1"));
+    JsonObject config = new JsonObject().put("scaleUpTolerance", tolerance).put("scaleDownTolerance", tolerance)
+        .put("cpuInitializationPeriodSeconds", Durations.parse(params.getString("cpuInitializationPeriod", ""))
+            .orElse(Duration.ofMinutes(5)).toSeconds())
+        .put("initialReadinessDelaySeconds", Durations.parse(params.getString("initialReadinessDelay", ""))
+            .orElse(Duration.ofSeconds(30)).toSeconds())
+        // The portrait is the raw replica calculation: no stabilization and no rate limit (the IHPA plans).
+        .put("downscaleStabilizationSeconds", 0).put("legacyScaleUpLimitFactor", 1000)
+        .put("legacyScaleUpLimitMinimum", 100000);
+    JsonObject hpa = new JsonObject().put("apiVersion", "autoscaling/v2").put("kind", "HorizontalPodAutoscaler")
+        .put("metadata", new JsonObject().put("name", key.name()).put("namespace", key.namespace()))
+        .put("spec", new JsonObject().put("scaleTargetRef", spec.getJsonObject("scaleTargetRef"))
+            .put("minReplicas", 1).put("maxReplicas", 100000).put("metrics", metrics));
+    return new JsonObject().put("algorithm", "KubeHPA").put("now", now.toString()).put("hpa", hpa)
+        .put("scale", new JsonObject().put("spec", scale.getJsonObject("spec"))
+            .put("status", scale.getJsonObject("status")))
+        .put("pods", pods).put("podMetrics", podMetrics.getJsonArray("items", new JsonArray()))
+        .put("config", config);
+  }
+
+  // --- Predictive: result ConfigMap -----------------------------------------------------------------------------
+
+  private Future<Void> externalResult(TargetKey key, JsonObject hp, Instant now) {
+    String name = key.name() + "-result";
+    JsonObject configMap = cache.get(Kind.CONFIG_MAP, key.namespace(), name);
+    if (configMap == null) {
+      return failed(hp, now, "FailedFetchExternalAlgorithmJobResult",
+          "failed to fetch external algorithm job result: ConfigMap " + name + " not found yet");
+    }
+    JsonObject portraitData;
+    try {
+      portraitData = ApiMapping.resultPortraitData(configMap.getJsonObject("data", new JsonObject()).getMap());
+    } catch (IllegalArgumentException e) {
+      return failed(hp, now, "FailedFetchExternalAlgorithmJobResult",
+          "failed to fetch external algorithm job result: ConfigMap " + name + ": " + e.getMessage());
+    }
+    return generated(hp, portraitData, now);
+  }
+
+  // --- status ---------------------------------------------------------------------------------------------------
+
+  private Future<Void> generated(JsonObject hp, JsonObject data, Instant now) {
+    JsonObject old = hp.getJsonObject("status", new JsonObject());
+    long generation = hp.getJsonObject("metadata").getLong("generation", 1L);
+    JsonObject status = old.copy().put("portraitData", data).put("conditions", Conditions.set(
+        old.getJsonArray("conditions"), "PortraitGenerated", true, "SucceededGeneratePortrait",
+        "portrait has been successfully generated", generation, now));
+    return writeStatus(hp, old, status);
+  }
+
+  /** Sets PortraitGenerated=False; keeps the last portrait data; one Warning event per distinct problem. */
+  private Future<Void> failed(JsonObject hp, Instant now, String reason, String message) {
+    JsonObject old = hp.getJsonObject("status", new JsonObject());
+    JsonObject previous = Conditions.find(old.getJsonArray("conditions"), "PortraitGenerated");
+    boolean reported = previous != null && message.equals(previous.getString("message"));
+    long generation = hp.getJsonObject("metadata").getLong("generation", 1L);
+    JsonObject status = old.copy().put("conditions", Conditions.set(old.getJsonArray("conditions"),
+        "PortraitGenerated", false, reason, message, generation, now));
+    Future<Void> event = reported ? Future.succeededFuture() : events.warning(hp, COMPONENT, reason, message);
+    return event.compose(v -> writeStatus(hp, old, status));
+  }
+
+  private Future<Void> writeStatus(JsonObject hp, JsonObject old, JsonObject status) {
+    if (status.equals(old)) {
+      return Future.succeededFuture();
+    }
+    JsonObject meta = hp.getJsonObject("metadata");
+    return rest.mergePatch(Kind.HP.path(meta.getString("namespace"), meta.getString("name")) + "/status",
+        new JsonObject().put("status", status)).mapEmpty();
+  }
+}

@@ -1,0 +1,322 @@
+package dev.reflex.controller;
+
+import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscaler;
+import dev.reflex.api.validation.SpecValidator;
+import dev.reflex.api.validation.ValidationResult;
+import dev.reflex.bus.TargetKey;
+import dev.reflex.controller.ResourceCache.Kind;
+import dev.reflex.core.gray.GrayStep;
+import dev.reflex.core.gray.ReplicaProfile;
+import dev.reflex.core.portrait.MergeOutcome;
+import dev.reflex.core.portrait.PortraitMerger;
+import dev.reflex.core.portrait.PortraitProvider;
+import dev.reflex.core.portrait.PortraitValue;
+import dev.reflex.core.gray.GrayPlanner;
+import dev.reflex.kube.KubeApiException;
+import dev.reflex.kube.KubeRest;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One reconcile of an IntelligentHorizontalPodAutoscaler: validate, evaluate the portrait providers (ensuring the
+ * HorizontalPortrait of each Dynamic provider), merge them by priority, clamp, plan the gray step, and create or
+ * update the ReplicaProfile named after the IHPA; then write the status if it changed. Returns when to wake next.
+ */
+final class IhpaReconciler {
+
+  static final String COMPONENT = "ihpa_controller";
+
+  private final ResourceCache cache;
+  private final KubeRest rest;
+  private final EventRecorder events;
+  private final KubernetesSerialization serialization;
+  private final Clock clock;
+
+  IhpaReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, KubernetesSerialization serialization,
+      Clock clock) {
+    this.cache = cache;
+    this.rest = rest;
+    this.events = events;
+    this.serialization = serialization;
+    this.clock = clock;
+  }
+
+  /** The outcome of a pass: when the IHPA wants to be looked at again, if at all. */
+  record Result(Optional<Instant> wakeAt) {
+    static Result none() {
+      return new Result(Optional.empty());
+    }
+  }
+
+  Future<Result> reconcile(TargetKey key) {
+    JsonObject ihpa = cache.get(Kind.IHPA, key);
+    if (ihpa == null) {
+      return Future.succeededFuture(Result.none());
+    }
+    Instant now = clock.instant();
+    JsonObject spec = ihpa.getJsonObject("spec", new JsonObject());
+    JsonObject oldStatus = ihpa.getJsonObject("status", new JsonObject());
+    long generation = ihpa.getJsonObject("metadata").getLong("generation", 1L);
+    Optional<String> invalid = validate(ihpa);
+    if (invalid.isPresent()) {
+      return invalidSpec(ihpa, oldStatus, invalid.get(), generation, now).map(Result.none());
+    }
+    if (spec.getBoolean("paused", false)) {
+      return paused(key, ihpa, oldStatus, generation, now).map(Result.none());
+    }
+    return providers(key, ihpa, spec)
+        .compose(providers -> decide(key, ihpa, spec, oldStatus, generation, providers, now))
+        .recover(e -> failed(ihpa, oldStatus, generation, now, "FailedUpdateAndFetchPortraitValue",
+            "failed to update and fetch portrait value: " + e.getMessage(), e));
+  }
+
+  // --- validation -----------------------------------------------------------------------------------------------
+
+  private Optional<String> validate(JsonObject ihpa) {
+    IntelligentHorizontalPodAutoscaler typed;
+    try {
+      typed = serialization.unmarshal(ihpa.encode(), IntelligentHorizontalPodAutoscaler.class);
+    } catch (RuntimeException e) {
+      return Optional.of("invalid spec: " + rootMessage(e));
+    }
+    ValidationResult result = SpecValidator.validate(typed);
+    return result.valid() ? Optional.empty() : Optional.of(result.conditionMessage());
+  }
+
+  private Future<Void> invalidSpec(JsonObject ihpa, JsonObject oldStatus, String message, long generation,
+      Instant now) {
+    JsonObject previous = Conditions.find(oldStatus.getJsonArray("conditions"), "ScalingActive");
+    boolean alreadyReported = previous != null && ValidationResult.REASON.equals(previous.getString("reason"))
+        && message.equals(previous.getString("message"));
+    JsonObject status = oldStatus.copy().put("conditions", Conditions.set(oldStatus.getJsonArray("conditions"),
+        "ScalingActive", false, ValidationResult.REASON, message, generation, now));
+    Future<Void> event = alreadyReported ? Future.succeededFuture()
+        : events.warning(ihpa, COMPONENT, ValidationResult.REASON, message);
+    return event.compose(v -> writeStatus(ihpa, oldStatus, status));
+  }
+
+  // --- paused ---------------------------------------------------------------------------------------------------
+
+  private Future<Void> paused(TargetKey key, JsonObject ihpa, JsonObject oldStatus, long generation, Instant now) {
+    JsonObject rp = cache.get(Kind.RP, key);
+    Future<?> pause = rp == null || rp.getJsonObject("spec").getBoolean("paused", false)
+        ? Future.succeededFuture()
+        : rest.mergePatch(Kind.RP.path(key.namespace(), key.name()),
+            new JsonObject().put("spec", new JsonObject().put("paused", true)));
+    JsonObject status = oldStatus.copy().put("conditions", Conditions.set(oldStatus.getJsonArray("conditions"),
+        "ScalingActive", false, "ScalingPaused", "scaling is paused", generation, now));
+    return pause.compose(v -> writeStatus(ihpa, oldStatus, status));
+  }
+
+  // --- providers ------------------------------------------------------------------------------------------------
+
+  private Future<List<PortraitProvider>> providers(TargetKey key, JsonObject ihpa, JsonObject spec) {
+    List<Future<PortraitProvider>> providers = new ArrayList<>();
+    for (Object p : spec.getJsonArray("portraitProviders", new JsonArray())) {
+      JsonObject provider = (JsonObject) p;
+      if ("Dynamic".equals(provider.getString("type"))) {
+        providers.add(ensurePortrait(key, ihpa, spec, provider)
+            .map(status -> ApiMapping.dynamic(provider, status)));
+      } else {
+        providers.add(Future.succeededFuture(ApiMapping.staticOrCron(provider)));
+      }
+    }
+    return Future.all(providers).map(all -> {
+      List<PortraitProvider> list = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        list.add(all.resultAt(i));
+      }
+      return list;
+    });
+  }
+
+  /** Creates or updates the HorizontalPortrait of a Dynamic provider; returns its cached status (or null). */
+  private Future<JsonObject> ensurePortrait(TargetKey key, JsonObject ihpa, JsonObject spec, JsonObject provider) {
+    String name = ApiMapping.portraitName(key.name(), provider);
+    JsonObject desiredSpec = provider.getJsonObject("dynamic").copy()
+        .put("scaleTargetRef", spec.getJsonObject("scaleTargetRef").copy());
+    JsonObject existing = cache.get(Kind.HP, key.namespace(), name);
+    if (existing == null) {
+      JsonObject hp = new JsonObject().put("apiVersion", Kind.HP.apiVersion()).put("kind", Kind.HP.kind())
+          .put("metadata", new JsonObject().put("name", name).put("namespace", key.namespace())
+              .put("ownerReferences", new JsonArray().add(Owners.controllerRef(ihpa))))
+          .put("spec", desiredSpec);
+      return rest.create(Kind.HP.collection(key.namespace()), hp)
+          .recover(e -> e instanceof KubeApiException api && api.conflict() ? Future.succeededFuture(null)
+              : Future.failedFuture(e))
+          .map(created -> null);
+    }
+    if (!desiredSpec.equals(existing.getJsonObject("spec"))) {
+      return rest.mergePatch(Kind.HP.path(key.namespace(), name), new JsonObject().put("spec", desiredSpec))
+          .map(patched -> existing.getJsonObject("status"));
+    }
+    return Future.succeededFuture(existing.getJsonObject("status"));
+  }
+
+  // --- decision -------------------------------------------------------------------------------------------------
+
+  private Future<Result> decide(TargetKey key, JsonObject ihpa, JsonObject spec, JsonObject oldStatus,
+      long generation, List<PortraitProvider> providers, Instant now) {
+    MergeOutcome outcome = PortraitMerger.merge(providers, ApiMapping.bounds(spec), now);
+    if (outcome instanceof MergeOutcome.NoValidValue none) {
+      return noValidValue(ihpa, oldStatus, generation, now).map(new Result(none.wakeAt()));
+    }
+    MergeOutcome.Merged merged = (MergeOutcome.Merged) outcome;
+    JsonObject status = oldStatus.copy();
+    JsonObject current = ApiMapping.portraitValue(merged.portrait());
+    JsonObject stored = oldStatus.getJsonObject("currentPortraitValue");
+    if (stored == null || !sameValue(stored, merged.portrait())) {
+      if (stored != null) {
+        status.put("previousPortraitValue", stored.copy());
+      }
+      status.put("currentPortraitValue", current);
+    }
+    JsonArray conditions = status.getJsonArray("conditions", new JsonArray());
+    if ("Preview".equals(spec.getString("scaleMode"))) {
+      conditions = Conditions.set(conditions, "ScalingActive", true, "SucceededAutoscaling",
+          "the autoscaling process is functional", generation, now);
+      status.put("conditions", conditions);
+      return deleteProfile(key, ihpa, oldStatus, generation, now)
+          .compose(v -> writeStatus(ihpa, oldStatus, status)).map(new Result(merged.wakeAt()));
+    }
+    conditions = Conditions.set(conditions, "ScalingLimited", merged.limit().limited(), merged.limit().reason(),
+        merged.limit().message(), generation, now);
+    JsonObject rp = cache.get(Kind.RP, key);
+    GrayStep step = rp == null
+        ? new GrayStep(ReplicaProfile.online(merged.targetReplicas()), Optional.empty(), Optional.empty(),
+            dev.reflex.core.gray.GrayPhase.IMMEDIATE)
+        : GrayPlanner.plan(ApiMapping.profile(rp.getJsonObject("spec")), merged.targetReplicas(),
+            ApiMapping.grayStrategies(spec), ApiMapping.progress(rp), now);
+    step.progress().ifPresent(p -> status.put("gray", new JsonObject().put("grayPercent", p.percent())
+        .put("lastUpdateTime", p.lastUpdate().toString())));
+    boolean matches = step.profile().online() == merged.targetReplicas() && step.profile().parked() == 0;
+    conditions = Conditions.set(conditions, "GrayProgressing", !matches,
+        matches ? "ReplicasMatchPortrait" : "ReplicasNotMatchPortrait",
+        matches ? "online replica count matches replica count of current portrait value"
+            : "online replica count does not match replica count of current portrait value", generation, now);
+    JsonArray finalConditions = Conditions.set(conditions, "ScalingActive", true, "SucceededAutoscaling",
+        "the autoscaling process is functional", generation, now);
+    status.put("conditions", finalConditions);
+    Optional<Instant> wake = earliest(merged.wakeAt(), step.wakeAt());
+    return applyProfile(key, ihpa, spec, rp, step)
+        .compose(v -> writeStatus(ihpa, oldStatus, status))
+        .map(new Result(wake))
+        .recover(e -> failed(ihpa, oldStatus, generation, now,
+            rp == null ? "FailedCreateReplicaProfile" : "FailedUpdateReplicaProfile",
+            (rp == null ? "failed to create ReplicaProfile: " : "failed to patch ReplicaProfile: ") + e.getMessage(),
+            e));
+  }
+
+  private Future<Void> noValidValue(JsonObject ihpa, JsonObject oldStatus, long generation, Instant now) {
+    JsonObject previous = Conditions.find(oldStatus.getJsonArray("conditions"), "ScalingActive");
+    boolean alreadyReported = previous != null && "NoValidPortraitValue".equals(previous.getString("reason"));
+    JsonObject status = oldStatus.copy().put("conditions", Conditions.set(oldStatus.getJsonArray("conditions"),
+        "ScalingActive", false, "NoValidPortraitValue", "no valid portrait value for now", generation, now));
+    Future<Void> event = alreadyReported ? Future.succeededFuture()
+        : events.warning(ihpa, COMPONENT, "NoValidPortraitValue", "no valid portrait value for now");
+    return event.compose(v -> writeStatus(ihpa, oldStatus, status));
+  }
+
+  /** Creates the ReplicaProfile, or patches it when the profile, pause, direction or behavior differ. */
+  private Future<Void> applyProfile(TargetKey key, JsonObject ihpa, JsonObject spec, JsonObject rp, GrayStep step) {
+    ReplicaProfile profile = step.profile();
+    JsonObject desiredSpec = new JsonObject()
+        .put("scaleTargetRef", spec.getJsonObject("scaleTargetRef").copy())
+        .put("onlineReplicas", profile.online()).put("cutoffReplicas", profile.cutoff())
+        .put("standbyReplicas", profile.standby()).put("paused", false)
+        .put("allowedScalingDirection", ApiMapping.allowedScalingDirection(spec))
+        .put("behavior", ApiMapping.replicaProfileBehavior(spec));
+    String progress = step.progress().map(p -> ApiMapping.progressJson(p).encode()).orElse("");
+    if (rp == null) {
+      JsonObject created = new JsonObject().put("apiVersion", Kind.RP.apiVersion()).put("kind", Kind.RP.kind())
+          .put("metadata", new JsonObject().put("name", key.name()).put("namespace", key.namespace())
+              .put("ownerReferences", new JsonArray().add(Owners.controllerRef(ihpa)))
+              .put("annotations", new JsonObject().put(ApiMapping.GRAY_PROGRESS_ANNOTATION, progress)))
+          .put("spec", desiredSpec);
+      return events.normal(ihpa, COMPONENT, "CreateReplicaProfile", String.format(
+              "create ReplicaProfile with onlineReplicas: %d, cutoffReplicas: %d, standbyReplicas: %d",
+              profile.online(), profile.cutoff(), profile.standby()))
+          .compose(v -> rest.create(Kind.RP.collection(key.namespace()), created)).mapEmpty();
+    }
+    JsonObject currentSpec = rp.getJsonObject("spec", new JsonObject());
+    String currentProgress = Optional.ofNullable(rp.getJsonObject("metadata").getJsonObject("annotations"))
+        .map(a -> a.getString(ApiMapping.GRAY_PROGRESS_ANNOTATION, "")).orElse("");
+    boolean specSame = desiredSpec.fieldNames().stream()
+        .allMatch(f -> Objects.equals(desiredSpec.getValue(f), currentSpec.getValue(f)));
+    if (specSame && progress.equals(currentProgress)) {
+      return Future.succeededFuture();
+    }
+    ReplicaProfile old = ApiMapping.profile(currentSpec);
+    Future<Void> event = old.equals(profile) ? Future.succeededFuture()
+        : events.normal(ihpa, COMPONENT, "UpdateReplicaProfile", String.format(
+            "update ReplicaProfile with onlineReplicas: %d -> %d, cutoffReplicas: %d -> %d, standbyReplicas: %d -> %d",
+            old.online(), profile.online(), old.cutoff(), profile.cutoff(), old.standby(), profile.standby()));
+    JsonObject patch = new JsonObject().put("spec", desiredSpec).put("metadata", new JsonObject()
+        .put("annotations", new JsonObject().put(ApiMapping.GRAY_PROGRESS_ANNOTATION, progress)));
+    return event.compose(v -> rest.mergePatch(Kind.RP.path(key.namespace(), key.name()), patch)).mapEmpty();
+  }
+
+  private Future<Void> deleteProfile(TargetKey key, JsonObject ihpa, JsonObject oldStatus, long generation,
+      Instant now) {
+    if (cache.get(Kind.RP, key) == null) {
+      return Future.succeededFuture();
+    }
+    return rest.delete(Kind.RP.path(key.namespace(), key.name())).<Void>mapEmpty()
+        .recover(e -> e instanceof KubeApiException api && api.notFound() ? Future.succeededFuture()
+            : Future.failedFuture(new IllegalStateException("failed to delete ReplicaProfile: " + e.getMessage())));
+  }
+
+  // --- status ---------------------------------------------------------------------------------------------------
+
+  private Future<Result> failed(JsonObject ihpa, JsonObject oldStatus, long generation, Instant now, String reason,
+      String message, Throwable cause) {
+    JsonObject status = oldStatus.copy().put("conditions", Conditions.set(oldStatus.getJsonArray("conditions"),
+        "ScalingActive", false, reason, message, generation, now));
+    return events.warning(ihpa, COMPONENT, reason, message)
+        .compose(v -> writeStatus(ihpa, oldStatus, status).recover(e -> Future.succeededFuture()))
+        .compose(v -> Future.failedFuture(cause));
+  }
+
+  private Future<Void> writeStatus(JsonObject ihpa, JsonObject oldStatus, JsonObject status) {
+    if (status.equals(oldStatus)) {
+      return Future.succeededFuture();
+    }
+    JsonObject meta = ihpa.getJsonObject("metadata");
+    return rest.mergePatch(Kind.IHPA.path(meta.getString("namespace"), meta.getString("name")) + "/status",
+        new JsonObject().put("status", status)).mapEmpty();
+  }
+
+  private static boolean sameValue(JsonObject stored, PortraitValue value) {
+    return value.provider().equals(stored.getString("provider"))
+        && value.replicas() == stored.getInteger("replicas", -1)
+        && Objects.equals(value.expireTime().map(Instant::toString).orElse(null), stored.getString("expireTime"));
+  }
+
+  private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty()) {
+      return a;
+    }
+    return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(root.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

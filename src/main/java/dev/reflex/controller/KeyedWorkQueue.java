@@ -1,0 +1,142 @@
+package dev.reflex.controller;
+
+import dev.reflex.bus.TargetKey;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A keyed, coalescing work queue on one Vert.x context: at most one reconcile runs per key; triggers arriving while
+ * it runs mark the key dirty and cause exactly one more pass. Failed reconciles are retried with exponential backoff
+ * (capped); {@link #enqueueAt} keeps one timer per key at the earliest requested instant, so cron boundaries and
+ * gray steps wake the reconcile exactly when due. All methods must be called on the queue's context.
+ */
+public final class KeyedWorkQueue {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeyedWorkQueue.class);
+  private static final long MAX_BACKOFF_MILLIS = 30_000;
+
+  private final String name;
+  private final Vertx vertx;
+  private final Context context;
+  private final Clock clock;
+  private final Function<TargetKey, Future<?>> reconcile;
+  private final Set<TargetKey> dirty = new LinkedHashSet<>();
+  private final Set<TargetKey> running = new HashSet<>();
+  private final Map<TargetKey, Integer> failures = new HashMap<>();
+  private final Map<TargetKey, Timer> timers = new HashMap<>();
+  private boolean drainScheduled;
+
+  private record Timer(long id, Instant at) {
+  }
+
+  public KeyedWorkQueue(String name, Vertx vertx, Context context, Clock clock,
+      Function<TargetKey, Future<?>> reconcile) {
+    this.name = name;
+    this.vertx = vertx;
+    this.context = context;
+    this.clock = clock;
+    this.reconcile = reconcile;
+  }
+
+  /** Reconciles the key soon; safe to call from any thread. */
+  public void enqueue(TargetKey key) {
+    if (Vertx.currentContext() == context) {
+      markDirty(key);
+    } else {
+      context.runOnContext(v -> markDirty(key));
+    }
+  }
+
+  /** Reconciles the key at {@code at} (or now, if past); an earlier pending wake-up wins. */
+  public void enqueueAt(TargetKey key, Instant at) {
+    long delay = Duration.between(clock.instant(), at).toMillis();
+    if (delay <= 0) {
+      enqueue(key);
+      return;
+    }
+    Timer existing = timers.get(key);
+    if (existing != null) {
+      if (!existing.at().isAfter(at)) {
+        return;
+      }
+      vertx.cancelTimer(existing.id());
+    }
+    long id = vertx.setTimer(delay, t -> {
+      timers.remove(key);
+      markDirty(key);
+    });
+    timers.put(key, new Timer(id, at));
+  }
+
+  /** Forgets a deleted key's timer and failure count. */
+  public void forget(TargetKey key) {
+    Timer timer = timers.remove(key);
+    if (timer != null) {
+      vertx.cancelTimer(timer.id());
+    }
+    failures.remove(key);
+  }
+
+  /** The instant of the pending wake-up of a key, if any (for tests and status). */
+  public Instant pendingWakeUp(TargetKey key) {
+    Timer timer = timers.get(key);
+    return timer == null ? null : timer.at();
+  }
+
+  public boolean idle() {
+    return dirty.isEmpty() && running.isEmpty();
+  }
+
+  private void markDirty(TargetKey key) {
+    dirty.add(key);
+    if (!drainScheduled) {
+      drainScheduled = true;
+      context.runOnContext(v -> drain());
+    }
+  }
+
+  private void drain() {
+    drainScheduled = false;
+    for (TargetKey key : dirty.stream().filter(k -> !running.contains(k)).toList()) {
+      dirty.remove(key);
+      run(key);
+    }
+  }
+
+  private void run(TargetKey key) {
+    running.add(key);
+    Future<?> pass;
+    try {
+      pass = reconcile.apply(key);
+    } catch (RuntimeException e) {
+      pass = Future.failedFuture(e);
+    }
+    pass.onComplete(result -> {
+      running.remove(key);
+      if (result.succeeded()) {
+        failures.remove(key);
+      } else {
+        int attempt = failures.merge(key, 1, Integer::sum);
+        long backoff = Math.min(MAX_BACKOFF_MILLIS, 100L << Math.min(attempt, 12));
+        LOG.warn("[{}] {} reconcile failed (attempt {}), retrying in {} ms: {}", key, name, attempt, backoff,
+            result.cause().toString());
+        vertx.setTimer(backoff, t -> markDirty(key));
+      }
+      if (dirty.contains(key)) {
+        markDirty(key);
+      }
+    });
+  }
+}

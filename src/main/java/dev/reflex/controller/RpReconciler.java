@@ -1,0 +1,269 @@
+package dev.reflex.controller;
+
+import dev.reflex.bus.TargetKey;
+import dev.reflex.controller.ResourceCache.Kind;
+import dev.reflex.core.gray.ReplicaProfile;
+import dev.reflex.core.pods.PodInfo;
+import dev.reflex.core.pods.StateTransitionPlanner;
+import dev.reflex.core.pods.StateTransitions;
+import dev.reflex.core.pods.WorkloadKind;
+import dev.reflex.kube.KubeRest;
+import dev.reflex.kube.LabelSelector;
+import dev.reflex.kube.PodInfos;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * One reconcile of a ReplicaProfile: count the workload's running pods per state, and when the profile is not
+ * ensured, move pods between Online, Cutoff and Standby (readiness-gate condition and state label), mark the pods
+ * the workload must delete, and set the workload's replicas through {@code /scale}. Pod states are never changed
+ * while the running pods do not match the workload's replicas or a rollout is in progress.
+ */
+final class RpReconciler {
+
+  static final String COMPONENT = "replica_profile_controller";
+  static final String STATE_LABEL = "kapacitystack.io/pod-state";
+  static final String ONLINE_CONDITION = "kapacitystack.io/online";
+  static final String DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
+  /** Cost given to pods chosen for deletion: below any cost users set in practice, so the ReplicaSet takes them. */
+  static final String VICTIM_COST = "-2147483000";
+
+  private final ResourceCache cache;
+  private final KubeRest rest;
+  private final EventRecorder events;
+  private final Clock clock;
+
+  RpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock) {
+    this.cache = cache;
+    this.rest = rest;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** The selector of the workload, remembered per profile so that pod events can be routed to it. */
+  record Observed(String selector) {
+  }
+
+  Future<Observed> reconcile(TargetKey key) {
+    JsonObject rp = cache.get(Kind.RP, key);
+    if (rp == null) {
+      return Future.succeededFuture(new Observed(""));
+    }
+    Instant now = clock.instant();
+    JsonObject spec = rp.getJsonObject("spec", new JsonObject());
+    JsonObject oldStatus = rp.getJsonObject("status", new JsonObject());
+    long generation = rp.getJsonObject("metadata").getLong("generation", 1L);
+    if (spec.getBoolean("paused", false)) {
+      JsonArray c = Conditions.set(oldStatus.getJsonArray("conditions"), "Applied", false, "ReplicaProfilePaused",
+          "the replica profile is paused", generation, now);
+      c = Conditions.set(c, "Ensured", false, "ReplicaProfilePaused", "the replica profile is paused", generation,
+          now);
+      return writeStatus(rp, oldStatus, oldStatus.copy().put("conditions", c)).map(new Observed(""));
+    }
+    JsonObject target = spec.getJsonObject("scaleTargetRef", new JsonObject());
+    String workloadPath = workloadPath(key.namespace(), target);
+    if (workloadPath == null) {
+      return fail(rp, oldStatus, generation, now, "Ensured", "FailedGetScale", "failed to get scale of "
+          + target.getString("kind") + "/" + target.getString("name") + ": not a scalable workload kind");
+    }
+    return rest.get(workloadPath + "/scale")
+        .recover(e -> fail(rp, oldStatus, generation, now, "Ensured", "FailedGetScale",
+            "failed to get scale: " + e.getMessage()).map(o -> null))
+        .compose(scale -> scale == null ? Future.succeededFuture(new Observed(""))
+            : withScale(key, rp, spec, oldStatus, generation, target, workloadPath, scale, now));
+  }
+
+  private Future<Observed> withScale(TargetKey key, JsonObject rp, JsonObject spec, JsonObject oldStatus,
+      long generation, JsonObject target, String workloadPath, JsonObject scale, Instant now) {
+    String selector = scale.getJsonObject("status", new JsonObject()).getString("selector", "");
+    if (selector.isBlank()) {
+      return fail(rp, oldStatus, generation, now, "Ensured", "InvalidSelector",
+          "the scale subresource of the target has no selector").map(new Observed(""));
+    }
+    int scaleReplicas = scale.getJsonObject("spec", new JsonObject()).getInteger("replicas", 0);
+    Predicate<Map<String, String>> matches = LabelSelector.parse(selector);
+    List<JsonObject> running = new ArrayList<>();
+    for (JsonObject pod : cache.list(Kind.POD, key.namespace())) {
+      if (matches.test(labels(pod)) && running(pod)) {
+        running.add(pod);
+      }
+    }
+    int online = 0;
+    int cutoff = 0;
+    int standby = 0;
+    for (JsonObject pod : running) {
+      switch (labels(pod).getOrDefault(STATE_LABEL, "")) {
+        case "Cutoff" -> cutoff++;
+        case "Standby" -> standby++;
+        default -> online++;
+      }
+    }
+    ReplicaProfile desired = ApiMapping.profile(spec);
+    String direction = spec.getString("allowedScalingDirection", "Both");
+    boolean onlineOk = switch (direction) {
+      case "Up" -> online >= desired.online();
+      case "Down" -> online <= desired.online();
+      case "Neither" -> true;
+      default -> online == desired.online();
+    };
+    boolean ensured = onlineOk && cutoff == desired.cutoff() && standby == desired.standby();
+    JsonObject status = oldStatus.copy().put("onlineReplicas", online).put("cutoffReplicas", cutoff)
+        .put("standbyReplicas", standby);
+    JsonArray conditions = Conditions.set(oldStatus.getJsonArray("conditions"), "Ensured", ensured,
+        ensured ? "ReplicaProfileEnsured" : "ReplicaNumberNotSatisfied",
+        ensured ? "current replica profile is ensured"
+            : "the number of replicas of some states do not meet the expectation", generation, now);
+    Observed observed = new Observed(selector);
+    if (ensured) {
+      return writeStatus(rp, oldStatus, status.put("conditions", conditions)).map(observed);
+    }
+    int effectiveOnline = switch (direction) {
+      case "Up" -> Math.max(desired.online(), online);
+      case "Down" -> Math.min(desired.online(), online);
+      case "Neither" -> online;
+      default -> desired.online();
+    };
+    ReplicaProfile effective = new ReplicaProfile(effectiveOnline, desired.cutoff(), desired.standby());
+    boolean needStateChange = desired.cutoff() > 0 || desired.standby() > 0 || cutoff > 0 || standby > 0;
+    boolean canChangeStates = running.size() == scaleReplicas && !rolloutInProgress(key.namespace(), target);
+    Future<Void> stateChange = Future.succeededFuture();
+    boolean skipped = needStateChange && !canChangeStates;
+    if (needStateChange && canChangeStates) {
+      WorkloadKind kind = WorkloadKind.fromTarget(target.getString("apiVersion", "apps/v1"), target.getString("kind"));
+      List<PodInfo> infos = running.stream().map(PodInfos::fromJson).toList();
+      StateTransitions transitions = StateTransitionPlanner.plan(kind, infos, effective, now);
+      stateChange = applyTransitions(rp, key.namespace(), kind, transitions, now);
+    }
+    int desiredTotal = effective.total();
+    JsonArray applied = Conditions.set(conditions, "Applied", !skipped,
+        skipped ? "StateChangeSkipped" : "ReplicaProfileApplied",
+        skipped ? "state change skipped as the number of current running pods observed mismatch the desired"
+            + " replicas of the target workload"
+            : "all the operations for ensuring the replica profile are applied", generation, now);
+    return stateChange
+        .compose(v -> desiredTotal == scaleReplicas ? Future.succeededFuture()
+            : events.normal(rp, COMPONENT, "UpdateScale", String.format(
+                "rescale target workload from %d to %d replicas", scaleReplicas, desiredTotal))
+                .compose(x -> rest.mergePatch(workloadPath + "/scale",
+                    new JsonObject().put("spec", new JsonObject().put("replicas", desiredTotal))))
+                .recover(e -> fail(rp, oldStatus, generation, now, "Applied", "FailedUpdateScale",
+                    "failed to update scale: " + e.getMessage()).compose(x -> Future.failedFuture(e))))
+        .compose(v -> writeStatus(rp, oldStatus, status.put("conditions", applied)))
+        .map(observed);
+  }
+
+  private Future<Void> applyTransitions(JsonObject rp, String namespace, WorkloadKind kind,
+      StateTransitions transitions, Instant now) {
+    List<Future<?>> writes = new ArrayList<>();
+    if (!transitions.toOnline().isEmpty()) {
+      writes.add(events.normal(rp, COMPONENT, "OnlinePods", "online pods: " + transitions.toOnline()));
+      transitions.toOnline().forEach(p -> writes.add(setState(namespace, p, null, true, now)));
+    }
+    if (!transitions.toCutoff().isEmpty()) {
+      writes.add(events.normal(rp, COMPONENT, "CutoffPods", "cutoff pods: " + transitions.toCutoff()));
+      transitions.toCutoff().forEach(p -> writes.add(setState(namespace, p, "Cutoff", false, now)));
+    }
+    if (!transitions.toStandby().isEmpty()) {
+      writes.add(events.normal(rp, COMPONENT, "StandbyPods", "standby pods: " + transitions.toStandby()));
+      transitions.toStandby().forEach(p -> writes.add(setState(namespace, p, "Standby", null, now)));
+    }
+    if (!transitions.toDeleted().isEmpty() && kind != WorkloadKind.STATEFUL_SET) {
+      // The ReplicaSet controller removes the lowest deletion cost first: mark exactly the pods we chose.
+      writes.add(events.normal(rp, COMPONENT, "SelectPodsToDelete", "select pods to delete: "
+          + transitions.toDeleted()));
+      transitions.toDeleted().forEach(p -> writes.add(rest.mergePatch("/api/v1/namespaces/" + namespace
+          + "/pods/" + p, new JsonObject().put("metadata", new JsonObject().put("annotations",
+              new JsonObject().put(DELETION_COST, VICTIM_COST))))));
+    }
+    return Future.all(writes).mapEmpty();
+  }
+
+  /**
+   * Labels a pod with its state ({@code null} = Online, label removed) and, unless {@code online} is null,
+   * sets its readiness-gate condition with a strategic merge patch keyed by condition type, as kubelet does.
+   */
+  private Future<Void> setState(String namespace, String pod, String state, Boolean online, Instant now) {
+    String path = "/api/v1/namespaces/" + namespace + "/pods/" + pod;
+    Future<JsonObject> label = rest.mergePatch(path, new JsonObject().put("metadata", new JsonObject()
+        .put("labels", new JsonObject().put(STATE_LABEL, state))));
+    if (online == null) {
+      return label.mapEmpty();
+    }
+    JsonObject condition = new JsonObject().put("type", ONLINE_CONDITION).put("status", online ? "True" : "False")
+        .put("lastTransitionTime", now.toString());
+    JsonObject patch = new JsonObject().put("status", new JsonObject().put("conditions",
+        new JsonArray().add(condition)));
+    return label.compose(v -> rest.send("PATCH", path + "/status", "application/strategic-merge-patch+json",
+        patch.encode())).mapEmpty();
+  }
+
+  private boolean rolloutInProgress(String namespace, JsonObject target) {
+    Kind kind = switch (String.valueOf(target.getString("kind"))) {
+      case "Deployment" -> Kind.DEPLOYMENT;
+      case "StatefulSet" -> Kind.STATEFUL_SET;
+      case "ReplicaSet" -> Kind.REPLICA_SET;
+      default -> null;
+    };
+    JsonObject workload = kind == null ? null : cache.get(kind, namespace, target.getString("name"));
+    if (workload == null) {
+      return false;
+    }
+    JsonObject status = workload.getJsonObject("status", new JsonObject());
+    long generation = workload.getJsonObject("metadata").getLong("generation", 1L);
+    if (status.getLong("observedGeneration", generation) < generation) {
+      return true;
+    }
+    Integer updated = status.getInteger("updatedReplicas");
+    return updated != null && updated < status.getInteger("replicas", 0);
+  }
+
+  private Future<Observed> fail(JsonObject rp, JsonObject oldStatus, long generation, Instant now, String type,
+      String reason, String message) {
+    JsonObject status = oldStatus.copy().put("conditions", Conditions.set(oldStatus.getJsonArray("conditions"),
+        type, false, reason, message, generation, now));
+    return events.warning(rp, COMPONENT, reason, message).compose(v -> writeStatus(rp, oldStatus, status))
+        .map(new Observed(""));
+  }
+
+  private Future<Void> writeStatus(JsonObject rp, JsonObject oldStatus, JsonObject status) {
+    if (status.equals(oldStatus)) {
+      return Future.succeededFuture();
+    }
+    JsonObject meta = rp.getJsonObject("metadata");
+    return rest.mergePatch(Kind.RP.path(meta.getString("namespace"), meta.getString("name")) + "/status",
+        new JsonObject().put("status", status)).mapEmpty();
+  }
+
+  static String workloadPath(String namespace, JsonObject target) {
+    String plural = switch (String.valueOf(target.getString("kind"))) {
+      case "Deployment" -> "deployments";
+      case "StatefulSet" -> "statefulsets";
+      case "ReplicaSet" -> "replicasets";
+      default -> null;
+    };
+    String apiVersion = target.getString("apiVersion", "apps/v1");
+    if (plural == null || !"apps/v1".equals(apiVersion)) {
+      return null;
+    }
+    return "/apis/apps/v1/namespaces/" + namespace + "/" + plural + "/" + target.getString("name");
+  }
+
+  static Map<String, String> labels(JsonObject obj) {
+    Map<String, String> labels = new java.util.HashMap<>();
+    obj.getJsonObject("metadata").getJsonObject("labels", new JsonObject())
+        .forEach(e -> labels.put(e.getKey(), String.valueOf(e.getValue())));
+    return labels;
+  }
+
+  private static boolean running(JsonObject pod) {
+    return "Running".equals(pod.getJsonObject("status", new JsonObject()).getString("phase"))
+        && !pod.getJsonObject("metadata").containsKey("deletionTimestamp");
+  }
+}
