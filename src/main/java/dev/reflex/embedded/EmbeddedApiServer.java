@@ -93,9 +93,14 @@ final class EmbeddedApiServer implements AutoCloseable {
     }
   }
 
+  /** Stops the server; connections still open after the mock server's grace period are simply dropped. */
   @Override
   public void close() {
-    server.destroy();
+    try {
+      server.destroy();
+    } catch (IllegalStateException e) {
+      MOCK_LOG.fine(() -> "embedded API server closed with connections still open: " + e.getMessage());
+    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -20,6 +20,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -131,7 +134,14 @@ public final class EmbeddedCluster implements AutoCloseable {
       vertx.cancelTimer(forgetTimer);
     }
     if (simulatorDeployment != null) {
-      vertx.undeploy(simulatorDeployment);
+      // Its informers must be gone before the server closes, or the server waits for their connections.
+      try {
+        vertx.undeploy(simulatorDeployment).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        // Shutting down anyway.
+      }
     }
     client.close();
     server.close();

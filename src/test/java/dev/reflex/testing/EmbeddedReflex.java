@@ -1,0 +1,114 @@
+package dev.reflex.testing;
+
+import dev.reflex.app.ReflexApp;
+import dev.reflex.app.Runtime;
+import dev.reflex.config.ConfigLoader;
+import dev.reflex.config.ReflexConfig;
+import dev.reflex.embedded.EmbeddedCluster;
+import dev.reflex.kube.KubeClients;
+import dev.reflex.kube.KubeOps;
+import dev.reflex.kube.KubeRest;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vertx.core.Future;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reflex against the embedded cluster in the test's JVM: the same pieces {@code reflex embedded} starts, with a
+ * clock the test controls for the controllers (the simulator keeps real time, so pods start as usual).
+ */
+public final class EmbeddedReflex implements AutoCloseable {
+
+  public final Runtime runtime;
+  public final KubeOps ops;
+  public final EmbeddedCluster cluster;
+  public final ReflexApp app;
+  public final KubernetesClient client;
+  public final KubeRest rest;
+
+  private EmbeddedReflex(Runtime runtime, KubeOps ops, EmbeddedCluster cluster, ReflexApp app,
+      KubernetesClient client, KubeRest rest) {
+    this.runtime = runtime;
+    this.ops = ops;
+    this.cluster = cluster;
+    this.app = app;
+    this.client = client;
+    this.rest = rest;
+  }
+
+  /**
+   * @param dir a temporary directory for the kubeconfig
+   * @param clock the controllers' clock
+   * @param env extra {@code REFLEX_*} settings
+   */
+  public static EmbeddedReflex start(Path dir, Clock clock, Map<String, String> env) {
+    Map<String, String> settings = new HashMap<>(Map.of(
+        "REFLEX_HTTP_PORT", "0",
+        "REFLEX_EMBEDDED_POD_STARTUP_DELAY", "200ms",
+        "REFLEX_EMBEDDED_WORKLOADS", "",
+        "REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString()));
+    settings.putAll(env);
+    ReflexConfig config = ConfigLoader.load(null, settings);
+    Runtime runtime = Runtime.create();
+    KubeOps ops = new KubeOps(runtime.vertx(), 4, Duration.ofSeconds(10));
+    EmbeddedCluster cluster = await(EmbeddedCluster.start(runtime.vertx(), config, ops, Clock.systemUTC()));
+    KubernetesClient client = KubeClients.forRun(runtime.vertx(), dir.resolve("kubeconfig").toString(),
+        Duration.ofSeconds(10));
+    ReflexApp app = await(new ReflexApp(runtime, config, client, "127.0.0.1", List.of(cluster::mount), clock)
+        .start());
+    KubeRest rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
+    Eventually.until(Duration.ofSeconds(20), "Reflex ready", () -> app.readiness().ready());
+    return new EmbeddedReflex(runtime, ops, cluster, app, client, rest);
+  }
+
+  /** Creates objects from YAML (one or more documents). */
+  public void apply(String yaml) {
+    for (HasMetadata item : client.load(new java.io.ByteArrayInputStream(yaml.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8))).items()) {
+      if (item.getMetadata().getNamespace() == null) {
+        item.getMetadata().setNamespace("default");
+      }
+      client.resource(item).createOr(existing -> existing.update());
+    }
+  }
+
+  public int replicas(String kind, String name) {
+    HasMetadata workload = switch (kind) {
+      case "StatefulSet" -> client.apps().statefulSets().inNamespace("default").withName(name).get();
+      case "Deployment" -> client.apps().deployments().inNamespace("default").withName(name).get();
+      default -> throw new IllegalArgumentException(kind);
+    };
+    if (workload instanceof io.fabric8.kubernetes.api.model.apps.StatefulSet sts) {
+      return sts.getSpec().getReplicas();
+    }
+    return ((io.fabric8.kubernetes.api.model.apps.Deployment) workload).getSpec().getReplicas();
+  }
+
+  public List<Pod> pods(String appLabel) {
+    return client.pods().inNamespace("default").withLabel("app", appLabel).list().getItems();
+  }
+
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    await(app.stop());
+    client.close();
+    cluster.close();
+    ops.close();
+    await(runtime.vertx().close());
+  }
+}
