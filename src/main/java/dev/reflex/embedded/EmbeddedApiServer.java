@@ -32,12 +32,13 @@ final class EmbeddedApiServer implements AutoCloseable {
     this.server = server;
   }
 
-  static EmbeddedApiServer start(int port, PodMetricsStore metrics) {
+  static EmbeddedApiServer start(int port, PodMetricsStore metrics, ApiFaults faults) {
     MOCK_LOG.setLevel(Level.WARNING);
     MockWebServer web = new MockWebServer();
     KubernetesCrudDispatcher store = new KubernetesCrudDispatcher(List.of());
     int[] boundPort = new int[1];
-    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher(store, metrics, () -> "127.0.0.1:" + boundPort[0]);
+    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher(store, metrics, () -> "127.0.0.1:" + boundPort[0],
+        faults);
     KubernetesMockServer server = new KubernetesMockServer(new Context(), web, new HashMap<>(), dispatcher, false);
     try {
       server.init(InetAddress.getLoopbackAddress(), port);

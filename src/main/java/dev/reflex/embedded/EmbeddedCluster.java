@@ -38,14 +38,17 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final EmbeddedApiServer server;
   private final KubernetesClient client;
   private final SimulatedLoad load;
+  private final ApiFaults faults;
   private final Vertx vertx;
   private String simulatorDeployment;
   private long forgetTimer = -1;
 
-  private EmbeddedCluster(EmbeddedApiServer server, KubernetesClient client, SimulatedLoad load, Vertx vertx) {
+  private EmbeddedCluster(EmbeddedApiServer server, KubernetesClient client, SimulatedLoad load, ApiFaults faults,
+      Vertx vertx) {
     this.server = server;
     this.client = client;
     this.load = load;
+    this.faults = faults;
     this.vertx = vertx;
   }
 
@@ -65,15 +68,17 @@ public final class EmbeddedCluster implements AutoCloseable {
       manifests.add(path);
     }
     PodMetricsStore metricsStore = new PodMetricsStore();
+    ApiFaults faults = new ApiFaults();
     // The mock server creates a Vert.x instance of its own; doing that from one of our threads would tie it to
     // our context, so it starts on a plain thread.
     CompletableFuture<EmbeddedApiServer> starting = CompletableFuture.supplyAsync(
-        () -> EmbeddedApiServer.start(embedded.apiPort(), metricsStore));
+        () -> EmbeddedApiServer.start(embedded.apiPort(), metricsStore, faults));
     return Future.fromCompletionStage(starting, vertx.getOrCreateContext()).compose(server -> {
       server.writeKubeconfig(Path.of(embedded.kubeconfig()));
-      KubernetesClient client = KubeClients.forUrl(vertx, server.url(), config.kube().requestTimeout());
+      KubernetesClient client = KubeClients.forUrl(vertx, server.url(), config.kube().requestTimeout(),
+          ApiFaults.SIMULATOR_USER_AGENT);
       SimulatedLoad load = new SimulatedLoad(embedded.loadMillicores());
-      EmbeddedCluster cluster = new EmbeddedCluster(server, client, load, vertx);
+      EmbeddedCluster cluster = new EmbeddedCluster(server, client, load, faults, vertx);
       KubeRest rest = new KubeRest(client, vertx, config.kube().requestTimeout());
       PodMetricsEmitter emitter = new PodMetricsEmitter(metricsStore, load, embedded.idleMillicores(),
           embedded.podMemoryMib());
@@ -104,6 +109,11 @@ public final class EmbeddedCluster implements AutoCloseable {
 
   public SimulatedLoad load() {
     return load;
+  }
+
+  /** Fault injection and write counting of the embedded API server. */
+  public ApiFaults faults() {
+    return faults;
   }
 
   /**

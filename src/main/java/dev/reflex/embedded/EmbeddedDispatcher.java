@@ -50,11 +50,14 @@ final class EmbeddedDispatcher extends Dispatcher {
   private final KubernetesCrudDispatcher store;
   private final PodMetricsStore metrics;
   private final Supplier<String> serverAddress;
+  private final ApiFaults faults;
 
-  EmbeddedDispatcher(KubernetesCrudDispatcher store, PodMetricsStore metrics, Supplier<String> serverAddress) {
+  EmbeddedDispatcher(KubernetesCrudDispatcher store, PodMetricsStore metrics, Supplier<String> serverAddress,
+      ApiFaults faults) {
     this.store = store;
     this.metrics = metrics;
     this.serverAddress = serverAddress;
+    this.faults = faults;
   }
 
   @Override
@@ -64,6 +67,14 @@ final class EmbeddedDispatcher extends Dispatcher {
     String path = q < 0 ? fullPath : fullPath.substring(0, q);
     Map<String, String> query = q < 0 ? Map.of() : query(fullPath.substring(q + 1));
     String method = request.getMethod();
+    int injected = faults.onRequest(method, path, request.getHeader("User-Agent"));
+    if (injected == 409) {
+      return status(409, "Conflict", "Operation cannot be fulfilled on " + path
+          + ": the object has been modified; please apply your changes to the latest version and try again");
+    }
+    if (injected > 0) {
+      return status(injected, "InternalError", "injected fault on " + path);
+    }
     try {
       if ("GET".equals(method)) {
         Optional<MockResponse> discovery = discovery(path);

@@ -35,10 +35,14 @@ public final class KubeClients {
     return build(vertx, config, requestTimeout);
   }
 
-  /** A client for a known API server URL (the embedded one). */
-  public static KubernetesClient forUrl(Vertx vertx, String masterUrl, Duration requestTimeout) {
+  /**
+   * A client for a known API server URL (the embedded one).
+   *
+   * @param userAgent how this client introduces itself, so the server can tell the simulator's writes from Reflex's
+   */
+  public static KubernetesClient forUrl(Vertx vertx, String masterUrl, Duration requestTimeout, String userAgent) {
     Config config = new ConfigBuilder(Config.empty()).withMasterUrl(masterUrl).withTrustCerts(true)
-        .withNamespace("default").build();
+        .withNamespace("default").withUserAgent(userAgent).build();
     return build(vertx, config, requestTimeout);
   }
 

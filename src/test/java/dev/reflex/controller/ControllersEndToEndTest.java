@@ -231,23 +231,81 @@ class ControllersEndToEndTest {
     Eventually.until(WAIT, "recovered", () -> String.valueOf(status("invalid-ihpa")).contains("SucceededAutoscaling"));
   }
 
+  @Test
+  void apiServerErrorsAreRetriedUntilTheProfileIsApplied() {
+    reflex.apply(statefulSet("flaky-web", 1));
+    reflex.cluster.faults().failWrites("/replicaprofiles", 500, 3);
+    reflex.apply(ihpa("flaky-ihpa", "flaky-web", "StatefulSet", """
+          - {type: Static, priority: 1, static: {replicas: 3}}
+        """, ""));
+    at("2026-01-05T10:05:00Z");
+    expectReplicas("StatefulSet", "flaky-web", 3);
+    reflex.cluster.faults().failWrites("flaky-web/scale", 409, 2);
+    reflex.apply(ihpa("flaky-ihpa", "flaky-web", "StatefulSet", """
+          - {type: Static, priority: 1, static: {replicas: 4}}
+        """, ""));
+    expectReplicas("StatefulSet", "flaky-web", 4);
+    Eventually.until(WAIT, "status recovered", () -> String.valueOf(status("flaky-ihpa"))
+        .contains("SucceededAutoscaling"));
+  }
+
+  @Test
+  void reflexRestartedMidGrayContinuesThePlan() {
+    String name = "restart-web";
+    reflex.apply(statefulSet(name, 1));
+    reflex.apply(ihpa(name + "-ihpa", name, "StatefulSet", GRAY_PROVIDERS, GRAY_BEHAVIOR));
+    at("2026-01-05T10:05:00Z");
+    expectReplicas("StatefulSet", name, 5);
+    Eventually.until(WAIT, "5 ready pods", () -> reflex.pods(name).stream().filter(ControllersEndToEndTest::ready)
+        .count() == 5);
+    at("2026-01-05T10:10:00Z");
+    Eventually.until(WAIT, "2 pods cut off", () -> cutOff(name).size() == 2);
+    Eventually.until(WAIT, "cut-off pods out of ready", () -> reflex.pods(name).stream()
+        .filter(ControllersEndToEndTest::ready).count() == 3);
+    settle();
+    reflex.restartReflex();
+    at("2026-01-05T10:10:10Z");
+    Eventually.until(WAIT, "reconciled after restart", () -> reflex.app.controllers().idle());
+    assertEquals(2, cutOff(name).size(), "a restart neither advances nor restarts the plan");
+    at("2026-01-05T10:10:30Z");
+    Eventually.until(WAIT, "4 pods cut off", () -> cutOff(name).size() == 4);
+    at("2026-01-05T10:11:30Z");
+    expectReplicas("StatefulSet", name, 1);
+  }
+
+  @Test
+  void steadyIhpaWritesNothing() {
+    reflex.apply(statefulSet("steady-web", 1));
+    reflex.apply(ihpa("steady-ihpa", "steady-web", "StatefulSet", """
+          - {type: Static, priority: 1, static: {replicas: 2}}
+        """, ""));
+    at("2026-01-05T10:05:00Z");
+    expectReplicas("StatefulSet", "steady-web", 2);
+    Eventually.until(WAIT, "pods ready", () -> reflex.pods("steady-web").stream()
+        .filter(ControllersEndToEndTest::ready).count() == 2);
+    Eventually.until(WAIT, "profile ensured", () -> String.valueOf(reflex.client.genericKubernetesResources(RP)
+        .inNamespace("default").withName("steady-ihpa").get().getAdditionalProperties().get("status"))
+        .contains("ReplicaProfileEnsured"));
+    settle();
+    long before = reflex.cluster.faults().writes();
+    for (int i = 0; i < 3; i++) {
+      reflex.app.controllers().resyncAll();
+      settle();
+    }
+    int written = (int) (reflex.cluster.faults().writes() - before);
+    List<String> recent = reflex.cluster.faults().recentWrites();
+    List<String> ours = recent.subList(Math.max(0, recent.size() - written), recent.size()).stream()
+        .filter(w -> w.contains("steady-")).toList();
+    assertEquals(List.of(), ours, "resyncs of a steady IHPA must not write (other tests' workloads may still be"
+        + " converging, so only this IHPA's objects count)");
+  }
+
   // --- scenarios ------------------------------------------------------------------------------------------------
 
   /** Seed 000's gray walkthrough on a workload; returns the pod that stayed online. */
   private Set<String> grayScenario(String name, String kind) {
     reflex.apply(kind.equals("StatefulSet") ? statefulSet(name, 1) : deployment(name, 1));
-    reflex.apply(ihpa(name + "-ihpa", name, kind, """
-          - {type: Static, priority: 1, static: {replicas: 1}}
-          - type: Cron
-            priority: 2
-            cron:
-              crons:
-              - {name: cron-1, start: "0 * * * *", end: "10 * * * *", replicas: 5}
-        """, """
-        behavior:
-            scaleDown:
-              grayStrategy: {grayState: Cutoff, changeIntervalSeconds: 30, changePercent: 50, observationSeconds: 60}
-        """));
+    reflex.apply(ihpa(name + "-ihpa", name, kind, GRAY_PROVIDERS, GRAY_BEHAVIOR));
     at("2026-01-05T10:05:00Z");
     expectReplicas(kind, name, 5);
     Eventually.until(WAIT, "5 ready pods", () -> reflex.pods(name).stream().filter(ControllersEndToEndTest::ready)
@@ -272,11 +330,36 @@ class ControllersEndToEndTest {
     return online;
   }
 
+  private static final String GRAY_PROVIDERS = """
+          - {type: Static, priority: 1, static: {replicas: 1}}
+          - type: Cron
+            priority: 2
+            cron:
+              crons:
+              - {name: cron-1, start: "0 * * * *", end: "10 * * * *", replicas: 5}
+        """;
+  private static final String GRAY_BEHAVIOR = """
+        behavior:
+            scaleDown:
+              grayStrategy: {grayState: Cutoff, changeIntervalSeconds: 30, changePercent: 50, observationSeconds: 60}
+        """;
+
   // --- helpers --------------------------------------------------------------------------------------------------
 
   private static void at(String instant) {
     clock.set(Instant.parse(instant));
     reflex.app.controllers().resyncAll();
+  }
+
+  /** Waits until the controllers are idle and the simulator has had time to settle the pods. */
+  private static void settle() {
+    Eventually.until(WAIT, "controllers idle", () -> reflex.app.controllers().idle());
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Eventually.until(WAIT, "controllers idle", () -> reflex.app.controllers().idle());
   }
 
   private static void expectReplicas(String kind, String name, int replicas) {

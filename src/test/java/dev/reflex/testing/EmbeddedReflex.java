@@ -29,12 +29,18 @@ public final class EmbeddedReflex implements AutoCloseable {
   public final Runtime runtime;
   public final KubeOps ops;
   public final EmbeddedCluster cluster;
-  public final ReflexApp app;
+  /** Replaced by {@link #restartReflex()}. */
+  public volatile ReflexApp app;
   public final KubernetesClient client;
   public final KubeRest rest;
 
+  private final ReflexConfig config;
+  private final Clock clock;
+
   private EmbeddedReflex(Runtime runtime, KubeOps ops, EmbeddedCluster cluster, ReflexApp app,
-      KubernetesClient client, KubeRest rest) {
+      KubernetesClient client, KubeRest rest, ReflexConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
     this.runtime = runtime;
     this.ops = ops;
     this.cluster = cluster;
@@ -65,7 +71,14 @@ public final class EmbeddedReflex implements AutoCloseable {
         .start());
     KubeRest rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
     Eventually.until(Duration.ofSeconds(20), "Reflex ready", () -> app.readiness().ready());
-    return new EmbeddedReflex(runtime, ops, cluster, app, client, rest);
+    return new EmbeddedReflex(runtime, ops, cluster, app, client, rest, config, clock);
+  }
+
+  /** Stops Reflex (all its verticles and in-memory state) and starts a fresh one against the same cluster. */
+  public void restartReflex() {
+    await(app.stop());
+    app = await(new ReflexApp(runtime, config, client, "127.0.0.1", List.of(), clock).start());
+    Eventually.until(Duration.ofSeconds(20), "Reflex ready again", () -> app.readiness().ready());
   }
 
   /** Creates objects from YAML (one or more documents). */
