@@ -1,5 +1,6 @@
 package dev.reflex.grpc;
 
+import dev.reflex.config.ReflexConfig;
 import dev.reflex.grpc.proto.ProviderServiceGrpcService;
 import dev.reflex.metrics.query.MetricHistory;
 import io.vertx.core.Future;
@@ -38,6 +39,16 @@ public final class GrpcVerticle extends VerticleBase {
     this.host = host;
     this.requestedPort = port;
     this.tls = tls;
+  }
+
+  /**
+   * The verticle for the {@code grpc.*} keys: port {@code grpc.port}, TLS when {@code grpc.tls-cert} and
+   * {@code grpc.tls-key} are set.
+   *
+   * @throws IllegalArgumentException when only one of the TLS paths is set
+   */
+  public static GrpcVerticle fromConfig(MetricHistory history, String host, ReflexConfig.Grpc config) {
+    return new GrpcVerticle(history, host, config.port(), GrpcTls.of(config.tlsCert(), config.tlsKey()));
   }
 
   @Override

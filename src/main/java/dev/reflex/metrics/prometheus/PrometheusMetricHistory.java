@@ -7,7 +7,11 @@ import dev.reflex.metrics.query.MetricQuery;
 import dev.reflex.metrics.query.MetricQueryException;
 import dev.reflex.metrics.query.MetricSample;
 import dev.reflex.metrics.query.MetricSeries;
+import dev.reflex.config.ReflexConfig;
+import dev.reflex.metrics.query.NoMetricHistory;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +57,21 @@ public final class PrometheusMetricHistory implements MetricHistory {
     this.builder = new PromQueryBuilder(config);
     this.lister = lister;
     this.clock = clock;
+  }
+
+  /**
+   * The metric source the configuration asks for: Prometheus with the rules file when {@code prometheus.address}
+   * is set, otherwise a {@link NoMetricHistory} whose queries fail as unavailable.
+   *
+   * @throws dev.reflex.config.ConfigException when the rules file cannot be read or is invalid
+   */
+  public static MetricHistory fromConfig(Vertx vertx, ReflexConfig.Prometheus config, ObjectLister lister) {
+    if (!config.enabled()) {
+      return new NoMetricHistory("prometheus.address is not set");
+    }
+    AdapterConfig rules = AdapterConfigParser.parseFile(Path.of(config.metricsConfig()));
+    return new PrometheusMetricHistory(new PrometheusClient(vertx, config.address(), config.timeout()), rules, lister,
+        Clock.systemUTC());
   }
 
   @Override
