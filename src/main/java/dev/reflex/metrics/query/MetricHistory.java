@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A source of metric values and history: Prometheus through adapter-style rules today, Reflex's own in-memory
- * windows later. Calls never block; failures are {@link MetricQueryException}s whose {@link MetricQueryException#kind()}
- * tells a bad query from an unavailable backend.
+ * windows later. Calls never block; failures are {@link MetricQueryException}s whose
+ * {@link MetricQueryException#kind()} tells a bad query from an unavailable backend.
  */
 public interface MetricHistory {
 

@@ -21,7 +21,8 @@ class RuleNamingTest {
         Arguments.of("no name section keeps the series name", "", "http_requests_total",
             Optional.of("http_requests_total")),
         Arguments.of("as alone renames", "name: {as: nginx_rate}", "nginx_requests", Optional.of("nginx_rate")),
-        Arguments.of("${1} expands a capture", "name: {matches: (.*)_server_requests_seconds_count, as: '${1}_index_qps'}",
+        Arguments.of("${1} expands a capture",
+            "name: {matches: (.*)_server_requests_seconds_count, as: '${1}_index_qps'}",
             "http_server_requests_seconds_count", Optional.of("http_index_qps")),
         Arguments.of("$1 is the default as", "name: {matches: ^(.*)_total$}", "http_requests_total",
             Optional.of("http_requests")),
@@ -44,7 +45,8 @@ class RuleNamingTest {
 
   static Stream<Arguments> literals() {
     return Stream.of(
-        Arguments.of("bare name", "http_server_requests_seconds_count", Optional.of("http_server_requests_seconds_count")),
+        Arguments.of("bare name", "http_server_requests_seconds_count",
+            Optional.of("http_server_requests_seconds_count")),
         Arguments.of("name matcher", "{__name__=\"kube_pod_status_ready\"}", Optional.of("kube_pod_status_ready")),
         Arguments.of("name with matchers", "up{job=\"x\"}", Optional.of("up")),
         Arguments.of("name matcher and more", "{__name__=\"up\",job=\"x\"}", Optional.of("up")),
