@@ -13,6 +13,14 @@ public sealed interface MetricQuery {
   /** The Kapacity query type this record stands for, e.g. {@code POD_RESOURCE}. */
   String typeName();
 
+  /**
+   * A {@code Pods} metric (HPA style): the named metric of each pod the selector picks, as an object query on kind
+   * {@code Pod}.
+   */
+  static MetricQuery podsMetric(String namespace, LabelSelector pods, MetricId metric) {
+    return new ObjectMetric(new GroupKind("", "Pod"), Optional.of(namespace), Optional.empty(), pods, metric);
+  }
+
   /** Pods picked by name or by label selector (the name wins when both are given, as in Kapacity). */
   record PodPick(Optional<String> name, LabelSelector selector) {
     public PodPick {

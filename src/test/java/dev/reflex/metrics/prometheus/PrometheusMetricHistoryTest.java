@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.reflex.metrics.query.GroupKind;
 import dev.reflex.metrics.query.LabelSelector;
 import dev.reflex.metrics.query.MetricId;
 import dev.reflex.metrics.query.MetricPoint;
@@ -90,8 +89,7 @@ class PrometheusMetricHistoryTest {
             new MetricQuery.ObjectMetric(INGRESS, Optional.of(NS), Optional.of("web"), LabelSelector.EVERYTHING,
                 MetricId.of("nginx_ingress_controller_requests_rate")), Map.of("web", 40.0)),
         Arguments.of("pods metric by selector through a discovered rule",
-            new MetricQuery.ObjectMetric(new GroupKind("", "Pod"), Optional.of(NS), Optional.empty(),
-                LabelSelector.parse("app=web", "s"), MetricId.of("http_requests_per_second")),
+            MetricQuery.podsMetric(NS, LabelSelector.parse("app=web", "s"), MetricId.of("http_requests_per_second")),
             Map.of("web-0", 10.0, "web-1", 20.0)),
         Arguments.of("seed 003 external qps selected by env",
             new MetricQuery.External(Optional.of("demo-prod"), new MetricId("http_index_qps",
@@ -156,6 +154,14 @@ class PrometheusMetricHistoryTest {
         MetricId.of("no_such_metric"))));
     assertEquals(MetricQueryException.Kind.INVALID, e.kind());
     assertTrue(e.getMessage().contains("no_such_metric"), e.getMessage());
+  }
+
+  @Test
+  void expressionPrometheusRejectsIsAnInvalidQueryQuotingIt() {
+    PrometheusClient client = new PrometheusClient(vertx, prometheus.address(), Duration.ofSeconds(5));
+    MetricQueryException e = failure(client.instant("sum(rate(x[1m])", Optional.empty()));
+    assertEquals(MetricQueryException.Kind.INVALID, e.kind());
+    assertTrue(e.getMessage().startsWith("Prometheus rejected the query sum(rate(x[1m])"), e.getMessage());
   }
 
   @Test
