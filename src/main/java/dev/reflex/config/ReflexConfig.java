@@ -13,8 +13,11 @@ import java.util.Map;
  * @param taps event-bus taps
  * @param logLevel the log level
  * @param embedded the embedded cluster of {@code reflex embedded}
+ * @param prometheus the Prometheus metrics source
+ * @param grpc the gRPC metric ProviderService
  */
-public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, String logLevel, Embedded embedded) {
+public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, String logLevel, Embedded embedded,
+    Prometheus prometheus, Grpc grpc) {
 
   /** HTTP server; an empty host means "pick by mode". */
   public record Http(String host, int port) {
@@ -43,6 +46,17 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
     }
   }
 
+  /** Prometheus as a metrics source; an empty address turns it off. */
+  public record Prometheus(String address, String metricsConfig, Duration timeout) {
+    public boolean enabled() {
+      return !address.isBlank();
+    }
+  }
+
+  /** The gRPC metric ProviderService; TLS when both paths are set. */
+  public record Grpc(int port, String tlsCert, String tlsKey) {
+  }
+
   /** The configuration made of the defaults alone. */
   public static ReflexConfig defaults() {
     return ConfigLoader.fromValues(Settings.defaults());
@@ -60,6 +74,9 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
         new Embedded((Integer) v.get("embedded.api-port"), (String) v.get("embedded.kubeconfig"),
             (List<String>) v.get("embedded.workloads"), (Duration) v.get("embedded.pod-startup-delay"),
             (Integer) v.get("embedded.load-millicores"), (Integer) v.get("embedded.idle-millicores"),
-            (Integer) v.get("embedded.pod-memory-mib")));
+            (Integer) v.get("embedded.pod-memory-mib")),
+        new Prometheus((String) v.get("prometheus.address"), (String) v.get("prometheus.metrics-config"),
+            (Duration) v.get("prometheus.timeout")),
+        new Grpc((Integer) v.get("grpc.port"), (String) v.get("grpc.tls-cert"), (String) v.get("grpc.tls-key")));
   }
 }

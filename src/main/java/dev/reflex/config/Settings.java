@@ -42,7 +42,19 @@ public final class Settings {
       new Setting("embedded.idle-millicores", "1", ValueKind.NON_NEGATIVE_INT,
           "CPU every simulated Running pod uses with no load, in millicores."),
       new Setting("embedded.pod-memory-mib", "32", ValueKind.NON_NEGATIVE_INT,
-          "Memory every simulated Running pod uses, in MiB."));
+          "Memory every simulated Running pod uses, in MiB."),
+      new Setting("prometheus.address", "", ValueKind.STRING,
+          "Base URL of the Prometheus Reflex queries for metrics and history, e.g."
+              + " http://prometheus-server.prometheus:80; empty = no Prometheus."),
+      new Setting("prometheus.metrics-config", "conf/prometheus-metrics-config.yaml", ValueKind.STRING,
+          "The prometheus-adapter style rules file that maps metrics to PromQL."),
+      new Setting("prometheus.timeout", "10s", ValueKind.DURATION, "Timeout of one Prometheus HTTP request."),
+      new Setting("grpc.port", "9090", ValueKind.PORT,
+          "Port of the gRPC metric ProviderService predictive jobs query; 0 picks a free port."),
+      new Setting("grpc.tls-cert", "", ValueKind.STRING,
+          "PEM certificate chain for gRPC over TLS; set together with grpc.tls-key; empty = plaintext."),
+      new Setting("grpc.tls-key", "", ValueKind.STRING,
+          "PEM private key for gRPC over TLS; set together with grpc.tls-cert."));
 
   private static final Map<String, Setting> BY_KEY = index();
 

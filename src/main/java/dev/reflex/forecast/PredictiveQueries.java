@@ -1,0 +1,165 @@
+package dev.reflex.forecast;
+
+import dev.reflex.api.v1alpha1.CrossVersionObjectReference;
+import dev.reflex.api.v1alpha1.MetricSourceType;
+import dev.reflex.api.v1alpha1.MetricSpec;
+import dev.reflex.api.v1alpha1.MetricTarget;
+import dev.reflex.metrics.query.GroupKind;
+import dev.reflex.metrics.query.LabelSelector;
+import dev.reflex.metrics.query.MetricId;
+import dev.reflex.metrics.query.MetricQuery;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The history queries of a predictive portrait, by the metric conventions of Kapacity's predictive algorithm:
+ * {@code metrics[0]} is the Resource or ContainerResource target (its history is the total usage of the workload's
+ * Ready pods), {@code metrics[1]} a Pods metric naming the ready-replicas series (queried for the workload, target
+ * type {@code NA}), and {@code metrics[2..]} the traffic: Object, External, or Pods (queried for the workload).
+ *
+ * @param usage total usage of the resource by Ready pods
+ * @param replicas ready replicas
+ * @param traffic one query per traffic metric, in order
+ * @param targetPerReplica the per-replica target in cores or bytes
+ */
+public record PredictiveQueries(MetricQuery usage, MetricQuery replicas, List<MetricQuery> traffic,
+    double targetPerReplica) {
+
+  public PredictiveQueries {
+    traffic = List.copyOf(traffic);
+  }
+
+  /**
+   * Plans the queries.
+   *
+   * @param namespace the portrait's namespace
+   * @param scaleTarget the workload
+   * @param metrics the portrait's metrics
+   * @param podRequest the workload's per-pod request of the target resource (cores or bytes), needed for a
+   *     {@code Utilization} target only
+   * @throws IllegalArgumentException naming the metric ({@code metrics[i]...}) that breaks the conventions
+   */
+  public static PredictiveQueries plan(String namespace, CrossVersionObjectReference scaleTarget,
+      List<MetricSpec> metrics, OptionalDouble podRequest) {
+    if (metrics == null || metrics.size() < 3) {
+      throw new IllegalArgumentException("metrics: a predictive portrait needs the resource target, the ready pods "
+          + "metric and at least one traffic metric (3 or more), got " + (metrics == null ? 0 : metrics.size()));
+    }
+    GroupKind workload = GroupKind.ofApiVersion(scaleTarget.getApiVersion(), scaleTarget.getKind());
+    String name = scaleTarget.getName();
+
+    MetricSpec first = metrics.get(0);
+    MetricQuery usage;
+    double target;
+    if (first.getType() == MetricSourceType.Resource && first.getResource() != null) {
+      usage = new MetricQuery.WorkloadResource(workload, namespace, name, first.getResource().getName(), true);
+      target = target(first.getResource().getTarget(), podRequest);
+    } else if (first.getType() == MetricSourceType.ContainerResource && first.getContainerResource() != null) {
+      usage = new MetricQuery.WorkloadContainerResource(workload, namespace, name,
+          first.getContainerResource().getName(), first.getContainerResource().getContainer(), true);
+      target = target(first.getContainerResource().getTarget(), podRequest);
+    } else {
+      throw new IllegalArgumentException("metrics[0]: must be a Resource or ContainerResource metric (the target "
+          + "resource), got " + first.getType());
+    }
+
+    MetricSpec second = metrics.get(1);
+    if (second.getType() != MetricSourceType.Pods || second.getPods() == null || second.getPods().getMetric() == null) {
+      throw new IllegalArgumentException("metrics[1]: must be a Pods metric naming the ready pods series (e.g. "
+          + "kube_pod_status_ready), got " + second.getType());
+    }
+    MetricQuery replicas = new MetricQuery.WorkloadExternal(workload, namespace, name,
+        metricId(second.getPods().getMetric(), "metrics[1].pods.metric"));
+
+    List<MetricQuery> traffic = new ArrayList<>();
+    for (int i = 2; i < metrics.size(); i++) {
+      MetricSpec m = metrics.get(i);
+      String at = "metrics[" + i + "]";
+      if (m.getType() == MetricSourceType.Object && m.getObject() != null) {
+        CrossVersionObjectReference ref = m.getObject().getDescribedObject();
+        if (ref == null) {
+          throw new IllegalArgumentException(at + ".object.describedObject: must be set");
+        }
+        traffic.add(new MetricQuery.ObjectMetric(GroupKind.ofApiVersion(ref.getApiVersion(), ref.getKind()),
+            Optional.of(namespace), Optional.ofNullable(ref.getName()), LabelSelector.EVERYTHING,
+            metricId(m.getObject().getMetric(), at + ".object.metric")));
+      } else if (m.getType() == MetricSourceType.External && m.getExternal() != null) {
+        traffic.add(new MetricQuery.External(Optional.of(namespace), metricId(m.getExternal().getMetric(),
+            at + ".external.metric")));
+      } else if (m.getType() == MetricSourceType.Pods && m.getPods() != null) {
+        traffic.add(new MetricQuery.WorkloadExternal(workload, namespace, name, metricId(m.getPods().getMetric(),
+            at + ".pods.metric")));
+      } else {
+        throw new IllegalArgumentException(at + ": a traffic metric must be Object, External or Pods, got "
+            + m.getType());
+      }
+    }
+    return new PredictiveQueries(usage, replicas, traffic, target);
+  }
+
+  private static double target(MetricTarget target, OptionalDouble podRequest) {
+    if (target == null || target.getType() == null) {
+      throw new IllegalArgumentException("metrics[0].target: must be set");
+    }
+    return switch (target.getType()) {
+      case "AverageValue" -> {
+        if (target.getAverageValue() == null) {
+          throw new IllegalArgumentException("metrics[0].target.averageValue: must be set");
+        }
+        BigDecimal v = target.getAverageValue().getNumericalAmount();
+        yield v.doubleValue();
+      }
+      case "Utilization" -> {
+        if (target.getAverageUtilization() == null) {
+          throw new IllegalArgumentException("metrics[0].target.averageUtilization: must be set");
+        }
+        if (podRequest.isEmpty() || !(podRequest.getAsDouble() > 0)) {
+          throw new IllegalArgumentException("metrics[0].target: a Utilization target needs the pods' resource "
+              + "request, and none was found");
+        }
+        yield target.getAverageUtilization() / 100.0 * podRequest.getAsDouble();
+      }
+      default -> throw new IllegalArgumentException("metrics[0].target.type: must be AverageValue or Utilization "
+          + "for predictive portraits, got " + target.getType());
+    };
+  }
+
+  private static MetricId metricId(dev.reflex.api.v1alpha1.MetricIdentifier id, String at) {
+    if (id == null || id.getName() == null || id.getName().isBlank()) {
+      throw new IllegalArgumentException(at + ".name: must be set");
+    }
+    return new MetricId(id.getName(), selector(id.getSelector()));
+  }
+
+  /** A Kubernetes LabelSelector object (matchLabels, matchExpressions) as a parsed selector. */
+  static LabelSelector selector(io.fabric8.kubernetes.api.model.LabelSelector s) {
+    if (s == null) {
+      return LabelSelector.EVERYTHING;
+    }
+    List<LabelSelector.Requirement> out = new ArrayList<>();
+    if (s.getMatchLabels() != null) {
+      for (Map.Entry<String, String> e : new java.util.TreeMap<>(s.getMatchLabels()).entrySet()) {
+        out.add(new LabelSelector.Requirement(e.getKey(), LabelSelector.Operator.EQUALS, List.of(e.getValue())));
+      }
+    }
+    if (s.getMatchExpressions() != null) {
+      for (LabelSelectorRequirement r : s.getMatchExpressions()) {
+        List<String> values = r.getValues() == null ? List.of() : r.getValues();
+        LabelSelector.Operator op = switch (r.getOperator()) {
+          case "In" -> LabelSelector.Operator.IN;
+          case "NotIn" -> LabelSelector.Operator.NOT_IN;
+          case "Exists" -> LabelSelector.Operator.EXISTS;
+          case "DoesNotExist" -> LabelSelector.Operator.DOES_NOT_EXIST;
+          default -> throw new IllegalArgumentException("selector: unknown operator " + r.getOperator());
+        };
+        out.add(new LabelSelector.Requirement(r.getKey(), op, values));
+      }
+    }
+    return new LabelSelector(out);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.reflex.testing;
+
+import dev.reflex.metrics.prompb.WriteRequest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.xerial.snappy.Snappy;
+
+/**
+ * Debian's Prometheus ({@code /usr/bin/prometheus}) on a free loopback port with a temporary TSDB and the
+ * remote-write receiver on, for tests that need the real query engine. Data goes in through {@link #write}.
+ */
+public final class PrometheusTestServer implements AutoCloseable {
+
+  public static final Path BINARY = Path.of("/usr/bin/prometheus");
+
+  private final Process process;
+  private final Path dir;
+  private final int port;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private PrometheusTestServer(Process process, Path dir, int port) {
+    this.process = process;
+    this.dir = dir;
+    this.port = port;
+  }
+
+  /** Whether the binary is installed. */
+  public static boolean available() {
+    return Files.isExecutable(BINARY);
+  }
+
+  /** Starts Prometheus and waits until {@code /-/ready} answers 200. */
+  public static PrometheusTestServer start() throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("reflex-prometheus");
+    Files.writeString(dir.resolve("prometheus.yml"), "global:\n  evaluation_interval: 1m\n");
+    int port = freePort();
+    Process process = new ProcessBuilder(List.of(BINARY.toString(),
+        "--config.file=" + dir.resolve("prometheus.yml"),
+        "--storage.tsdb.path=" + dir.resolve("data"),
+        "--web.listen-address=127.0.0.1:" + port,
+        "--web.enable-remote-write-receiver",
+        "--web.enable-lifecycle",
+        "--log.level=warn"))
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("prometheus.log").toFile())
+        .start();
+    PrometheusTestServer server = new PrometheusTestServer(process, dir, port);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("prometheus exited: " + Files.readString(dir.resolve("prometheus.log")));
+      }
+      try {
+        HttpResponse<String> r = server.http.send(HttpRequest.newBuilder(URI.create(server.address() + "/-/ready"))
+            .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return server;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(20);
+    }
+    server.close();
+    throw new IOException("prometheus not ready after 20 s");
+  }
+
+  public String address() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Sends a remote-write request (snappy-compressed protobuf); fails unless Prometheus answers 204. */
+  public void write(WriteRequest request) throws IOException, InterruptedException {
+    byte[] body = Snappy.compress(request.toByteArray());
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(address() + "/api/v1/write"))
+        .header("Content-Encoding", "snappy")
+        .header("Content-Type", "application/x-protobuf")
+        .header("X-Prometheus-Remote-Write-Version", "0.1.0")
+        .timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 204) {
+      throw new IOException("remote write answered " + r.statusCode() + ": " + r.body());
+    }
+  }
+
+  /** Stops the process (keeps the data directory until {@link #close}). */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException, IOException {
+    stop();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
