@@ -2,6 +2,11 @@ package dev.reflex.app;
 
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.controller.ControllerVerticle;
+import dev.reflex.forecast.ForecastService;
+import dev.reflex.grpc.GrpcVerticle;
+import dev.reflex.metrics.prometheus.KubeObjectLister;
+import dev.reflex.metrics.prometheus.PrometheusMetricHistory;
+import dev.reflex.metrics.query.MetricHistory;
 import dev.reflex.http.HttpVerticle;
 import dev.reflex.http.Readiness;
 import dev.reflex.kube.KubeRest;
@@ -32,6 +37,7 @@ public final class ReflexApp {
   private final List<String> deployments = new ArrayList<>();
   private HttpVerticle http;
   private ControllerVerticle controllers;
+  private ForecastService forecasts;
 
   /**
    * @param defaultHost the HTTP host when {@code http.host} is empty (loopback when embedded)
@@ -66,11 +72,16 @@ public final class ReflexApp {
     KubeRest rest = new KubeRest(client, runtime.vertx(), config.kube().requestTimeout());
     ScaleActuatorVerticle actuator = new ScaleActuatorVerticle(rest, runtime.registry(),
         config.shutdown().drainTimeout());
-    controllers = new ControllerVerticle(client, rest, clock, config.kube().resyncPeriod());
+    MetricHistory history = PrometheusMetricHistory.fromConfig(runtime.vertx(), config.prometheus(),
+        new KubeObjectLister(rest));
+    forecasts = new ForecastService(runtime.vertx(), history, 2);
+    GrpcVerticle grpc = GrpcVerticle.fromConfig(history, config.http().hostOr(defaultHost), config.grpc());
+    controllers = new ControllerVerticle(client, rest, clock, config.kube().resyncPeriod(), forecasts);
     readiness.add("controllers", controllers::synced);
     return deploy(http)
         .compose(v -> deploy(actuator))
         .compose(v -> deploy(watch))
+        .compose(v -> deploy(grpc))
         .compose(v -> deploy(controllers))
         .map(v -> this);
   }
@@ -96,7 +107,7 @@ public final class ReflexApp {
       String id = deployments.get(i);
       chain = chain.compose(v -> runtime.vertx().undeploy(id)).recover(e -> Future.succeededFuture());
     }
-    return chain;
+    return forecasts == null ? chain : chain.compose(v -> forecasts.close()).recover(e -> Future.succeededFuture());
   }
 
   private Future<Void> deploy(io.vertx.core.Deployable verticle) {

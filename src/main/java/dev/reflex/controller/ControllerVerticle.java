@@ -2,6 +2,7 @@ package dev.reflex.controller;
 
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
+import dev.reflex.forecast.ForecastService;
 import dev.reflex.kube.KubeApiException;
 import dev.reflex.kube.KubeRest;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,7 +33,14 @@ public final class ControllerVerticle extends VerticleBase {
   private KeyedWorkQueue portraits;
   private KeyedWorkQueue profiles;
 
-  public ControllerVerticle(KubernetesClient client, KubeRest rest, Clock clock, Duration resync) {
+  private final ForecastService forecasts;
+
+  /**
+   * @param forecasts runs the built-in forecaster for {@code Forecast} portraits
+   */
+  public ControllerVerticle(KubernetesClient client, KubeRest rest, Clock clock, Duration resync,
+      ForecastService forecasts) {
+    this.forecasts = forecasts;
     this.client = client;
     this.rest = rest;
     this.clock = clock;
@@ -44,7 +52,7 @@ public final class ControllerVerticle extends VerticleBase {
     cache = new ResourceCache(client);
     EventRecorder events = new EventRecorder(rest, clock);
     IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock);
-    HpReconciler hp = new HpReconciler(cache, rest, events, clock);
+    HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization());
     RpReconciler rp = new RpReconciler(cache, rest, events, clock);
     ihpas = new KeyedWorkQueue("IntelligentHorizontalPodAutoscaler", vertx, context, clock,
         key -> reconcileIhpa(ihpa, key));

@@ -1,11 +1,16 @@
 package dev.reflex.controller;
 
+import dev.reflex.api.v1alpha1.HorizontalPortrait;
 import dev.reflex.api.validation.Durations;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.decide.KubeHpaDecide;
+import dev.reflex.decide.Quantity;
+import dev.reflex.forecast.ForecastService;
+import dev.reflex.forecast.PredictiveQueries;
 import dev.reflex.kube.KubeRest;
 import dev.reflex.kube.LabelSelector;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +30,8 @@ import java.util.function.Predicate;
  *   <li>{@code Reactive} with {@code KubeHPA}: the HPA replica calculation (tolerance, unready and missing pods, CPU
  *       initialization) over the workload's pods and their metrics.k8s.io usage, every {@code syncPeriod}, as a
  *       Static portrait. Like Kapacity's generator it applies no behavior and no min/max: the IHPA clamps.</li>
+ *   <li>{@code Forecast} (our extension): the built-in forecaster fitted on the metric history, refitted every
+ *       {@code scalingFreq}, as a TimeSeries portrait.</li>
  *   <li>{@code ExternalJob}: the result ConfigMap {@code <hp>-result} as a TimeSeries portrait. A malformed result
  *       sets {@code PortraitGenerated=False} and keeps the last valid portrait, which expires on its own.</li>
  * </ul>
@@ -39,12 +47,17 @@ final class HpReconciler {
   private final EventRecorder events;
   private final Clock clock;
   private final KubeHpaDecide kubeHpa = new KubeHpaDecide();
+  private final ForecastService forecasts;
+  private final KubernetesSerialization serialization;
 
-  HpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock) {
+  HpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock, ForecastService forecasts,
+      KubernetesSerialization serialization) {
     this.cache = cache;
     this.rest = rest;
     this.events = events;
     this.clock = clock;
+    this.forecasts = forecasts;
+    this.serialization = serialization;
   }
 
   /** Reconciles; the result is when to generate again, if periodic. */
@@ -62,6 +75,7 @@ final class HpReconciler {
     return switch (algorithm.getString("type", "")) {
       case "KubeHPA" -> kubeHpa(key, hp, spec, algorithm, now);
       case "ExternalJob" -> externalResult(key, hp, now).map(Optional.<Instant>empty());
+      case "Forecast" -> forecast(key, hp, algorithm, now);
       default -> Future.succeededFuture(Optional.empty());
     };
   }
@@ -129,6 +143,67 @@ final class HpReconciler {
             .put("status", scale.getJsonObject("status")))
         .put("pods", pods).put("podMetrics", podMetrics.getJsonArray("items", new JsonArray()))
         .put("config", config);
+  }
+
+  // --- Predictive: built-in forecaster ----------------------------------------------------------------------------
+
+  /** Fits the forecaster off the event loop and publishes its TimeSeries; refits every {@code scalingFreq}. */
+  private Future<Optional<Instant>> forecast(TargetKey key, JsonObject hp, JsonObject algorithm, Instant now) {
+    Duration every = Durations.parse(algorithm.getJsonObject("forecast", new JsonObject())
+        .getString("scalingFreq", "")).orElse(Duration.ofMinutes(10));
+    Optional<Instant> next = Optional.of(now.plus(every));
+    HorizontalPortrait typed;
+    PredictiveQueries queries;
+    try {
+      typed = serialization.unmarshal(hp.encode(), HorizontalPortrait.class);
+      queries = PredictiveQueries.plan(key.namespace(), typed.getSpec().getScaleTargetRef(),
+          typed.getSpec().getMetrics(), podRequest(key.namespace(), hp));
+    } catch (RuntimeException e) {
+      return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: " + e.getMessage()).map(next);
+    }
+    return forecasts.forecast(queries, typed.getSpec().getAlgorithm().getForecast(), now)
+        .compose(forecast -> {
+          JsonArray points = new JsonArray();
+          forecast.points().forEach(p -> points.add(new JsonObject().put("timestamp", p.timestamp().getEpochSecond())
+              .put("replicas", p.replicas())));
+          JsonObject data = new JsonObject().put("type", "TimeSeries")
+              .put("timeSeries", new JsonObject().put("timeSeries", points))
+              .put("expireTime", forecast.expireTime().toString());
+          return generated(hp, data, now);
+        })
+        .recover(e -> failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: " + e.getMessage()))
+        .map(next);
+  }
+
+  /** The first selected pod's request of the first metric's resource, for a Utilization target. */
+  private OptionalDouble podRequest(String namespace, JsonObject hp) {
+    JsonArray metrics = hp.getJsonObject("spec").getJsonArray("metrics", new JsonArray());
+    if (metrics.isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    JsonObject first = metrics.getJsonObject(0);
+    JsonObject source = first.getJsonObject("resource", first.getJsonObject("containerResource"));
+    if (source == null) {
+      return OptionalDouble.empty();
+    }
+    String resource = source.getString("name");
+    JsonObject target = hp.getJsonObject("spec").getJsonObject("scaleTargetRef", new JsonObject());
+    String workload = target.getString("name");
+    for (JsonObject pod : cache.list(Kind.POD, namespace)) {
+      if (!pod.getJsonObject("metadata").getString("name", "").startsWith(workload + "-")) {
+        continue;
+      }
+      long milli = 0;
+      for (Object c : pod.getJsonObject("spec", new JsonObject()).getJsonArray("containers", new JsonArray())) {
+        String request = ((JsonObject) c).getJsonObject("resources", new JsonObject())
+            .getJsonObject("requests", new JsonObject()).getString(resource);
+        if (request != null) {
+          milli += Quantity.parseMilli(request);
+        }
+      }
+      return milli > 0 ? OptionalDouble.of(milli / 1000.0) : OptionalDouble.empty();
+    }
+    return OptionalDouble.empty();
   }
 
   // --- Predictive: result ConfigMap -----------------------------------------------------------------------------

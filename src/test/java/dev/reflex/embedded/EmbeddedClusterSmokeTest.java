@@ -65,6 +65,7 @@ class EmbeddedClusterSmokeTest {
   static void start() throws Exception {
     ReflexConfig config = ConfigLoader.load(null, Map.of(
         "REFLEX_HTTP_PORT", "0",
+        "REFLEX_GRPC_PORT", "0",
         "REFLEX_EMBEDDED_POD_STARTUP_DELAY", "300ms",
         "REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString()));
     runtime = Runtime.create();

@@ -59,6 +59,7 @@ public final class EmbeddedReflex implements AutoCloseable {
         "REFLEX_HTTP_PORT", "0",
         "REFLEX_EMBEDDED_POD_STARTUP_DELAY", "200ms",
         "REFLEX_EMBEDDED_WORKLOADS", "",
+        "REFLEX_GRPC_PORT", "0",
         "REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString()));
     settings.putAll(env);
     ReflexConfig config = ConfigLoader.load(null, settings);
