@@ -38,6 +38,8 @@ public final class ReflexApp {
   private HttpVerticle http;
   private ControllerVerticle controllers;
   private ForecastService forecasts;
+  private LeaderGate leader;
+  private volatile String controllersDeployment;
 
   /**
    * @param defaultHost the HTTP host when {@code http.host} is empty (loopback when embedded)
@@ -77,18 +79,44 @@ public final class ReflexApp {
     forecasts = new ForecastService(runtime.vertx(), history, 2);
     GrpcVerticle grpc = GrpcVerticle.fromConfig(history, config.http().hostOr(defaultHost), config.grpc());
     controllers = new ControllerVerticle(client, rest, clock, config.kube().resyncPeriod(), forecasts);
-    readiness.add("controllers", controllers::synced);
     return deploy(http)
         .compose(v -> deploy(actuator))
         .compose(v -> deploy(watch))
         .compose(v -> deploy(grpc))
-        .compose(v -> deploy(controllers))
+        .compose(v -> startControllers())
         .map(v -> this);
+  }
+
+  /**
+   * Without leader election the controllers start at once; with it, only while this replica leads. A standby is
+   * ready (it serves metrics and gRPC) but reconciles nothing.
+   */
+  private Future<Void> startControllers() {
+    if (!config.leaderElection().enabled()) {
+      readiness.add("controllers", controllers::synced);
+      return deploy(controllers);
+    }
+    readiness.add("controllers", () -> !leader.leading() || controllers.synced());
+    leader = new LeaderGate(client, config.leaderElection(), runtime.vertx().getOrCreateContext(),
+        () -> runtime.vertx().deployVerticle(controllers).onSuccess(id -> controllersDeployment = id),
+        () -> {
+          if (controllersDeployment != null) {
+            runtime.vertx().undeploy(controllersDeployment);
+            controllersDeployment = null;
+          }
+        });
+    leader.start();
+    return Future.succeededFuture();
   }
 
   /** The bound HTTP port. */
   public int httpPort() {
     return http.actualPort();
+  }
+
+  /** Whether this replica runs the controllers (always, without leader election). */
+  public boolean leading() {
+    return leader == null || leader.leading();
   }
 
   /** The controllers (tests use it to resync after moving their clock). */
@@ -102,7 +130,11 @@ public final class ReflexApp {
 
   /** Undeploys in reverse order: watches stop first, the actuator drains its in-flight writes, HTTP goes last. */
   public Future<Void> stop() {
-    Future<Void> chain = Future.succeededFuture();
+    if (leader != null) {
+      leader.stop();
+    }
+    Future<Void> chain = controllersDeployment == null ? Future.succeededFuture()
+        : runtime.vertx().undeploy(controllersDeployment).recover(e -> Future.succeededFuture());
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
       chain = chain.compose(v -> runtime.vertx().undeploy(id)).recover(e -> Future.succeededFuture());

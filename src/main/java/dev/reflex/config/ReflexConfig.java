@@ -15,9 +15,11 @@ import java.util.Map;
  * @param embedded the embedded cluster of {@code reflex embedded}
  * @param prometheus the Prometheus metrics source
  * @param grpc the gRPC metric ProviderService
+ * @param leaderElection leader election
+ * @param algorithmJob defaults for ExternalJob CronJobs
  */
 public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, String logLevel, Embedded embedded,
-    Prometheus prometheus, Grpc grpc) {
+    Prometheus prometheus, Grpc grpc, LeaderElection leaderElection, AlgorithmJob algorithmJob) {
 
   /** HTTP server; an empty host means "pick by mode". */
   public record Http(String host, int port) {
@@ -44,6 +46,14 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
     public Embedded {
       workloads = List.copyOf(workloads);
     }
+  }
+
+  /** Leader election through a coordination.k8s.io Lease. */
+  public record LeaderElection(boolean enabled, String leaseName, String namespace, Duration leaseDuration) {
+  }
+
+  /** Defaults for the CronJobs of ExternalJob portraits. */
+  public record AlgorithmJob(String namespace, String defaultImage, String metricsServerAddr, String serviceAccount) {
   }
 
   /** Prometheus as a metrics source; an empty address turns it off. */
@@ -77,6 +87,10 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
             (Integer) v.get("embedded.pod-memory-mib")),
         new Prometheus((String) v.get("prometheus.address"), (String) v.get("prometheus.metrics-config"),
             (Duration) v.get("prometheus.timeout")),
-        new Grpc((Integer) v.get("grpc.port"), (String) v.get("grpc.tls-cert"), (String) v.get("grpc.tls-key")));
+        new Grpc((Integer) v.get("grpc.port"), (String) v.get("grpc.tls-cert"), (String) v.get("grpc.tls-key")),
+        new LeaderElection((Boolean) v.get("leader-election.enabled"), (String) v.get("leader-election.lease-name"),
+            (String) v.get("leader-election.namespace"), (Duration) v.get("leader-election.lease-duration")),
+        new AlgorithmJob((String) v.get("algorithm-job.namespace"), (String) v.get("algorithm-job.default-image"),
+            (String) v.get("algorithm-job.metrics-server-addr"), (String) v.get("algorithm-job.service-account")));
   }
 }

@@ -54,7 +54,25 @@ public final class Settings {
       new Setting("grpc.tls-cert", "", ValueKind.STRING,
           "PEM certificate chain for gRPC over TLS; set together with grpc.tls-key; empty = plaintext."),
       new Setting("grpc.tls-key", "", ValueKind.STRING,
-          "PEM private key for gRPC over TLS; set together with grpc.tls-cert."));
+          "PEM private key for gRPC over TLS; set together with grpc.tls-cert."),
+      new Setting("leader-election.enabled", "true", ValueKind.BOOLEAN,
+          "Run the controllers only in the replica that holds the Lease; the others stand by."),
+      new Setting("leader-election.lease-name", "reflex-leader", ValueKind.STRING,
+          "Name of the coordination.k8s.io Lease."),
+      new Setting("leader-election.namespace", "", ValueKind.STRING,
+          "Namespace of the Lease; empty = the client's namespace (the pod's own in a cluster)."),
+      new Setting("leader-election.lease-duration", "10s", ValueKind.DURATION,
+          "How long a Lease stays valid without renewal: a standby takes over at most this long (plus one retry)"
+              + " after the leader dies."),
+      new Setting("algorithm-job.namespace", "", ValueKind.STRING,
+          "Namespace of the CronJobs of ExternalJob portraits; empty = the Lease namespace rule."),
+      new Setting("algorithm-job.default-image",
+          "ghcr.io/traas-stack/kapacity-algorithm-horizontal-predictive:latest", ValueKind.STRING,
+          "Image of the container named 'algorithm' when the template leaves it empty."),
+      new Setting("algorithm-job.metrics-server-addr", "reflex-grpc-service.reflex-system:9090", ValueKind.STRING,
+          "METRICS_SERVER_ADDR given to algorithm jobs: Reflex's gRPC metric service."),
+      new Setting("algorithm-job.service-account", "reflex-algorithm-job", ValueKind.STRING,
+          "Service account of algorithm job pods whose template names none."));
 
   private static final Map<String, Setting> BY_KEY = index();
 

@@ -47,6 +47,17 @@ public enum ValueKind {
       return value;
     }
   },
+  /** {@code true} or {@code false}. */
+  BOOLEAN {
+    @Override
+    Object convert(String raw) {
+      String value = raw.trim().toLowerCase(Locale.ROOT);
+      if (!value.equals("true") && !value.equals("false")) {
+        throw new IllegalArgumentException("must be true or false");
+      }
+      return Boolean.parseBoolean(value);
+    }
+  },
   /** A duration such as {@code 250ms}, {@code 30s}, {@code 5m} or {@code 1h}; must not be negative. */
   DURATION {
     @Override

@@ -49,6 +49,7 @@ final class HpReconciler {
   private final KubeHpaDecide kubeHpa = new KubeHpaDecide();
   private final ForecastService forecasts;
   private final KubernetesSerialization serialization;
+  private final ReportedProblems reported = new ReportedProblems();
 
   HpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock, ForecastService forecasts,
       KubernetesSerialization serialization) {
@@ -228,6 +229,8 @@ final class HpReconciler {
   // --- status ---------------------------------------------------------------------------------------------------
 
   private Future<Void> generated(JsonObject hp, JsonObject data, Instant now) {
+    reported.clear(new TargetKey(hp.getJsonObject("metadata").getString("namespace"),
+        hp.getJsonObject("metadata").getString("name")));
     JsonObject old = hp.getJsonObject("status", new JsonObject());
     long generation = hp.getJsonObject("metadata").getLong("generation", 1L);
     JsonObject status = old.copy().put("portraitData", data).put("conditions", Conditions.set(
@@ -240,11 +243,15 @@ final class HpReconciler {
   private Future<Void> failed(JsonObject hp, Instant now, String reason, String message) {
     JsonObject old = hp.getJsonObject("status", new JsonObject());
     JsonObject previous = Conditions.find(old.getJsonArray("conditions"), "PortraitGenerated");
-    boolean reported = previous != null && message.equals(previous.getString("message"));
+    TargetKey key = new TargetKey(hp.getJsonObject("metadata").getString("namespace"),
+        hp.getJsonObject("metadata").getString("name"));
+    boolean alreadyReported = !reported.firstReport(key, message)
+        || previous != null && message.equals(previous.getString("message"));
     long generation = hp.getJsonObject("metadata").getLong("generation", 1L);
     JsonObject status = old.copy().put("conditions", Conditions.set(old.getJsonArray("conditions"),
         "PortraitGenerated", false, reason, message, generation, now));
-    Future<Void> event = reported ? Future.succeededFuture() : events.warning(hp, COMPONENT, reason, message);
+    Future<Void> event = alreadyReported ? Future.succeededFuture()
+        : events.warning(hp, COMPONENT, reason, message);
     return event.compose(v -> writeStatus(hp, old, status));
   }
 

@@ -39,6 +39,7 @@ final class IhpaReconciler {
   private final EventRecorder events;
   private final KubernetesSerialization serialization;
   private final Clock clock;
+  private final ReportedProblems reported = new ReportedProblems();
 
   IhpaReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, KubernetesSerialization serialization,
       Clock clock) {
@@ -59,6 +60,7 @@ final class IhpaReconciler {
   Future<Result> reconcile(TargetKey key) {
     JsonObject ihpa = cache.get(Kind.IHPA, key);
     if (ihpa == null) {
+      reported.clear(key);
       return Future.succeededFuture(Result.none());
     }
     Instant now = clock.instant();
@@ -67,7 +69,7 @@ final class IhpaReconciler {
     long generation = ihpa.getJsonObject("metadata").getLong("generation", 1L);
     Optional<String> invalid = validate(ihpa);
     if (invalid.isPresent()) {
-      return invalidSpec(ihpa, oldStatus, invalid.get(), generation, now).map(Result.none());
+      return invalidSpec(key, ihpa, oldStatus, invalid.get(), generation, now).map(Result.none());
     }
     if (spec.getBoolean("paused", false)) {
       return paused(key, ihpa, oldStatus, generation, now).map(Result.none());
@@ -91,10 +93,11 @@ final class IhpaReconciler {
     return result.valid() ? Optional.empty() : Optional.of(result.conditionMessage());
   }
 
-  private Future<Void> invalidSpec(JsonObject ihpa, JsonObject oldStatus, String message, long generation,
-      Instant now) {
+  private Future<Void> invalidSpec(TargetKey key, JsonObject ihpa, JsonObject oldStatus, String message,
+      long generation, Instant now) {
     JsonObject previous = Conditions.find(oldStatus.getJsonArray("conditions"), "ScalingActive");
-    boolean alreadyReported = previous != null && ValidationResult.REASON.equals(previous.getString("reason"))
+    boolean alreadyReported = !reported.firstReport(key, ValidationResult.REASON + message)
+        || previous != null && ValidationResult.REASON.equals(previous.getString("reason"))
         && message.equals(previous.getString("message"));
     JsonObject status = oldStatus.copy().put("conditions", Conditions.set(oldStatus.getJsonArray("conditions"),
         "ScalingActive", false, ValidationResult.REASON, message, generation, now));
@@ -167,9 +170,10 @@ final class IhpaReconciler {
       long generation, List<PortraitProvider> providers, Instant now) {
     MergeOutcome outcome = PortraitMerger.merge(providers, ApiMapping.bounds(spec), now);
     if (outcome instanceof MergeOutcome.NoValidValue none) {
-      return noValidValue(ihpa, oldStatus, generation, now).map(new Result(none.wakeAt()));
+      return noValidValue(key, ihpa, oldStatus, generation, now).map(new Result(none.wakeAt()));
     }
     MergeOutcome.Merged merged = (MergeOutcome.Merged) outcome;
+    reported.clear(key);
     JsonObject status = oldStatus.copy();
     JsonObject current = ApiMapping.portraitValue(merged.portrait());
     JsonObject stored = oldStatus.getJsonObject("currentPortraitValue");
@@ -215,9 +219,11 @@ final class IhpaReconciler {
             e));
   }
 
-  private Future<Void> noValidValue(JsonObject ihpa, JsonObject oldStatus, long generation, Instant now) {
+  private Future<Void> noValidValue(TargetKey key, JsonObject ihpa, JsonObject oldStatus, long generation,
+      Instant now) {
     JsonObject previous = Conditions.find(oldStatus.getJsonArray("conditions"), "ScalingActive");
-    boolean alreadyReported = previous != null && "NoValidPortraitValue".equals(previous.getString("reason"));
+    boolean alreadyReported = !reported.firstReport(key, "NoValidPortraitValue")
+        || previous != null && "NoValidPortraitValue".equals(previous.getString("reason"));
     JsonObject status = oldStatus.copy().put("conditions", Conditions.set(oldStatus.getJsonArray("conditions"),
         "ScalingActive", false, "NoValidPortraitValue", "no valid portrait value for now", generation, now));
     Future<Void> event = alreadyReported ? Future.succeededFuture()

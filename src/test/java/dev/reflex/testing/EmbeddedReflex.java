@@ -71,7 +71,8 @@ public final class EmbeddedReflex implements AutoCloseable {
     ReflexApp app = await(new ReflexApp(runtime, config, client, "127.0.0.1", List.of(cluster::mount), clock)
         .start());
     KubeRest rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
-    Eventually.until(Duration.ofSeconds(20), "Reflex ready", () -> app.readiness().ready());
+    Eventually.until(Duration.ofSeconds(20), "Reflex ready and leading", () -> app.readiness().ready()
+        && app.leading() && app.controllers().synced());
     return new EmbeddedReflex(runtime, ops, cluster, app, client, rest, config, clock);
   }
 
@@ -79,7 +80,8 @@ public final class EmbeddedReflex implements AutoCloseable {
   public void restartReflex() {
     await(app.stop());
     app = await(new ReflexApp(runtime, config, client, "127.0.0.1", List.of(), clock).start());
-    Eventually.until(Duration.ofSeconds(20), "Reflex ready again", () -> app.readiness().ready());
+    Eventually.until(Duration.ofSeconds(30), "Reflex ready and leading again", () -> app.readiness().ready()
+        && app.leading() && app.controllers().synced());
   }
 
   /** Creates objects from YAML (one or more documents). */
