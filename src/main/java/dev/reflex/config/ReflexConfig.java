@@ -13,8 +13,12 @@ import java.util.Map;
  * @param taps event-bus taps
  * @param logLevel the log level
  * @param embedded the embedded cluster of {@code reflex embedded}
+ * @param remoteWrite the Prometheus remote-write receiver
+ * @param metrics streamed metrics: windows and streamed KPA decisions
+ * @param kafka the Kafka sample consumer
  */
-public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, String logLevel, Embedded embedded) {
+public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, String logLevel, Embedded embedded,
+    RemoteWrite remoteWrite, Metrics metrics, Kafka kafka) {
 
   /** HTTP server; an empty host means "pick by mode". */
   public record Http(String host, int port) {
@@ -43,6 +47,30 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
     }
   }
 
+  /** The remote-write receiver. */
+  public record RemoteWrite(int maxBodyBytes, int maxPendingBatches) {
+  }
+
+  /** Streamed metrics. */
+  public record Metrics(Duration staleAfter, Duration decisionInterval, int maxSeriesPerTarget,
+      List<String> labelOverrides) {
+    public Metrics {
+      labelOverrides = List.copyOf(labelOverrides);
+    }
+  }
+
+  /** The Kafka consumer; an empty {@code bootstrapServers} turns it off. */
+  public record Kafka(String bootstrapServers, List<String> topics, String groupId) {
+    public Kafka {
+      topics = List.copyOf(topics);
+    }
+
+    /** Whether a consumer should run. */
+    public boolean enabled() {
+      return !bootstrapServers.isBlank();
+    }
+  }
+
   /** The configuration made of the defaults alone. */
   public static ReflexConfig defaults() {
     return ConfigLoader.fromValues(Settings.defaults());
@@ -60,6 +88,12 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
         new Embedded((Integer) v.get("embedded.api-port"), (String) v.get("embedded.kubeconfig"),
             (List<String>) v.get("embedded.workloads"), (Duration) v.get("embedded.pod-startup-delay"),
             (Integer) v.get("embedded.load-millicores"), (Integer) v.get("embedded.idle-millicores"),
-            (Integer) v.get("embedded.pod-memory-mib")));
+            (Integer) v.get("embedded.pod-memory-mib")),
+        new RemoteWrite((Integer) v.get("remote-write.max-body-bytes"),
+            (Integer) v.get("remote-write.max-pending-batches")),
+        new Metrics((Duration) v.get("metrics.stale-after"), (Duration) v.get("metrics.decision-interval"),
+            (Integer) v.get("metrics.max-series-per-target"), (List<String>) v.get("metrics.label-overrides")),
+        new Kafka((String) v.get("kafka.bootstrap-servers"), (List<String>) v.get("kafka.topics"),
+            (String) v.get("kafka.group-id")));
   }
 }
