@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param values label values
  * @param timestamps sample timestamps, milliseconds since the epoch
  * @param samples sample values
+ * @param seriesId the series identity ({@code name=value,…} of every label but {@code __name__}) when the decoder
+ *     already built it, else null and routing builds it
  */
-public record RawSeries(String[] names, String[] values, long[] timestamps, double[] samples) {
+public record RawSeries(String[] names, String[] values, long[] timestamps, double[] samples, String seriesId) {
+
+  /** A series whose identity routing will build. */
+  public RawSeries(String[] names, String[] values, long[] timestamps, double[] samples) {
+    this(names, values, timestamps, samples, null);
+  }
 
   public RawSeries {
     Objects.requireNonNull(names, "names");

@@ -60,6 +60,11 @@ public final class RemoteWriteDecoder {
    * @throws MalformedPayloadException when the bytes are not one
    */
   public static List<RawSeries> parse(byte[] raw) throws MalformedPayloadException {
+    return WriteRequestParser.parse(raw);
+  }
+
+  /** The same as {@link #parse}, through the protobuf-generated classes (the reference the fast parser is tested against). */
+  static List<RawSeries> parseGenerated(byte[] raw) throws MalformedPayloadException {
     WriteRequest request;
     try {
       request = WriteRequest.parseFrom(raw);
@@ -88,4 +93,5 @@ public final class RemoteWriteDecoder {
     }
     return out;
   }
+
 }

@@ -59,7 +59,7 @@ public final class SampleIngest {
       if (s.size() == 0) {
         continue;
       }
-      Route route = router.route(s.names(), s.values());
+      Route route = router.route(s.names(), s.values(), s.seriesId());
       if (route instanceof Route.Dropped d) {
         meters.dropped(d.reason(), s.size());
         dropped += s.size();

@@ -4,6 +4,7 @@ import dev.reflex.bus.TargetKey;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A {@link PodDirectory} filled by hand: for tests and for callers that already know their pods. Thread-safe. */
 public final class InMemoryPodDirectory implements PodDirectory {
@@ -12,16 +13,24 @@ public final class InMemoryPodDirectory implements PodDirectory {
   }
 
   private final Map<String, Entry> pods = new ConcurrentHashMap<>();
+  private final Map<TargetKey, AtomicInteger> ready = new ConcurrentHashMap<>();
 
   /** Adds or replaces a pod. */
-  public InMemoryPodDirectory put(String namespace, String pod, WorkloadRef owner, boolean ready) {
-    pods.put(namespace + "/" + pod, new Entry(owner, ready));
+  public synchronized InMemoryPodDirectory put(String namespace, String pod, WorkloadRef owner, boolean isReady) {
+    count(pods.put(namespace + "/" + pod, new Entry(owner, isReady)), -1);
+    count(new Entry(owner, isReady), +1);
     return this;
   }
 
   /** Removes a pod. */
-  public void remove(String namespace, String pod) {
-    pods.remove(namespace + "/" + pod);
+  public synchronized void remove(String namespace, String pod) {
+    count(pods.remove(namespace + "/" + pod), -1);
+  }
+
+  private void count(Entry entry, int delta) {
+    if (entry != null && entry.ready()) {
+      ready.computeIfAbsent(entry.owner().target(), k -> new AtomicInteger()).addAndGet(delta);
+    }
   }
 
   @Override
@@ -32,12 +41,7 @@ public final class InMemoryPodDirectory implements PodDirectory {
 
   @Override
   public int readyPods(TargetKey workload) {
-    int n = 0;
-    for (Entry e : pods.values()) {
-      if (e.ready() && e.owner().target().equals(workload)) {
-        n++;
-      }
-    }
-    return n;
+    AtomicInteger n = ready.get(workload);
+    return n == null ? 0 : n.get();
   }
 }

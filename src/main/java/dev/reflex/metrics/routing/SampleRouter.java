@@ -34,13 +34,22 @@ public final class SampleRouter {
    * @param values label values, index-aligned with {@code names}
    */
   public Route route(String[] names, String[] values) {
+    return route(names, values, null);
+  }
+
+  /**
+   * Routes one series whose identity the decoder may already have built.
+   *
+   * @param seriesId {@code name=value,…} of every label but {@code __name__} in label order, or null to build it
+   */
+  public Route route(String[] names, String[] values, String seriesId) {
     String metric = null;
     String namespace = null;
     String pod = null;
     String workload = null;
     Resource workloadResource = null;
     int namespacePrecedence = Integer.MAX_VALUE;
-    StringBuilder series = new StringBuilder(64);
+    StringBuilder series = seriesId == null ? new StringBuilder(64) : null;
     Map<String, Resource> overrides = rules.overrides();
     for (int i = 0; i < names.length; i++) {
       String name = names[i];
@@ -49,10 +58,12 @@ public final class SampleRouter {
         metric = value;
         continue;
       }
-      if (!series.isEmpty()) {
-        series.append(',');
+      if (series != null) {
+        if (!series.isEmpty()) {
+          series.append(',');
+        }
+        series.append(name).append('=').append(value);
       }
-      series.append(name).append('=').append(value);
       Resource resource = overrides.get(name);
       if (resource == null || value.isEmpty()) {
         continue;
@@ -82,7 +93,7 @@ public final class SampleRouter {
     }
     if (workload != null) {
       return new Route.To(new WorkloadRef(workloadResource.workloadKind(), namespace, workload), metric,
-          pod == null ? "" : pod, series.toString());
+          pod == null ? "" : pod, seriesId != null ? seriesId : series.toString());
     }
     if (pod == null) {
       return NO_POD;
@@ -91,7 +102,7 @@ public final class SampleRouter {
     if (owner.isEmpty()) {
       return UNKNOWN_POD;
     }
-    return new Route.To(owner.get(), metric, pod, series.toString());
+    return new Route.To(owner.get(), metric, pod, seriesId != null ? seriesId : series.toString());
   }
 
   private int precedence(String label) {
