@@ -49,8 +49,11 @@ public final class IngestBench {
   public static void main(String[] args) throws Exception {
     int workloads = Integer.parseInt(env("BENCH_WORKLOADS", "100"));
     int pods = Integer.parseInt(env("BENCH_PODS", "50"));
-    int warmupRounds = Integer.parseInt(env("BENCH_WARMUP_ROUNDS", "30"));
-    int rounds = Integer.parseInt(env("BENCH_ROUNDS", "60"));
+    // Reflex runs on a JIT: the warm-up must be long enough for C2 to finish compiling the request path, or the
+    // measured CPU includes compiler threads (with 30 warm-up rounds they took over a third of it). Prometheus
+    // gets the very same rounds.
+    int warmupRounds = Integer.parseInt(env("BENCH_WARMUP_ROUNDS", "300"));
+    int rounds = Integer.parseInt(env("BENCH_ROUNDS", "150"));
     String prometheus = env("PROMETHEUS", "/usr/bin/prometheus");
     String classpath = System.getProperty("java.class.path");
     long base = System.currentTimeMillis() - (warmupRounds + rounds + 60) * 1000L;
@@ -70,7 +73,7 @@ public final class IngestBench {
 
     // Reflex
     int reflexPort = freePort();
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseG1GC"));
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
     String javaOpts = env("BENCH_JAVA_OPTS", "");
     if (!javaOpts.isBlank()) {
       command.addAll(List.of(javaOpts.trim().split("\\s+")));
@@ -158,11 +161,22 @@ public final class IngestBench {
     send(client, url, payload.subList(0, warmupRounds), failures);
     Thread.sleep(1000);
     long cpuBefore = cpuTicks(pid);
+    Map<String, Long> threadsBefore = threadTicks(pid);
     long wallBefore = System.nanoTime();
     send(client, url, payload.subList(warmupRounds, payload.size()), failures);
     double wall = (System.nanoTime() - wallBefore) / 1e9;
     Thread.sleep(500); // asynchronous work after the last answer (the KPA's windows) is counted too
     long cpuAfter = cpuTicks(pid);
+    Map<String, Long> threads = threadTicks(pid);
+    Map<String, Long> busy = new java.util.TreeMap<>();
+    threads.forEach((name, ticks) -> {
+      long used = ticks - threadsBefore.getOrDefault(name, 0L);
+      if (used > 0) {
+        busy.merge(name.replaceAll("[0-9]+", "#"), used, Long::sum);
+      }
+    });
+    Map<String, Object> byThread = new LinkedHashMap<>();
+    busy.forEach((name, ticks) -> byThread.put(name.replace("@#", ""), ticks / 100.0));
     double cpuSeconds = (cpuAfter - cpuBefore) / 100.0;
     long samples = samplesPerRound * (payload.size() - warmupRounds);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -170,6 +184,7 @@ public final class IngestBench {
     out.put("wallSeconds", Math.round(wall * 1000) / 1000.0);
     out.put("samplesPerCpuSecond", Math.round(samples / cpuSeconds * 10) / 10.0);
     out.put("failedRequests", failures.get());
+    out.put("cpuSecondsByThread", byThread);
     return out;
   }
 
@@ -196,6 +211,24 @@ public final class IngestBench {
       }
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+  }
+
+  /** utime + stime per thread (keyed by name and id), in clock ticks. */
+  static Map<String, Long> threadTicks(long pid) throws IOException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          out.put(name + "@" + task.getFileName(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        } catch (IOException e) {
+          // the thread ended
+        }
+      }
+    }
+    return out;
   }
 
   /** utime + stime of a process, in clock ticks (1/100 s on Linux). */

@@ -54,6 +54,9 @@ public final class SampleIngest {
     int accepted = 0;
     int dropped = 0;
     int received = 0;
+    List<SampleMessage.PodSample> lastOut = null;
+    WorkloadRef lastWorkload = null;
+    String lastMetric = null;
     for (RawSeries s : series) {
       received += s.size();
       if (s.size() == 0) {
@@ -66,8 +69,16 @@ public final class SampleIngest {
         continue;
       }
       Route.To to = (Route.To) route;
-      List<SampleMessage.PodSample> out = grouped.computeIfAbsent(new Key(to.workload(), to.metric()),
-          k -> new ArrayList<>());
+      // Consecutive series usually share workload and metric (Prometheus sends a target's series together).
+      List<SampleMessage.PodSample> out;
+      if (lastOut != null && to.workload() == lastWorkload && to.metric().equals(lastMetric)) {
+        out = lastOut;
+      } else {
+        out = grouped.computeIfAbsent(new Key(to.workload(), to.metric()), k -> new ArrayList<>());
+        lastOut = out;
+        lastWorkload = to.workload();
+        lastMetric = to.metric();
+      }
       double[] values = s.samples();
       long[] times = s.timestamps();
       for (int i = 0; i < values.length; i++) {

@@ -12,19 +12,23 @@ public final class InMemoryPodDirectory implements PodDirectory {
   private record Entry(WorkloadRef owner, boolean ready) {
   }
 
-  private final Map<String, Entry> pods = new ConcurrentHashMap<>();
+  /** namespace → pod → entry: nested so that a lookup builds no key string. */
+  private final Map<String, Map<String, Entry>> pods = new ConcurrentHashMap<>();
   private final Map<TargetKey, AtomicInteger> ready = new ConcurrentHashMap<>();
 
   /** Adds or replaces a pod. */
   public synchronized InMemoryPodDirectory put(String namespace, String pod, WorkloadRef owner, boolean isReady) {
-    count(pods.put(namespace + "/" + pod, new Entry(owner, isReady)), -1);
+    count(pods.computeIfAbsent(namespace, k -> new ConcurrentHashMap<>()).put(pod, new Entry(owner, isReady)), -1);
     count(new Entry(owner, isReady), +1);
     return this;
   }
 
   /** Removes a pod. */
   public synchronized void remove(String namespace, String pod) {
-    count(pods.remove(namespace + "/" + pod), -1);
+    Map<String, Entry> inNamespace = pods.get(namespace);
+    if (inNamespace != null) {
+      count(inNamespace.remove(pod), -1);
+    }
   }
 
   private void count(Entry entry, int delta) {
@@ -35,7 +39,8 @@ public final class InMemoryPodDirectory implements PodDirectory {
 
   @Override
   public Optional<WorkloadRef> ownerOf(String namespace, String pod) {
-    Entry e = pods.get(namespace + "/" + pod);
+    Map<String, Entry> inNamespace = pods.get(namespace);
+    Entry e = inNamespace == null ? null : inNamespace.get(pod);
     return e == null ? Optional.empty() : Optional.of(e.owner());
   }
 

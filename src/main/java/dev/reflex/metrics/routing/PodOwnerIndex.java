@@ -22,7 +22,8 @@ public final class PodOwnerIndex implements PodDirectory {
   private record PodEntry(String controllerKind, String controllerName, boolean ready) {
   }
 
-  private final Map<String, PodEntry> pods = new ConcurrentHashMap<>();
+  /** namespace → pod → entry: nested so that a lookup builds no key string. */
+  private final Map<String, Map<String, PodEntry>> pods = new ConcurrentHashMap<>();
   private final Map<String, String> deploymentOfReplicaSet = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> replicaSetsOfDeployment = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> readyByController = new ConcurrentHashMap<>();
@@ -42,7 +43,7 @@ public final class PodOwnerIndex implements PodDirectory {
     OwnerReference controller = controllerOf(pod);
     PodEntry next = new PodEntry(controller == null ? null : controller.getKind(),
         controller == null ? null : controller.getName(), ready(pod));
-    PodEntry previous = pods.put(key(ns, name), next);
+    PodEntry previous = pods.computeIfAbsent(ns, k -> new ConcurrentHashMap<>()).put(name, next);
     adjust(ns, previous, -1);
     adjust(ns, next, +1);
   }
@@ -50,7 +51,10 @@ public final class PodOwnerIndex implements PodDirectory {
   /** A pod was deleted. */
   public synchronized void podDeleted(Pod pod) {
     String ns = pod.getMetadata().getNamespace();
-    adjust(ns, pods.remove(key(ns, pod.getMetadata().getName())), -1);
+    Map<String, PodEntry> inNamespace = pods.get(ns);
+    if (inNamespace != null) {
+      adjust(ns, inNamespace.remove(pod.getMetadata().getName()), -1);
+    }
   }
 
   /** A ReplicaSet was added or changed. */
@@ -88,7 +92,8 @@ public final class PodOwnerIndex implements PodDirectory {
 
   @Override
   public Optional<WorkloadRef> ownerOf(String namespace, String pod) {
-    PodEntry entry = pods.get(key(namespace, pod));
+    Map<String, PodEntry> inNamespace = pods.get(namespace);
+    PodEntry entry = inNamespace == null ? null : inNamespace.get(pod);
     if (entry == null || entry.controllerKind() == null) {
       return Optional.empty();
     }
