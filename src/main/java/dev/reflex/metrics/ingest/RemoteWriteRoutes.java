@@ -189,7 +189,8 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
   }
 
   private SampleIngest.Result decodeAndAccept(byte[] bytes, Instant receivedAt) throws MalformedPayloadException {
-    List<RawSeries> series = RemoteWriteDecoder.decodeSnappy(bytes, maxBodyBytes * MAX_EXPANSION);
+    List<RawSeries> series = RemoteWriteDecoder.decodeSnappy(bytes,
+        (int) Math.min((long) maxBodyBytes * MAX_EXPANSION, Integer.MAX_VALUE - 16));
     return ingest.accept(series, SOURCE, receivedAt);
   }
 
