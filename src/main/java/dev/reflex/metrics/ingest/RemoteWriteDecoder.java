@@ -63,7 +63,10 @@ public final class RemoteWriteDecoder {
     return WriteRequestParser.parse(raw);
   }
 
-  /** The same as {@link #parse}, through the protobuf-generated classes (the reference the fast parser is tested against). */
+  /**
+   * The same as {@link #parse}, through the protobuf-generated classes: the reference the hand-written parser is
+   * tested against.
+   */
   static List<RawSeries> parseGenerated(byte[] raw) throws MalformedPayloadException {
     WriteRequest request;
     try {

@@ -8,10 +8,10 @@ import java.util.List;
 /**
  * A hand-written parser for the protobuf {@code WriteRequest} of remote-write 1.0 (the schema in
  * {@code src/main/proto/prometheus/remote.proto}), the hot path of ingest. Compared with the generated classes it
- * builds no message objects: labels go straight into {@link RawSeries} arrays, repeated label names, metric names and
- * namespaces come from a {@link StringCache}, and the series identity ({@code name=value,…} of every label but {@code __name__}, the
- * same text {@link dev.reflex.metrics.routing.SampleRouter} would build) is assembled from the wire bytes. Unknown
- * fields are skipped, as protobuf requires. Thread-safe.
+ * builds no message objects: labels go straight into {@link RawSeries} arrays, repeated label names, metric names
+ * and namespaces come from a {@link StringCache}, and the series identity ({@code name=value,…} of every label but
+ * {@code __name__}, the same text {@link dev.reflex.metrics.routing.SampleRouter} would build) is assembled from
+ * the wire bytes. Unknown fields are skipped, as protobuf requires. Thread-safe.
  */
 public final class WriteRequestParser {
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reflex.bus.Addresses;
 import dev.reflex.bus.Codecs;
-import dev.reflex.bus.TargetKey;
 import dev.reflex.metrics.Fixtures;
 import dev.reflex.metrics.kpa.StreamedKpa;
 import dev.reflex.metrics.kpa.StreamedKpaEngine;
@@ -253,9 +252,5 @@ class RemoteWriteCorpusTest {
 
   static HttpResponse<Buffer> post(Map<String, String> headers, byte[] body) throws Exception {
     return send(headers, body).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
-
-  static TargetKey web() {
-    return WEB.target();
   }
 }

@@ -41,8 +41,7 @@ class EmbeddedLoadTest {
         "REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString()));
     Runtime runtime = Runtime.create();
     KubeOps ops = new KubeOps(runtime.vertx(), 2, Duration.ofSeconds(10));
-    EmbeddedCluster cluster = runtime.vertx().executeBlocking(() -> null).compose(v ->
-        EmbeddedCluster.start(runtime.vertx(), config, ops, Clock.systemUTC()))
+    EmbeddedCluster cluster = EmbeddedCluster.start(runtime.vertx(), config, ops, Clock.systemUTC())
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     InformerPodDirectory pods = new InformerPodDirectory(cluster.client(), Duration.ofSeconds(30));
     try {
