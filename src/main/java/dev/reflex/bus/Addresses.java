@@ -20,10 +20,16 @@ public final class Addresses {
   /** {@link SimulatorEvent}s: what the embedded cluster's workload simulator did. */
   public static final String EMBEDDED_SIMULATOR = "reflex.embedded.simulator";
 
-  /** Batches of metric samples accepted by an ingest path (remote-write, Kafka), already routed to targets. */
+  /**
+   * {@link SampleMessage.Batch}es: metric samples accepted by an ingest path (remote-write, Kafka), already routed to
+   * their workload.
+   */
   public static final String METRICS_SAMPLE = "reflex.metrics.sample";
 
-  /** Replica recommendations computed from streamed metrics for a target (the fast path of burst scaling). */
+  /**
+   * {@link MetricsPortrait}s: replica recommendations computed from streamed metrics for a workload (the fast path
+   * of burst scaling); {@code stale=true} ones carry no recommendation and must never cause a scale-down.
+   */
   public static final String METRICS_PORTRAIT = "reflex.metrics.portrait";
 
   /** All addresses, for listings such as {@code GET /taps}. */

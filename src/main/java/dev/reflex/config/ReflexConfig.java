@@ -17,9 +17,13 @@ import java.util.Map;
  * @param grpc the gRPC metric ProviderService
  * @param leaderElection leader election
  * @param algorithmJob defaults for ExternalJob CronJobs
+ * @param remoteWrite the Prometheus remote-write receiver
+ * @param metrics streamed metrics: windows and streamed KPA decisions
+ * @param kafka the Kafka sample consumer
  */
 public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, String logLevel, Embedded embedded,
-    Prometheus prometheus, Grpc grpc, LeaderElection leaderElection, AlgorithmJob algorithmJob) {
+    Prometheus prometheus, Grpc grpc, LeaderElection leaderElection, AlgorithmJob algorithmJob,
+    RemoteWrite remoteWrite, Metrics metrics, Kafka kafka) {
 
   /** HTTP server; an empty host means "pick by mode". */
   public record Http(String host, int port) {
@@ -45,6 +49,30 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
       int loadMillicores, int idleMillicores, int podMemoryMib) {
     public Embedded {
       workloads = List.copyOf(workloads);
+    }
+  }
+
+  /** The remote-write receiver. */
+  public record RemoteWrite(int maxBodyBytes, int maxPendingBatches) {
+  }
+
+  /** Streamed metrics. */
+  public record Metrics(Duration staleAfter, Duration decisionInterval, int maxSeriesPerTarget,
+      List<String> labelOverrides) {
+    public Metrics {
+      labelOverrides = List.copyOf(labelOverrides);
+    }
+  }
+
+  /** The Kafka consumer; an empty {@code bootstrapServers} turns it off. */
+  public record Kafka(String bootstrapServers, List<String> topics, String groupId) {
+    public Kafka {
+      topics = List.copyOf(topics);
+    }
+
+    /** Whether a consumer should run. */
+    public boolean enabled() {
+      return !bootstrapServers.isBlank();
     }
   }
 
@@ -91,6 +119,12 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
         new LeaderElection((Boolean) v.get("leader-election.enabled"), (String) v.get("leader-election.lease-name"),
             (String) v.get("leader-election.namespace"), (Duration) v.get("leader-election.lease-duration")),
         new AlgorithmJob((String) v.get("algorithm-job.namespace"), (String) v.get("algorithm-job.default-image"),
-            (String) v.get("algorithm-job.metrics-server-addr"), (String) v.get("algorithm-job.service-account")));
+            (String) v.get("algorithm-job.metrics-server-addr"), (String) v.get("algorithm-job.service-account")),
+        new RemoteWrite((Integer) v.get("remote-write.max-body-bytes"),
+            (Integer) v.get("remote-write.max-pending-batches")),
+        new Metrics((Duration) v.get("metrics.stale-after"), (Duration) v.get("metrics.decision-interval"),
+            (Integer) v.get("metrics.max-series-per-target"), (List<String>) v.get("metrics.label-overrides")),
+        new Kafka((String) v.get("kafka.bootstrap-servers"), (List<String>) v.get("kafka.topics"),
+            (String) v.get("kafka.group-id")));
   }
 }

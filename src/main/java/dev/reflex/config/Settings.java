@@ -72,7 +72,27 @@ public final class Settings {
       new Setting("algorithm-job.metrics-server-addr", "reflex-grpc-service.reflex-system:9090", ValueKind.STRING,
           "METRICS_SERVER_ADDR given to algorithm jobs: Reflex's gRPC metric service."),
       new Setting("algorithm-job.service-account", "reflex-algorithm-job", ValueKind.STRING,
-          "Service account of algorithm job pods whose template names none."));
+          "Service account of algorithm job pods whose template names none."),
+      new Setting("remote-write.max-body-bytes", "4194304", ValueKind.POSITIVE_INT,
+          "Largest remote-write request body accepted (snappy-compressed bytes); larger ones get 413."),
+      new Setting("remote-write.max-pending-batches", "64", ValueKind.POSITIVE_INT,
+          "Remote-write requests being decoded at once; beyond that Reflex answers 503 and Prometheus retries."),
+      new Setting("metrics.stale-after", "15s", ValueKind.DURATION,
+          "A target with no sample for this long is stale (no recommendation, never scaled down); a series silent"
+              + " this long is evicted. Must exceed the scrape interval plus the remote-write delay."),
+      new Setting("metrics.decision-interval", "1s", ValueKind.DURATION,
+          "Stable-mode streamed KPA decisions happen at most this often per target; bursts are decided at once."),
+      new Setting("metrics.max-series-per-target", "1000", ValueKind.POSITIVE_INT,
+          "Live series kept per target and metric; samples of further series are dropped and counted."),
+      new Setting("metrics.label-overrides", "namespace=namespace,pod=pod", ValueKind.LIST,
+          "Which series labels name the namespace, pod or workload, as label=resource (resource: namespace, pod,"
+              + " deployment, statefulset, replicaset), like prometheus-adapter's resources.overrides."),
+      new Setting("kafka.bootstrap-servers", "", ValueKind.STRING,
+          "Kafka brokers to read samples from, comma-separated host:port; empty = no Kafka consumer."),
+      new Setting("kafka.topics", "reflex-metrics", ValueKind.LIST,
+          "Topics with samples: remote-write WriteRequest protobuf (optionally snappy) or JSON lines."),
+      new Setting("kafka.group-id", "reflex", ValueKind.STRING,
+          "Consumer group of the Kafka consumer; offsets are committed only after samples are accepted."));
 
   private static final Map<String, Setting> BY_KEY = index();
 

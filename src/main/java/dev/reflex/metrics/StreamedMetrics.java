@@ -1,0 +1,107 @@
+package dev.reflex.metrics;
+
+import dev.reflex.bus.Addresses;
+import dev.reflex.config.ReflexConfig;
+import dev.reflex.metrics.ingest.IngestMeters;
+import dev.reflex.metrics.ingest.KafkaIngestVerticle;
+import dev.reflex.metrics.ingest.RemoteWriteRoutes;
+import dev.reflex.metrics.ingest.SampleIngest;
+import dev.reflex.metrics.kpa.StreamedKpa;
+import dev.reflex.metrics.kpa.StreamedKpaEngine;
+import dev.reflex.metrics.routing.PodDirectory;
+import dev.reflex.metrics.routing.RoutingRules;
+import dev.reflex.metrics.routing.SampleRouter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The streamed-metrics pieces built from the configuration, for the application to wire: mount {@link #routes()}
+ * on the HTTP server and {@link #deploy} the verticles; register workloads on {@link #kpa()}.
+ */
+public final class StreamedMetrics {
+
+  private final IngestMeters meters;
+  private final SampleIngest ingest;
+  private final RemoteWriteRoutes routes;
+  private final StreamedKpa kpa;
+  private final KafkaIngestVerticle kafka;
+
+  private StreamedMetrics(IngestMeters meters, SampleIngest ingest, RemoteWriteRoutes routes, StreamedKpa kpa,
+      KafkaIngestVerticle kafka) {
+    this.meters = meters;
+    this.ingest = ingest;
+    this.routes = routes;
+    this.kpa = kpa;
+    this.kafka = kafka;
+  }
+
+  /**
+   * Builds everything; nothing is deployed yet.
+   *
+   * @param vertx the shared Vert.x
+   * @param config the configuration ({@code remote-write.*}, {@code metrics.*}, {@code kafka.*})
+   * @param pods pod → workload resolution and ready counts
+   * @param registry where the counters are registered
+   * @throws IllegalArgumentException when {@code metrics.label-overrides} is malformed (the message names it)
+   */
+  public static StreamedMetrics create(Vertx vertx, ReflexConfig config, PodDirectory pods, MeterRegistry registry) {
+    RoutingRules rules;
+    try {
+      rules = RoutingRules.parse(config.metrics().labelOverrides());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("metrics.label-overrides: " + e.getMessage(), e);
+    }
+    IngestMeters meters = new IngestMeters(registry);
+    SampleIngest ingest = new SampleIngest(new SampleRouter(rules, pods), meters,
+        batch -> vertx.eventBus().publish(Addresses.METRICS_SAMPLE, batch));
+    RemoteWriteRoutes routes = new RemoteWriteRoutes(vertx, ingest, config.remoteWrite().maxBodyBytes(),
+        config.remoteWrite().maxPendingBatches(), registry);
+    StreamedKpa kpa = new StreamedKpa(new StreamedKpaEngine.Config(config.metrics().decisionInterval(),
+        config.metrics().staleAfter(), config.metrics().maxSeriesPerTarget()), pods, meters);
+    KafkaIngestVerticle kafka = config.kafka().enabled()
+        ? new KafkaIngestVerticle(config.kafka().bootstrapServers(), config.kafka().topics(),
+            config.kafka().groupId(), Map.of(), ingest, config.remoteWrite().maxBodyBytes(), registry)
+        : null;
+    return new StreamedMetrics(meters, ingest, routes, kpa, kafka);
+  }
+
+  /** {@code POST /api/v1/write}: a route contributor for the HTTP verticle. */
+  public RemoteWriteRoutes routes() {
+    return routes;
+  }
+
+  /** The streamed KPA: register and unregister workloads here. */
+  public StreamedKpa kpa() {
+    return kpa;
+  }
+
+  /** The Kafka consumer, when {@code kafka.bootstrap-servers} is set. */
+  public Optional<KafkaIngestVerticle> kafka() {
+    return Optional.ofNullable(kafka);
+  }
+
+  /** The shared ingest path (for other producers of samples). */
+  public SampleIngest ingest() {
+    return ingest;
+  }
+
+  /** The counters. */
+  public IngestMeters meters() {
+    return meters;
+  }
+
+  /** Deploys the streamed KPA and, when configured, the Kafka consumer (as a worker verticle). */
+  public Future<Void> deploy(Vertx vertx) {
+    Future<String> deployed = vertx.deployVerticle(kpa);
+    if (kafka != null) {
+      deployed = deployed.compose(id -> vertx.deployVerticle(kafka,
+          new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+    }
+    return deployed.mapEmpty();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.reflex.metrics.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reflex.bus.Addresses;
+import dev.reflex.bus.Codecs;
+import dev.reflex.bus.MetricsPortrait;
+import dev.reflex.metrics.Fixtures;
+import dev.reflex.metrics.kpa.StreamedKpa;
+import dev.reflex.metrics.kpa.StreamedKpaEngine;
+import dev.reflex.metrics.routing.InMemoryPodDirectory;
+import dev.reflex.metrics.routing.RoutingRules;
+import dev.reflex.metrics.routing.SampleRouter;
+import dev.reflex.metrics.routing.WorkloadRef;
+import dev.reflex.testing.Eventually;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Debian's Prometheus 2.42 scrapes a one-gauge exporter every second and remote-writes into Reflex's receiver; a
+ * burst in the gauge must come out as a panic portrait with more replicas.
+ */
+class PrometheusRemoteWriteTest {
+
+  static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
+  static final WorkloadRef WEB = new WorkloadRef("Deployment", "shop", "web");
+
+  volatile double gauge = 5;
+
+  @Test
+  void burstScrapedByPrometheusIsRemoteWrittenAndTriggersAPanicScaleUp(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS),
+        "skipped: Debian's Prometheus is not installed at /usr/bin/prometheus"
+            + " (apt-get install --no-install-recommends prometheus)");
+    Vertx vertx = Vertx.vertx();
+    Process prometheus = null;
+    try {
+      Codecs.register(vertx.eventBus());
+      List<MetricsPortrait> portraits = new CopyOnWriteArrayList<>();
+      vertx.eventBus().<MetricsPortrait>localConsumer(Addresses.METRICS_PORTRAIT, m -> portraits.add(m.body()));
+
+      HttpServer exporter = vertx.createHttpServer().requestHandler(req -> req.response()
+          .putHeader("Content-Type", "text/plain; version=0.0.4")
+          .end("# TYPE concurrency gauge\nconcurrency{namespace=\"shop\",pod=\"web-0\"} " + gauge + "\n"))
+          .listen(0, "127.0.0.1").await();
+
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      IngestMeters meters = new IngestMeters(registry);
+      InMemoryPodDirectory pods = new InMemoryPodDirectory().put("shop", "web-0", WEB, true);
+      SampleIngest ingest = new SampleIngest(new SampleRouter(RoutingRules.defaults(), pods), meters,
+          b -> vertx.eventBus().publish(Addresses.METRICS_SAMPLE, b));
+      StreamedKpa kpa = new StreamedKpa(
+          new StreamedKpaEngine.Config(Duration.ofSeconds(1), Duration.ofSeconds(30), 100), pods, meters);
+      kpa.register(WEB.target(), "concurrency", Fixtures.spec());
+      vertx.deployVerticle(kpa).await();
+      Router router = Router.router(vertx);
+      new RemoteWriteRoutes(vertx, ingest, 4 << 20, 16, registry).mount(router);
+      HttpServer reflex = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+
+      int port = freePort();
+      Path config = dir.resolve("prometheus.yml");
+      Files.writeString(config, """
+          global:
+            scrape_interval: 1s
+            evaluation_interval: 1s
+          scrape_configs:
+            - job_name: exporter
+              static_configs:
+                - targets: ['127.0.0.1:%d']
+          remote_write:
+            - url: http://127.0.0.1:%d/api/v1/write
+              queue_config:
+                batch_send_deadline: 1s
+          """.formatted(exporter.actualPort(), reflex.actualPort()));
+      prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
+          "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+          .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+
+      // Prometheus batches target discovery every 5 s and replays its WAL first: ~6-7 s to the first batch.
+      Eventually.until(Duration.ofSeconds(40), "a calm portrait from remote-written samples",
+          () -> portraits.stream().anyMatch(p -> !p.stale() && p.desiredReplicas() == 1 && !p.panic()));
+      gauge = 80;
+      Eventually.until(Duration.ofSeconds(20), "a panic portrait with more replicas", () -> portraits.stream()
+          .anyMatch(p -> p.panic() && p.desiredReplicas() > 1 && p.reason() == MetricsPortrait.Reason.PANIC));
+      assertTrue(meters.acceptedCount() >= 2, "samples accepted: " + meters.acceptedCount());
+    } finally {
+      if (prometheus != null) {
+        prometheus.destroy();
+        if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
+          prometheus.destroyForcibly();
+        }
+      }
+      vertx.close().await();
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
