@@ -4,7 +4,9 @@ import dev.reflex.config.ReflexConfig;
 import dev.reflex.controller.ControllerVerticle;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.grpc.GrpcVerticle;
+import dev.reflex.metrics.StreamedMetrics;
 import dev.reflex.metrics.prometheus.KubeObjectLister;
+import dev.reflex.metrics.routing.InformerPodDirectory;
 import dev.reflex.metrics.prometheus.PrometheusMetricHistory;
 import dev.reflex.metrics.query.MetricHistory;
 import dev.reflex.http.HttpVerticle;
@@ -39,6 +41,8 @@ public final class ReflexApp {
   private ControllerVerticle controllers;
   private ForecastService forecasts;
   private LeaderGate leader;
+  private InformerPodDirectory podDirectory;
+  private StreamedMetrics streamed;
   private volatile String controllersDeployment;
 
   /**
@@ -67,8 +71,11 @@ public final class ReflexApp {
     KubeWatchVerticle watch = new KubeWatchVerticle(client, config.kube().resyncPeriod());
     readiness.add("informers", watch::synced);
     TapRoutes taps = new TapRoutes(runtime.taps(), config.taps().bufferSize(), runtime.registry());
+    podDirectory = new InformerPodDirectory(client, config.kube().resyncPeriod());
+    streamed = StreamedMetrics.create(runtime.vertx(), config, podDirectory, runtime.registry());
     List<Consumer<Router>> routes = new ArrayList<>(extraRoutes);
     routes.add(taps::mount);
+    routes.add(streamed.routes());
     http = new HttpVerticle(config.http().hostOr(defaultHost), config.http().port(), readiness, runtime.registry(),
         routes);
     KubeRest rest = new KubeRest(client, runtime.vertx(), config.kube().requestTimeout());
@@ -78,8 +85,14 @@ public final class ReflexApp {
         new KubeObjectLister(rest));
     forecasts = new ForecastService(runtime.vertx(), history, 2);
     GrpcVerticle grpc = GrpcVerticle.fromConfig(history, config.http().hostOr(defaultHost), config.grpc());
-    controllers = new ControllerVerticle(client, rest, clock, config.kube().resyncPeriod(), forecasts);
+    controllers = new ControllerVerticle(client, rest, clock, config.kube().resyncPeriod(), forecasts,
+        streamed.kpa());
     return deploy(http)
+        .compose(v -> Future.fromCompletionStage(podDirectory.start(), runtime.vertx().getOrCreateContext()))
+        .compose(v -> streamed.deploy(runtime.vertx()).map(ids -> {
+          deployments.addAll(ids);
+          return (Void) null;
+        }))
         .compose(v -> deploy(actuator))
         .compose(v -> deploy(watch))
         .compose(v -> deploy(grpc))
@@ -107,6 +120,11 @@ public final class ReflexApp {
         });
     leader.start();
     return Future.succeededFuture();
+  }
+
+  /** Streamed metrics: remote-write and Kafka ingest and the streamed KPA. */
+  public StreamedMetrics streamed() {
+    return streamed;
   }
 
   /** The bound HTTP port. */
@@ -138,6 +156,12 @@ public final class ReflexApp {
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
       chain = chain.compose(v -> runtime.vertx().undeploy(id)).recover(e -> Future.succeededFuture());
+    }
+    if (podDirectory != null) {
+      chain = chain.compose(v -> {
+        podDirectory.close();
+        return Future.<Void>succeededFuture();
+      });
     }
     return forecasts == null ? chain : chain.compose(v -> forecasts.close()).recover(e -> Future.succeededFuture());
   }

@@ -1,6 +1,11 @@
 package dev.reflex.controller;
 
 import dev.reflex.core.gray.Direction;
+import dev.reflex.core.kpa.DeciderSpec;
+import dev.reflex.core.kpa.KpaConfig;
+import dev.reflex.core.kpa.KpaInputException;
+import dev.reflex.core.kpa.KpaTarget;
+import dev.reflex.decide.Quantity;
 import dev.reflex.core.gray.GrayProgress;
 import dev.reflex.core.gray.GrayState;
 import dev.reflex.core.gray.GrayStrategies;
@@ -172,6 +177,58 @@ public final class ApiMapping {
           p.getInteger("target"), p.getInteger("percent"), Instant.parse(p.getString("lastUpdate"))));
     } catch (RuntimeException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The Knative decider spec of a {@code KPA} portrait: the per-pod target comes from {@code metrics[0]} (a Pods
+   * metric with an AverageValue target; a name mentioning requests or rps means an rps metric, anything else
+   * concurrency), the window and rate settings from {@code algorithm.kpa}, with Knative's defaults for the rest.
+   *
+   * @throws IllegalArgumentException naming the field when the portrait cannot drive KPA
+   */
+  public static DeciderSpec kpaSpec(JsonObject portraitSpec) {
+    JsonArray metrics = portraitSpec.getJsonArray("metrics", new JsonArray());
+    if (metrics.isEmpty() || metrics.getJsonObject(0).getJsonObject("pods") == null) {
+      throw new IllegalArgumentException("metrics[0]: the KPA algorithm needs a Pods metric");
+    }
+    JsonObject pods = metrics.getJsonObject(0).getJsonObject("pods");
+    String name = pods.getJsonObject("metric", new JsonObject()).getString("name", "");
+    Object average = pods.getJsonObject("target", new JsonObject()).getValue("averageValue");
+    if (average == null) {
+      throw new IllegalArgumentException("metrics[0].pods.target.averageValue: the per-pod target is required");
+    }
+    double target = Quantity.parseMilli(String.valueOf(average)) / 1000.0;
+    String lower = name.toLowerCase(Locale.ROOT);
+    String metric = lower.contains("request") || lower.contains("rps") ? "rps" : "concurrency";
+    JsonObject kpa = portraitSpec.getJsonObject("algorithm", new JsonObject()).getJsonObject("kpa", new JsonObject());
+    Map<String, Object> keys = new java.util.HashMap<>();
+    keys.put("metric", metric);
+    keys.put("target", target);
+    putIfPresent(keys, "target-utilization-percentage", kpa.getValue("targetUtilizationPercentage"));
+    putIfPresent(keys, "stable-window", kpa.getValue("stableWindow"));
+    putIfPresent(keys, "panic-window-percentage", kpa.getValue("panicWindowPercentage"));
+    putIfPresent(keys, "panic-threshold-percentage", kpa.getValue("panicThresholdPercentage"));
+    putIfPresent(keys, "max-scale-up-rate", kpa.getValue("maxScaleUpRate"));
+    putIfPresent(keys, "max-scale-down-rate", kpa.getValue("maxScaleDownRate"));
+    putIfPresent(keys, "scale-down-delay", kpa.getValue("scaleDownDelay"));
+    putIfPresent(keys, "target-burst-capacity", kpa.getValue("targetBurstCapacity"));
+    try {
+      return DeciderSpec.resolve(KpaConfig.fromMap(keys, KpaTarget.KEYS), KpaTarget.fromMap(keys));
+    } catch (KpaInputException e) {
+      throw new IllegalArgumentException("algorithm.kpa: " + e.getMessage(), e);
+    }
+  }
+
+  /** The name of the streamed metric a KPA portrait reads: {@code metrics[0].pods.metric.name}. */
+  public static String kpaMetric(JsonObject portraitSpec) {
+    return portraitSpec.getJsonArray("metrics").getJsonObject(0).getJsonObject("pods").getJsonObject("metric")
+        .getString("name");
+  }
+
+  private static void putIfPresent(Map<String, Object> keys, String key, Object value) {
+    if (value != null) {
+      keys.put(key, value);
     }
   }
 

@@ -1,9 +1,12 @@
 package dev.reflex.controller;
 
+import dev.reflex.bus.Addresses;
+import dev.reflex.bus.MetricsPortrait;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.kube.KubeApiException;
+import dev.reflex.metrics.kpa.StreamedKpa;
 import dev.reflex.kube.KubeRest;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
@@ -34,13 +37,16 @@ public final class ControllerVerticle extends VerticleBase {
   private KeyedWorkQueue profiles;
 
   private final ForecastService forecasts;
+  private final StreamedKpa streamedKpa;
 
   /**
    * @param forecasts runs the built-in forecaster for {@code Forecast} portraits
+   * @param streamedKpa decides {@code KPA} portraits on streamed samples
    */
   public ControllerVerticle(KubernetesClient client, KubeRest rest, Clock clock, Duration resync,
-      ForecastService forecasts) {
+      ForecastService forecasts, StreamedKpa streamedKpa) {
     this.forecasts = forecasts;
+    this.streamedKpa = streamedKpa;
     this.client = client;
     this.rest = rest;
     this.clock = clock;
@@ -52,7 +58,8 @@ public final class ControllerVerticle extends VerticleBase {
     cache = new ResourceCache(client);
     EventRecorder events = new EventRecorder(rest, clock);
     IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock);
-    HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization());
+    HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization(),
+        streamedKpa);
     RpReconciler rp = new RpReconciler(cache, rest, events, clock);
     ihpas = new KeyedWorkQueue("IntelligentHorizontalPodAutoscaler", vertx, context, clock,
         key -> reconcileIhpa(ihpa, key));
@@ -71,6 +78,11 @@ public final class ControllerVerticle extends VerticleBase {
           return null;
         }));
     vertx.setPeriodic(resync.toMillis(), id -> resyncAll());
+    // The fast path of burst scaling: a streamed recommendation reaches its portrait without waiting for a resync.
+    vertx.eventBus().<MetricsPortrait>localConsumer(Addresses.METRICS_PORTRAIT, message -> {
+      hp.streamedPortrait(message.body());
+      hp.kpaPortraitsOf(message.body().target()).forEach(portraits::enqueue);
+    });
     return cache.start(context, 0, this::changed);
   }
 

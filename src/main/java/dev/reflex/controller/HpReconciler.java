@@ -2,13 +2,16 @@ package dev.reflex.controller;
 
 import dev.reflex.api.v1alpha1.HorizontalPortrait;
 import dev.reflex.api.validation.Durations;
+import dev.reflex.bus.MetricsPortrait;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
+import dev.reflex.core.kpa.DeciderSpec;
 import dev.reflex.decide.KubeHpaDecide;
 import dev.reflex.decide.Quantity;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.forecast.PredictiveQueries;
 import dev.reflex.kube.KubeRest;
+import dev.reflex.metrics.kpa.StreamedKpa;
 import dev.reflex.kube.LabelSelector;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -30,6 +34,8 @@ import java.util.function.Predicate;
  *   <li>{@code Reactive} with {@code KubeHPA}: the HPA replica calculation (tolerance, unready and missing pods, CPU
  *       initialization) over the workload's pods and their metrics.k8s.io usage, every {@code syncPeriod}, as a
  *       Static portrait. Like Kapacity's generator it applies no behavior and no min/max: the IHPA clamps.</li>
+ *   <li>{@code KPA} (our extension): Knative's stable/panic decider on streamed samples; each recommendation of
+ *       the streamed KPA becomes a Static portrait at once, which is what makes burst scale-up sub-second.</li>
  *   <li>{@code Forecast} (our extension): the built-in forecaster fitted on the metric history, refitted every
  *       {@code scalingFreq}, as a TimeSeries portrait.</li>
  *   <li>{@code ExternalJob}: the result ConfigMap {@code <hp>-result} as a TimeSeries portrait. A malformed result
@@ -49,10 +55,12 @@ final class HpReconciler {
   private final KubeHpaDecide kubeHpa = new KubeHpaDecide();
   private final ForecastService forecasts;
   private final KubernetesSerialization serialization;
+  private final StreamedKpa streamedKpa;
   private final ReportedProblems reported = new ReportedProblems();
 
   HpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock, ForecastService forecasts,
-      KubernetesSerialization serialization) {
+      KubernetesSerialization serialization, StreamedKpa streamedKpa) {
+    this.streamedKpa = streamedKpa;
     this.cache = cache;
     this.rest = rest;
     this.events = events;
@@ -65,6 +73,7 @@ final class HpReconciler {
   Future<Optional<Instant>> reconcile(TargetKey key) {
     JsonObject hp = cache.get(Kind.HP, key);
     if (hp == null) {
+      forget(key);
       return Future.succeededFuture(Optional.empty());
     }
     JsonObject spec = hp.getJsonObject("spec", new JsonObject());
@@ -77,6 +86,7 @@ final class HpReconciler {
       case "KubeHPA" -> kubeHpa(key, hp, spec, algorithm, now);
       case "ExternalJob" -> externalResult(key, hp, now).map(Optional.<Instant>empty());
       case "Forecast" -> forecast(key, hp, algorithm, now);
+      case "KPA" -> kpa(key, hp, spec, now).map(Optional.<Instant>empty());
       default -> Future.succeededFuture(Optional.empty());
     };
   }
@@ -144,6 +154,61 @@ final class HpReconciler {
             .put("status", scale.getJsonObject("status")))
         .put("pods", pods).put("podMetrics", podMetrics.getJsonArray("items", new JsonArray()))
         .put("config", config);
+  }
+
+  // --- Reactive: KPA on streamed metrics -----------------------------------------------------------------------
+
+  /** What is registered with the streamed KPA per portrait, so a re-registration happens only on change. */
+  private record KpaRegistration(TargetKey workload, String metric, DeciderSpec spec) {
+  }
+
+  private final Map<TargetKey, KpaRegistration> kpaRegistrations = new HashMap<>();
+  private final Map<TargetKey, MetricsPortrait> streamed = new HashMap<>();
+
+  /** Remembers the latest streamed recommendation for a workload; the caller enqueues its portraits. */
+  void streamedPortrait(MetricsPortrait portrait) {
+    streamed.put(portrait.target(), portrait);
+  }
+
+  /**
+   * Registers the workload with the streamed KPA and publishes its latest recommendation as a Static portrait.
+   * A stale or empty recommendation leaves the last portrait in place, so missing data never scales down.
+   */
+  private Future<Void> kpa(TargetKey key, JsonObject hp, JsonObject spec, Instant now) {
+    TargetKey workload = new TargetKey(key.namespace(), spec.getJsonObject("scaleTargetRef", new JsonObject())
+        .getString("name", ""));
+    KpaRegistration registration;
+    try {
+      registration = new KpaRegistration(workload, ApiMapping.kpaMetric(spec), ApiMapping.kpaSpec(spec));
+    } catch (IllegalArgumentException e) {
+      return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: " + e.getMessage());
+    }
+    Future<Void> registered = Future.succeededFuture();
+    if (!registration.equals(kpaRegistrations.get(key))) {
+      kpaRegistrations.put(key, registration);
+      registered = streamedKpa.register(workload, registration.metric(), registration.spec());
+    }
+    MetricsPortrait latest = streamed.get(workload);
+    if (latest == null || !latest.hasRecommendation()) {
+      return registered;
+    }
+    JsonObject data = new JsonObject().put("type", "Static")
+        .put("static", new JsonObject().put("replicas", latest.desiredReplicas()));
+    return registered.compose(v -> generated(hp, data, now));
+  }
+
+  /** Forgets a deleted portrait's registration. */
+  void forget(TargetKey key) {
+    KpaRegistration registration = kpaRegistrations.remove(key);
+    if (registration != null) {
+      streamedKpa.unregister(registration.workload());
+    }
+  }
+
+  /** The portraits fed by a workload's streamed metrics. */
+  java.util.List<TargetKey> kpaPortraitsOf(TargetKey workload) {
+    return kpaRegistrations.entrySet().stream().filter(e -> e.getValue().workload().equals(workload))
+        .map(Map.Entry::getKey).toList();
   }
 
   // --- Predictive: built-in forecaster ----------------------------------------------------------------------------

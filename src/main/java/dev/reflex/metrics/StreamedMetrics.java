@@ -16,6 +16,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -95,13 +97,18 @@ public final class StreamedMetrics {
     return meters;
   }
 
-  /** Deploys the streamed KPA and, when configured, the Kafka consumer (as a worker verticle). */
-  public Future<Void> deploy(Vertx vertx) {
-    Future<String> deployed = vertx.deployVerticle(kpa);
+  /**
+   * Deploys the streamed KPA and, when configured, the Kafka consumer (as a worker verticle).
+   *
+   * @return the deployment ids, for undeploying in reverse order
+   */
+  public Future<List<String>> deploy(Vertx vertx) {
+    List<String> ids = new ArrayList<>();
+    Future<String> deployed = vertx.deployVerticle(kpa).onSuccess(ids::add);
     if (kafka != null) {
       deployed = deployed.compose(id -> vertx.deployVerticle(kafka,
-          new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+          new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).onSuccess(ids::add));
     }
-    return deployed.mapEmpty();
+    return deployed.map(last -> ids);
   }
 }
