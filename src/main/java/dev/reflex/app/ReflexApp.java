@@ -122,6 +122,11 @@ public final class ReflexApp {
     return Future.succeededFuture();
   }
 
+  /** The pod directory of streamed metrics (pods → workloads, ready counts). */
+  public InformerPodDirectory podDirectory() {
+    return podDirectory;
+  }
+
   /** Streamed metrics: remote-write and Kafka ingest and the streamed KPA. */
   public StreamedMetrics streamed() {
     return streamed;

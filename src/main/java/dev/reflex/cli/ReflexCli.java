@@ -2,6 +2,7 @@ package dev.reflex.cli;
 
 import dev.reflex.config.ConfigException;
 import dev.reflex.config.ReflexConfig;
+import dev.reflex.metrics.load.TrafficProfile;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class ReflexCli {
 
   private static int server(List<String> args, Map<String, String> env, PrintStream out, boolean embedded) {
     String name = embedded ? "embedded" : "run";
-    Options options = Options.parse(name, args, Set.of("config"), Set.of("help"));
+    Options options = Options.parse(name, args, embedded ? Set.of("config", "load") : Set.of("config"),
+        Set.of("help"));
     if (options.flag("help")) {
       return print(out, embedded ? Usage.EMBEDDED : Usage.RUN);
     }
@@ -60,7 +62,15 @@ public final class ReflexCli {
     }
     ReflexConfig config = ServerCommand.config(options, env);
     Logging.configure(config.logLevel());
-    ServerCommand.Started started = ServerCommand.start(config, embedded);
+    TrafficProfile load = null;
+    if (options.get("load", null) != null) {
+      try {
+        load = TrafficProfile.named(options.get("load", null));
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        throw new UsageException("--load: " + e.getMessage());
+      }
+    }
+    ServerCommand.Started started = ServerCommand.start(config, embedded, load);
     CountDownLatch stopped = new CountDownLatch(1);
     java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       started.close();

@@ -8,6 +8,8 @@ import dev.reflex.config.ReflexConfig;
 import dev.reflex.embedded.EmbeddedCluster;
 import dev.reflex.kube.KubeClients;
 import dev.reflex.kube.KubeOps;
+import dev.reflex.metrics.load.LoadGenerator;
+import dev.reflex.metrics.load.TrafficProfile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
 import java.io.PrintStream;
@@ -28,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 final class ServerCommand {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Path BURST_SAMPLE = Path.of("deploy/samples/kpa-burst-sample.yaml");
 
   /** A started server and how to stop it. */
   record Started(ReflexApp app, EmbeddedCluster cluster, Runtime runtime, KubeOps ops, KubernetesClient client,
@@ -53,7 +56,7 @@ final class ServerCommand {
   }
 
   /** Starts either mode; throws {@link ConfigException} for anything the user must fix. */
-  static Started start(ReflexConfig config, boolean embedded) {
+  static Started start(ReflexConfig config, boolean embedded, TrafficProfile load) {
     Runtime runtime = Runtime.create();
     KubeOps ops = new KubeOps(runtime.vertx(), config.kube().workerPoolSize(), config.kube().requestTimeout());
     EmbeddedCluster cluster = null;
@@ -68,6 +71,9 @@ final class ServerCommand {
       ReflexApp app = new ReflexApp(runtime, config, client, embedded ? "127.0.0.1" : "0.0.0.0",
           cluster == null ? List.of() : List.of(cluster::mount));
       await(app.start());
+      if (cluster != null && load != null) {
+        startLoad(runtime, cluster, app, load);
+      }
       return new Started(app, cluster, runtime, ops, client, config.shutdown().drainTimeout());
     } catch (RuntimeException e) {
       if (client != null) {
@@ -80,6 +86,21 @@ final class ServerCommand {
       awaitQuietly(runtime.vertx().close(), Duration.ofSeconds(5));
       throw e;
     }
+  }
+
+  /** The burst demo: the KPA sample IHPA on nginx, and simulated traffic sent through remote-write. */
+  private static void startLoad(Runtime runtime, EmbeddedCluster cluster, ReflexApp app, TrafficProfile load) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(BURST_SAMPLE)) {
+      KubernetesClient client = cluster.client();
+      await(runtime.vertx().executeBlocking(() -> {
+        client.load(in).items().forEach(item -> client.resource(item).inNamespace("default").createOr(x -> x.update()));
+        return null;
+      }));
+    } catch (java.io.IOException e) {
+      throw new ConfigException("cannot read " + BURST_SAMPLE + " for --load: " + e.getMessage(), e);
+    }
+    await(runtime.vertx().deployVerticle(new LoadGenerator(load, LoadGenerator.readyPods(app.podDirectory()),
+        "127.0.0.1", app::httpPort, Duration.ofSeconds(1))));
   }
 
   static void printBanner(PrintStream out, Started started, ReflexConfig config) {
@@ -100,6 +121,7 @@ final class ServerCommand {
           kubectl scale statefulset nginx --replicas=3
           scripts/reflex tap reflex.embedded.simulator
           scripts/reflex tap reflex.kube.pod --target default/nginx-0
+          scripts/reflex tap reflex.metrics.portrait        (with --load: the streamed KPA deciding)
           curl -X PUT %s/embedded/load -d '{"workload":"default/StatefulSet/nginx","millicores":800}'
           kubectl get --raw /apis/metrics.k8s.io/v1beta1/namespaces/default/pods
 

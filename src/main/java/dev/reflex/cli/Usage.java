@@ -19,15 +19,17 @@ final class Usage {
       """;
 
   static final String EMBEDDED = """
-      Usage: reflex embedded [--config FILE]
+      Usage: reflex embedded [--config FILE] [--load PROFILE]
 
       Starts an embedded Kubernetes API server on loopback, writes a kubeconfig for it
       (.reflex/kubeconfig by default), applies the CRDs and the workloads of 'embedded.workloads',
       simulates their controllers, pods and metrics, and runs Reflex against it.
 
       Options:
-        --config FILE   YAML configuration (see conf/reflex.yaml); REFLEX_* variables override it
-        --help          Show this help
+        --config FILE    YAML configuration (see conf/reflex.yaml); REFLEX_* variables override it
+        --load PROFILE   Also apply deploy/samples/kpa-burst-sample.yaml and send simulated traffic for the
+                         pods through remote-write: constant, constant:N, step, spike, periodic or csv:PATH
+        --help           Show this help
       """;
 
   static final String RUN = """

@@ -20,12 +20,16 @@ final class LegacyNormalizer {
   static Result normalize(HpaSpec spec, HpaConfig config, List<Recommendation> history, int current, int proposal,
       int minReplicas, Instant now, Conditions conditions) {
     // Stabilize: max over recommendations no older than the window (t >= now - window, inclusive here).
+    // A zero window means no stabilization at all: upstream's records are always strictly older than its clock
+    // reading, but ours share the single `now` of this decision (first sight seeds one at `now`), so a record at
+    // exactly the cutoff must not count when the window is zero.
     Instant cutoff = now.minus(config.downscaleStabilization());
+    boolean noWindow = config.downscaleStabilization().isZero();
     int stabilized = proposal;
     int oldIndex = -1;
     for (int i = 0; i < history.size(); i++) {
       Recommendation rec = history.get(i);
-      if (rec.timestamp().isBefore(cutoff)) {
+      if (noWindow || rec.timestamp().isBefore(cutoff)) {
         oldIndex = i;
       } else if (rec.replicas() > stabilized) {
         stabilized = rec.replicas();

@@ -126,7 +126,7 @@ public sealed interface TrafficProfile {
    *
    * @throws IllegalArgumentException naming the accepted forms
    */
-  static TrafficProfile named(String name) {
+  public static TrafficProfile named(String name) {
     String n = name.trim();
     String lower = n.toLowerCase(Locale.ROOT);
     if (lower.startsWith("csv:")) {
