@@ -41,6 +41,7 @@ public final class ReflexApp {
   private ControllerVerticle controllers;
   private ForecastService forecasts;
   private LeaderGate leader;
+  private GrpcVerticle grpc;
   private InformerPodDirectory podDirectory;
   private StreamedMetrics streamed;
   private volatile String controllersDeployment;
@@ -84,9 +85,9 @@ public final class ReflexApp {
     MetricHistory history = PrometheusMetricHistory.fromConfig(runtime.vertx(), config.prometheus(),
         new KubeObjectLister(rest));
     forecasts = new ForecastService(runtime.vertx(), history, 2);
-    GrpcVerticle grpc = GrpcVerticle.fromConfig(history, config.http().hostOr(defaultHost), config.grpc());
+    grpc = GrpcVerticle.fromConfig(history, config.http().hostOr(defaultHost), config.grpc());
     controllers = new ControllerVerticle(client, rest, clock, config.kube().resyncPeriod(), forecasts,
-        streamed.kpa());
+        streamed.kpa(), config.algorithmJob());
     return deploy(http)
         .compose(v -> Future.fromCompletionStage(podDirectory.start(), runtime.vertx().getOrCreateContext()))
         .compose(v -> streamed.deploy(runtime.vertx()).map(ids -> {
@@ -130,6 +131,11 @@ public final class ReflexApp {
   /** Streamed metrics: remote-write and Kafka ingest and the streamed KPA. */
   public StreamedMetrics streamed() {
     return streamed;
+  }
+
+  /** The bound gRPC port of the metric ProviderService. */
+  public int grpcPort() {
+    return grpc.port();
   }
 
   /** The bound HTTP port. */

@@ -113,19 +113,23 @@ final class ServerCommand {
     out.println("""
         Reflex is running against the embedded Kubernetes API server.
           API server   %s   (kubeconfig: %s)
-          Reflex HTTP  %s   (/healthz /readyz /metrics /taps)
+          Reflex HTTP  %s   (/healthz /readyz /metrics /taps /api/v1/write)
+          Reflex gRPC  127.0.0.1:%d   (io.kapacitystack.metric.ProviderService)
 
         Try, in another terminal:
           export KUBECONFIG=%s
           kubectl get statefulsets,pods,endpoints
           kubectl scale statefulset nginx --replicas=3
+          kubectl apply --validate=false -f deploy/samples/cron-portrait-sample.yaml
+          kubectl describe ihpa cron-portrait-sample
           scripts/reflex tap reflex.embedded.simulator
           scripts/reflex tap reflex.kube.pod --target default/nginx-0
           scripts/reflex tap reflex.metrics.portrait        (with --load: the streamed KPA deciding)
           curl -X PUT %s/embedded/load -d '{"workload":"default/StatefulSet/nginx","millicores":800}'
           kubectl get --raw /apis/metrics.k8s.io/v1beta1/namespaces/default/pods
 
-        Press Ctrl+C to stop.""".formatted(started.cluster().url(), kubeconfig, http, kubeconfig, http));
+        Press Ctrl+C to stop.""".formatted(started.cluster().url(), kubeconfig, http, started.app().grpcPort(),
+        kubeconfig, http));
   }
 
   static <T> T await(Future<T> future) {

@@ -3,6 +3,7 @@ package dev.reflex.controller;
 import dev.reflex.bus.Addresses;
 import dev.reflex.bus.MetricsPortrait;
 import dev.reflex.bus.TargetKey;
+import dev.reflex.config.ReflexConfig;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.kube.KubeApiException;
@@ -38,13 +39,16 @@ public final class ControllerVerticle extends VerticleBase {
 
   private final ForecastService forecasts;
   private final StreamedKpa streamedKpa;
+  private final ReflexConfig.AlgorithmJob algorithmJob;
 
   /**
    * @param forecasts runs the built-in forecaster for {@code Forecast} portraits
    * @param streamedKpa decides {@code KPA} portraits on streamed samples
+   * @param algorithmJob defaults for the CronJobs of {@code ExternalJob} portraits
    */
   public ControllerVerticle(KubernetesClient client, KubeRest rest, Clock clock, Duration resync,
-      ForecastService forecasts, StreamedKpa streamedKpa) {
+      ForecastService forecasts, StreamedKpa streamedKpa, ReflexConfig.AlgorithmJob algorithmJob) {
+    this.algorithmJob = algorithmJob;
     this.forecasts = forecasts;
     this.streamedKpa = streamedKpa;
     this.client = client;
@@ -58,8 +62,10 @@ public final class ControllerVerticle extends VerticleBase {
     cache = new ResourceCache(client);
     EventRecorder events = new EventRecorder(rest, clock);
     IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock);
+    AlgorithmJobs jobs = new AlgorithmJobs(rest, algorithmJob,
+        client.getNamespace() == null ? "default" : client.getNamespace());
     HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization(),
-        streamedKpa);
+        streamedKpa, jobs);
     RpReconciler rp = new RpReconciler(cache, rest, events, clock);
     ihpas = new KeyedWorkQueue("IntelligentHorizontalPodAutoscaler", vertx, context, clock,
         key -> reconcileIhpa(ihpa, key));

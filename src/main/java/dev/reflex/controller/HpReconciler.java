@@ -57,10 +57,14 @@ final class HpReconciler {
   private final KubernetesSerialization serialization;
   private final StreamedKpa streamedKpa;
   private final ReportedProblems reported = new ReportedProblems();
+  private final AlgorithmJobs jobs;
+  /** Portraits we made a CronJob for, so one that switches to another algorithm loses its CronJob. */
+  private final java.util.Set<TargetKey> withJob = new java.util.HashSet<>();
 
   HpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock, ForecastService forecasts,
-      KubernetesSerialization serialization, StreamedKpa streamedKpa) {
+      KubernetesSerialization serialization, StreamedKpa streamedKpa, AlgorithmJobs jobs) {
     this.streamedKpa = streamedKpa;
+    this.jobs = jobs;
     this.cache = cache;
     this.rest = rest;
     this.events = events;
@@ -74,7 +78,7 @@ final class HpReconciler {
     JsonObject hp = cache.get(Kind.HP, key);
     if (hp == null) {
       forget(key);
-      return Future.succeededFuture(Optional.empty());
+      return removeJob(key).map(Optional.<Instant>empty());
     }
     JsonObject spec = hp.getJsonObject("spec", new JsonObject());
     if (!spec.getString("externalGeneratorName", "").isEmpty()) {
@@ -82,9 +86,12 @@ final class HpReconciler {
     }
     JsonObject algorithm = spec.getJsonObject("algorithm", new JsonObject());
     Instant now = clock.instant();
+    if (!"ExternalJob".equals(algorithm.getString("type")) && withJob.contains(key)) {
+      return removeJob(key).compose(v -> reconcile(key));
+    }
     return switch (algorithm.getString("type", "")) {
       case "KubeHPA" -> kubeHpa(key, hp, spec, algorithm, now);
-      case "ExternalJob" -> externalResult(key, hp, now).map(Optional.<Instant>empty());
+      case "ExternalJob" -> externalJob(key, hp, spec, algorithm, now).map(Optional.<Instant>empty());
       case "Forecast" -> forecast(key, hp, algorithm, now);
       case "KPA" -> kpa(key, hp, spec, now).map(Optional.<Instant>empty());
       default -> Future.succeededFuture(Optional.empty());
@@ -270,6 +277,29 @@ final class HpReconciler {
       return milli > 0 ? OptionalDouble.of(milli / 1000.0) : OptionalDouble.empty();
     }
     return OptionalDouble.empty();
+  }
+
+  // --- Predictive: external job ---------------------------------------------------------------------------------
+
+  /** Keeps the CronJob in line with the template, then reads its latest result. */
+  private Future<Void> externalJob(TargetKey key, JsonObject hp, JsonObject spec, JsonObject algorithm,
+      Instant now) {
+    JsonObject template = algorithm.getJsonObject("externalJob", new JsonObject()).getJsonObject("job",
+        new JsonObject()).getJsonObject("cronJob", new JsonObject()).getJsonObject("template", new JsonObject());
+    withJob.add(key);
+    return jobs.ensure(key.namespace(), key.name(), spec.getString("portraitType", ""), template)
+        .recover(e -> failed(hp, now, "FailedReconcileExternalAlgorithmJob",
+            "failed to reconcile external algorithm job: " + e.getMessage()).compose(v -> Future.failedFuture(e)))
+        .compose(v -> externalResult(key, hp, now));
+  }
+
+  /**
+   * Removes the CronJob of a portrait that is gone. Tried by its conventional name even when this process never
+   * made it (it may have been made before a restart): a missing CronJob is not an error.
+   */
+  private Future<Void> removeJob(TargetKey key) {
+    withJob.remove(key);
+    return jobs.remove(key.namespace(), key.name());
   }
 
   // --- Predictive: result ConfigMap -----------------------------------------------------------------------------
