@@ -18,6 +18,10 @@ import java.util.logging.Logger;
  * The in-process API server on loopback: fabric8's mock server with its CRUD store behind an
  * {@link EmbeddedDispatcher}. The mock server keeps every request it receives for test assertions; a long-running
  * embedded cluster has no use for them, so {@link #forgetRequests()} is called periodically.
+ *
+ * <p>Known limit: when a client closes a watch while the server is sending that watch an event, the mock server's
+ * event loop waits for the send to finish and every request stalls for seconds. Clients closing their watches all at
+ * once on a busy cluster (a Reflex restart in the same JVM) can meet it; tests let the cluster go quiet first.
  */
 final class EmbeddedApiServer implements AutoCloseable {
 

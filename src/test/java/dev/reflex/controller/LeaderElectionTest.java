@@ -23,7 +23,7 @@ class LeaderElectionTest {
   Path dir;
 
   @Test
-  void standbyTakesOverWhenTheLeaderStops() {
+  void standbyTakesOverWhenTheLeaderStops() throws InterruptedException {
     try (EmbeddedReflex first = EmbeddedReflex.start(dir, Clock.systemUTC(), Map.of())) {
       ReflexConfig config = ConfigLoader.load(null, Map.of("REFLEX_HTTP_PORT", "0", "REFLEX_GRPC_PORT", "0"));
       ReflexApp second = EmbeddedReflex.await(new ReflexApp(first.runtime, config, first.client, "127.0.0.1",
@@ -38,6 +38,13 @@ class LeaderElectionTest {
           """, ""));
       Eventually.until(Duration.ofSeconds(20), "leader scales", () -> first.replicas("StatefulSet", "leader-web") == 2);
       Eventually.until(Duration.ofSeconds(10), "pods settled", () -> first.pods("leader-web").size() == 2);
+      // Let the cluster go quiet before the leader's watches close: the embedded server stalls when a watch closes
+      // while an event for it is being sent (see EmbeddedApiServer), which would only test the mock's patience.
+      Eventually.until(Duration.ofSeconds(10), "pods ready", () -> first.pods("leader-web").stream()
+          .allMatch(p -> p.getStatus() != null && p.getStatus().getConditions() != null && p.getStatus()
+              .getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))));
+      Eventually.until(Duration.ofSeconds(10), "controllers idle", () -> first.app.controllers().idle());
+      Thread.sleep(500);
 
       EmbeddedReflex.await(first.app.stop());
       Eventually.until(Duration.ofSeconds(15), "standby takes over", second::leading);
