@@ -32,9 +32,15 @@ public final class Addresses {
    */
   public static final String METRICS_PORTRAIT = "reflex.metrics.portrait";
 
+  /** {@link KubeEvent}s for IntelligentHorizontalPodAutoscalers, HorizontalPortraits and ReplicaProfiles. */
+  public static final String KUBE_AUTOSCALING = "reflex.kube.autoscaling";
+
+  /** {@link ScalingDecision}s: what the IHPA controller decided and wrote to a ReplicaProfile, and why. */
+  public static final String CONTROLLER_DECISION = "reflex.controller.decision";
+
   /** All addresses, for listings such as {@code GET /taps}. */
-  public static final List<String> ALL = List.of(KUBE_WORKLOAD, KUBE_POD, ACTUATOR_SCALE, ACTUATOR_SCALE_RESULT,
-      EMBEDDED_SIMULATOR, METRICS_SAMPLE, METRICS_PORTRAIT);
+  public static final List<String> ALL = List.of(KUBE_WORKLOAD, KUBE_POD, KUBE_AUTOSCALING, ACTUATOR_SCALE,
+      ACTUATOR_SCALE_RESULT, CONTROLLER_DECISION, EMBEDDED_SIMULATOR, METRICS_SAMPLE, METRICS_PORTRAIT);
 
   private Addresses() {
   }

@@ -1,6 +1,7 @@
 package dev.reflex.controller;
 
 import dev.reflex.bus.Addresses;
+import dev.reflex.bus.KubeEvent;
 import dev.reflex.bus.MetricsPortrait;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.config.ReflexConfig;
@@ -61,7 +62,8 @@ public final class ControllerVerticle extends VerticleBase {
   public Future<?> start() {
     cache = new ResourceCache(client);
     EventRecorder events = new EventRecorder(rest, clock);
-    IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock);
+    IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock,
+        decision -> vertx.eventBus().publish(Addresses.CONTROLLER_DECISION, decision));
     AlgorithmJobs jobs = new AlgorithmJobs(rest, algorithmJob,
         client.getNamespace() == null ? "default" : client.getNamespace());
     HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization(),
@@ -139,6 +141,13 @@ public final class ControllerVerticle extends VerticleBase {
 
   private void changed(Kind kind, JsonObject obj) {
     TargetKey key = key(obj);
+    if (kind == Kind.IHPA || kind == Kind.HP || kind == Kind.RP) {
+      JsonObject meta = obj.getJsonObject("metadata");
+      KubeEvent event = cache.get(kind, key) == null ? new KubeEvent.Deleted(kind.kind(), key)
+          : new KubeEvent.Applied(kind.kind(), key, meta.getString("resourceVersion", ""),
+              new JsonObject().put("generation", meta.getLong("generation", 0L)));
+      vertx.eventBus().publish(Addresses.KUBE_AUTOSCALING, event);
+    }
     switch (kind) {
       case IHPA -> ihpas.enqueue(key);
       case HP -> {

@@ -3,6 +3,7 @@ package dev.reflex.controller;
 import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscaler;
 import dev.reflex.api.validation.SpecValidator;
 import dev.reflex.api.validation.ValidationResult;
+import dev.reflex.bus.ScalingDecision;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.core.gray.GrayStep;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One reconcile of an IntelligentHorizontalPodAutoscaler: validate, evaluate the portrait providers (ensuring the
@@ -40,9 +42,14 @@ final class IhpaReconciler {
   private final KubernetesSerialization serialization;
   private final Clock clock;
   private final ReportedProblems reported = new ReportedProblems();
+  private final Consumer<ScalingDecision> decisions;
 
+  /**
+   * @param decisions told every decision that changed a ReplicaProfile (published on the bus)
+   */
   IhpaReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, KubernetesSerialization serialization,
-      Clock clock) {
+      Clock clock, Consumer<ScalingDecision> decisions) {
+    this.decisions = decisions;
     this.cache = cache;
     this.rest = rest;
     this.events = events;
@@ -210,7 +217,10 @@ final class IhpaReconciler {
         "the autoscaling process is functional", generation, now);
     status.put("conditions", finalConditions);
     Optional<Instant> wake = earliest(merged.wakeAt(), step.wakeAt());
-    return applyProfile(key, ihpa, spec, rp, step)
+    ScalingDecision decision = new ScalingDecision(key, merged.winner().identifier(), merged.portrait().replicas(),
+        merged.targetReplicas(), step.profile().online(), step.profile().cutoff(), step.profile().standby(),
+        step.phase().name());
+    return applyProfile(key, ihpa, spec, rp, step, decision)
         .compose(v -> writeStatus(ihpa, oldStatus, status))
         .map(new Result(wake))
         .recover(e -> failed(ihpa, oldStatus, generation, now,
@@ -232,7 +242,8 @@ final class IhpaReconciler {
   }
 
   /** Creates the ReplicaProfile, or patches it when the profile, pause, direction or behavior differ. */
-  private Future<Void> applyProfile(TargetKey key, JsonObject ihpa, JsonObject spec, JsonObject rp, GrayStep step) {
+  private Future<Void> applyProfile(TargetKey key, JsonObject ihpa, JsonObject spec, JsonObject rp, GrayStep step,
+      ScalingDecision decision) {
     ReplicaProfile profile = step.profile();
     JsonObject desiredSpec = new JsonObject()
         .put("scaleTargetRef", spec.getJsonObject("scaleTargetRef").copy())
@@ -250,7 +261,8 @@ final class IhpaReconciler {
       return events.normal(ihpa, COMPONENT, "CreateReplicaProfile", String.format(
               "create ReplicaProfile with onlineReplicas: %d, cutoffReplicas: %d, standbyReplicas: %d",
               profile.online(), profile.cutoff(), profile.standby()))
-          .compose(v -> rest.create(Kind.RP.collection(key.namespace()), created)).mapEmpty();
+          .compose(v -> rest.create(Kind.RP.collection(key.namespace()), created))
+          .onSuccess(v -> decisions.accept(decision)).mapEmpty();
     }
     JsonObject currentSpec = rp.getJsonObject("spec", new JsonObject());
     String currentProgress = Optional.ofNullable(rp.getJsonObject("metadata").getJsonObject("annotations"))
@@ -267,7 +279,8 @@ final class IhpaReconciler {
             old.online(), profile.online(), old.cutoff(), profile.cutoff(), old.standby(), profile.standby()));
     JsonObject patch = new JsonObject().put("spec", desiredSpec).put("metadata", new JsonObject()
         .put("annotations", new JsonObject().put(ApiMapping.GRAY_PROGRESS_ANNOTATION, progress)));
-    return event.compose(v -> rest.mergePatch(Kind.RP.path(key.namespace(), key.name()), patch)).mapEmpty();
+    return event.compose(v -> rest.mergePatch(Kind.RP.path(key.namespace(), key.name()), patch))
+        .onSuccess(v -> decisions.accept(decision)).mapEmpty();
   }
 
   private Future<Void> deleteProfile(TargetKey key, JsonObject ihpa, JsonObject oldStatus, long generation,

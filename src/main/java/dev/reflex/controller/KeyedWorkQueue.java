@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A keyed, coalescing work queue on one Vert.x context: at most one reconcile runs per key; triggers arriving while
  * it runs mark the key dirty and cause exactly one more pass. Failed reconciles are retried with exponential backoff
- * (capped); {@link #enqueueAt} keeps one timer per key at the earliest requested instant, so cron boundaries and
+ * and jitter (capped at 30 s), each retry re-reading the latest state, which is how a 409 conflict is resolved; {@link #enqueueAt} keeps one timer per key at the earliest requested instant, so cron boundaries and
  * gray steps wake the reconcile exactly when due. All methods must be called on the queue's context.
  */
 public final class KeyedWorkQueue {
@@ -129,7 +129,9 @@ public final class KeyedWorkQueue {
         failures.remove(key);
       } else {
         int attempt = failures.merge(key, 1, Integer::sum);
-        long backoff = Math.min(MAX_BACKOFF_MILLIS, 100L << Math.min(attempt, 12));
+        long base = Math.min(MAX_BACKOFF_MILLIS, 100L << Math.min(attempt, 12));
+        // Jitter spreads retries of many keys failing together (an API server outage) over half a period.
+        long backoff = base + java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 2 + 1);
         LOG.warn("[{}] {} reconcile failed (attempt {}), retrying in {} ms: {}", key, name, attempt, backoff,
             result.cause().toString());
         vertx.setTimer(backoff, t -> markDirty(key));

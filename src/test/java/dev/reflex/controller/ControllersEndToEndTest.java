@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reflex.bus.Addresses;
+import dev.reflex.bus.ScalingDecision;
 import dev.reflex.testing.EmbeddedReflex;
 import dev.reflex.testing.Eventually;
 import dev.reflex.testing.MutableClock;
@@ -54,6 +56,9 @@ class ControllersEndToEndTest {
 
   @Test
   void cronTutorialFollowsTheFiveWindowsAndWarnsInTheGap() {
+    List<ScalingDecision> decisions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    reflex.runtime.vertx().eventBus().<ScalingDecision>localConsumer(Addresses.CONTROLLER_DECISION,
+        m -> decisions.add(m.body()));
     reflex.apply(statefulSet("cron-web", 3));
     reflex.apply(ihpa("cron-ihpa", "cron-web", "StatefulSet", """
           - type: Cron
@@ -84,6 +89,8 @@ class ControllersEndToEndTest {
         .toString());
     assertTrue(messages("cron-ihpa").contains(
         "update ReplicaProfile with onlineReplicas: 4 -> 5, cutoffReplicas: 0 -> 0, standbyReplicas: 0 -> 0"));
+    assertTrue(decisions.stream().anyMatch(d -> d.target().name().equals("cron-ihpa") && "Cron".equals(d.provider())
+        && d.targetReplicas() == 5 && d.online() == 5), "decisions travel the bus: " + decisions);
   }
 
   @Test
