@@ -2,111 +2,88 @@ package dev.reflex.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscaler;
+import dev.reflex.app.Runtime;
+import dev.reflex.config.ConfigLoader;
+import dev.reflex.config.ReflexConfig;
+import dev.reflex.embedded.EmbeddedCluster;
+import dev.reflex.kube.KubeOps;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code kubectl apply} of the CRDs and the IHPA samples against the embedded API server, where kubectl is
- * installed (skipped with a message otherwise). The mock server has no discovery documents of its own, so the test
- * serves the few kubectl asks for.
+ * kubectl against the embedded API server, where kubectl is installed (skipped with a message otherwise): the CRDs
+ * and every IHPA sample apply (create and re-apply), and {@code kubectl scale} goes through the {@code /scale}
+ * subresource. These are the verbs the README promises.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KubectlApplyTest {
 
-  private static final String GROUP_VERSION = "autoscaling.kapacitystack.io/v1alpha1";
-
-  private KubernetesMockServer server;
+  private Runtime runtime;
+  private KubeOps ops;
+  private EmbeddedCluster cluster;
   private KubernetesClient client;
   private Path kubectl;
+  private Path kubeconfig;
 
-  @TempDir
-  Path temp;
+  private Path temp;
 
   @BeforeAll
-  void start() {
+  void start() throws Exception {
+    temp = Files.createTempDirectory("reflex-kubectl");
     kubectl = findKubectl();
     if (kubectl == null) {
-      System.err.println("KubectlApplyTest: kubectl is not installed; skipping the kubectl apply checks");
+      System.err.println("KubectlApplyTest: kubectl is not installed; skipping the kubectl checks");
       return;
     }
-    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-        new KubernetesMixedDispatcher(responses), false);
-    server.init();
-    discovery("/version", "{\"major\":\"1\",\"minor\":\"32\",\"gitVersion\":\"v1.32.0\"}");
-    discovery("/api", "{\"kind\":\"APIVersions\",\"versions\":[\"v1\"],\"serverAddressByClientCIDRs\":[]}");
-    discovery("/apis", "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":["
-        + group("autoscaling.kapacitystack.io", "v1alpha1") + "," + group("apiextensions.k8s.io", "v1") + "]}");
-    discovery("/api/v1", "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[]}");
-    discovery("/apis/apiextensions.k8s.io/v1", "{\"kind\":\"APIResourceList\",\"groupVersion\":"
-        + "\"apiextensions.k8s.io/v1\",\"resources\":[" + resource("customresourcedefinitions",
-        "customresourcedefinition", "CustomResourceDefinition", false, "crd") + "]}");
-    discovery("/apis/" + GROUP_VERSION, "{\"kind\":\"APIResourceList\",\"groupVersion\":\"" + GROUP_VERSION
-        + "\",\"resources\":["
-        + resource("intelligenthorizontalpodautoscalers", "intelligenthorizontalpodautoscaler",
-            "IntelligentHorizontalPodAutoscaler", true, "ihpa") + ","
-        + resource("replicaprofiles", "replicaprofile", "ReplicaProfile", true, "rp") + ","
-        + resource("horizontalportraits", "horizontalportrait", "HorizontalPortrait", true, "hp") + "]}");
-    client = server.createClient();
+    kubeconfig = temp.resolve("kubeconfig");
+    ReflexConfig config = ConfigLoader.load(null, Map.of("REFLEX_EMBEDDED_KUBECONFIG", kubeconfig.toString(),
+        "REFLEX_EMBEDDED_POD_STARTUP_DELAY", "100ms"));
+    runtime = Runtime.create();
+    ops = new KubeOps(runtime.vertx(), 2, Duration.ofSeconds(10));
+    cluster = EmbeddedCluster.start(runtime.vertx(), config, ops, Clock.systemUTC()).toCompletionStage()
+        .toCompletableFuture().get(60, TimeUnit.SECONDS);
+    client = cluster.client();
   }
 
   @AfterAll
-  void stop() {
-    if (server != null) {
-      client.close();
-      server.destroy();
+  void stop() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+      ops.close();
+      runtime.vertx().close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
   }
 
   @Test
   void kubectlAppliesTheCrdsAndTheIhpaSamples() throws Exception {
     Assumptions.assumeTrue(kubectl != null, "kubectl is not installed");
-    Path kubeconfig = temp.resolve("kubeconfig");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: embedded
-          cluster:
-            server: %s
-        contexts:
-        - name: embedded
-          context: {cluster: embedded, namespace: default}
-        current-context: embedded
-        users: []
-        """.formatted(server.url("/").replaceAll("/$", "")));
     for (Path crd : Manifests.yamlFiles(Manifests.CRDS)) {
-      kubectl(kubeconfig, "apply", "--validate=false", "-f", crd.toString());
+      kubectl("apply", "--validate=false", "-f", crd.toString());
     }
     List<String> names = new ArrayList<>();
     for (Manifests.Document doc : Manifests.documents(Manifests.yamlFiles(Manifests.SAMPLES))) {
       if (doc.isOurs() && doc.tree().path("metadata").path("namespace").isMissingNode()) {
         Path file = temp.resolve("doc-" + names.size() + ".yaml");
         Files.writeString(file, doc.yaml());
-        kubectl(kubeconfig, "apply", "--validate=false", "-f", file.toString());
+        kubectl("apply", "--validate=false", "-f", file.toString());
+        kubectl("apply", "--validate=false", "-f", file.toString());
         names.add(doc.tree().path("metadata").path("name").asString());
       }
     }
@@ -114,11 +91,23 @@ class KubectlApplyTest {
       assertNotNull(client.resources(IntelligentHorizontalPodAutoscaler.class).inNamespace("default").withName(name)
           .get(), () -> name + " was not stored by kubectl apply");
     }
-    assertEquals(names.size(),
-        client.resources(IntelligentHorizontalPodAutoscaler.class).inNamespace("default").list().getItems().size());
+    String listed = kubectl("get", "ihpa", "-o", "name");
+    for (String name : names) {
+      assertTrue(listed.contains(name), () -> name + " missing from kubectl get ihpa: " + listed);
+    }
   }
 
-  private void kubectl(Path kubeconfig, String... args) throws IOException, InterruptedException {
+  @Test
+  void kubectlScalesAWorkloadThroughTheScaleSubresource() throws Exception {
+    Assumptions.assumeTrue(kubectl != null, "kubectl is not installed");
+    kubectl("scale", "statefulset", "nginx", "--replicas=2");
+    assertEquals(2, client.apps().statefulSets().inNamespace("default").withName("nginx").get().getSpec()
+        .getReplicas());
+    String scale = kubectl("get", "--raw", "/apis/apps/v1/namespaces/default/statefulsets/nginx/scale");
+    assertTrue(scale.contains("\"kind\":\"Scale\"") && scale.contains("\"apiVersion\":\"autoscaling/v1\""), scale);
+  }
+
+  private String kubectl(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -128,22 +117,7 @@ class KubectlApplyTest {
       p.destroyForcibly();
     }
     assertEquals(0, done ? p.exitValue() : -1, () -> String.join(" ", command) + "\n" + out);
-  }
-
-  private void discovery(String path, String json) {
-    server.expect().get().withPath(path).andReturn(200, json).always();
-    server.expect().get().withPath(path + "?timeout=32s").andReturn(200, json).always();
-  }
-
-  private static String group(String name, String version) {
-    String gv = "{\"groupVersion\":\"" + name + "/" + version + "\",\"version\":\"" + version + "\"}";
-    return "{\"name\":\"" + name + "\",\"versions\":[" + gv + "],\"preferredVersion\":" + gv + "}";
-  }
-
-  private static String resource(String plural, String singular, String kind, boolean namespaced, String shortName) {
-    return "{\"name\":\"" + plural + "\",\"singularName\":\"" + singular + "\",\"namespaced\":" + namespaced
-        + ",\"kind\":\"" + kind + "\",\"verbs\":[\"create\",\"delete\",\"get\",\"list\",\"patch\",\"update\","
-        + "\"watch\"],\"shortNames\":[\"" + shortName + "\"]}";
+    return out;
   }
 
   private static Path findKubectl() {
