@@ -64,7 +64,10 @@ final class BenchCluster implements AutoCloseable {
     return "bw-%04d".formatted(i);
   }
 
-  /** Creates StatefulSets {@code 0..n-1} (in their namespaces) of one replica (no Service, no readiness gate: the least pod churn). */
+  /**
+   * Creates StatefulSets {@code 0..n-1} (in their namespaces) of one replica; no Service and no readiness gate, for
+   * the least pod churn.
+   */
   void createStatefulSets(int n, int threads) throws Exception {
     parallel(n, threads, i -> () -> reflex.client.apps().statefulSets().inNamespace(namespace(i))
         .resource(statefulSet(namespace(i), workload(i))).create());
