@@ -1,5 +1,7 @@
 package dev.reflex.bench;
 
+import dev.reflex.bus.Addresses;
+import dev.reflex.bus.MetricsPortrait;
 import dev.reflex.metrics.ingest.RemoteWriteEncoder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.Watch;
@@ -32,7 +34,9 @@ import java.util.concurrent.TimeUnit;
  * includes the loopback HTTP transfer and the handler) until a watch on StatefulSets, opened by this JVM on the
  * embedded API server, sees {@code spec.replicas} changed: the {@code /scale} patch has been accepted and stored,
  * and the watch event has been delivered. That delivery is an addition to the real latency; it is estimated by
- * patching an annotation of a spare StatefulSet and timing the watch event against the patch's own response.
+ * patching an annotation of a spare StatefulSet and timing the watch event against the patch's own response. A
+ * local consumer of {@code reflex.metrics.portrait} times the streamed KPA's decision (POST → portrait on the bus),
+ * which splits the latency into ingest + decision and the control-plane path after it.
  */
 public final class BurstLatencyBenchmark {
 
@@ -124,15 +128,27 @@ public final class BurstLatencyBenchmark {
         BenchCluster.sleep(20);
       }
 
+      // The streamed KPA's decisions, as the controllers receive them on the event bus: splits each burst into
+      // ingest + decision (POST → portrait) and the control-plane path (portrait → /scale patch seen).
+      Map<String, CompletableFuture<Long>> decided = new ConcurrentHashMap<>();
+      var decisions = bench.reflex.runtime.vertx().eventBus().<MetricsPortrait>localConsumer(
+          Addresses.METRICS_PORTRAIT, m -> {
+            if (m.body().desiredReplicas() >= 2) {
+              decided.computeIfAbsent(m.body().target().name(), k -> new CompletableFuture<>())
+                  .complete(System.nanoTime());
+            }
+          });
       HttpClient http = bench.reflex.runtime.vertx().createHttpClient();
       int port = bench.reflex.app.httpPort();
       List<Double> latencies = new ArrayList<>();
       List<Double> acks = new ArrayList<>();
+      List<Double> decisionTimes = new ArrayList<>();
       int timeouts = 0;
       log((warmup + bursts) + " bursts (" + warmup + " warm-up)");
       for (int i = 0; i < warmup + bursts; i++) {
         String target = BenchCluster.workload(i);
         CompletableFuture<Long> seen = scaled.computeIfAbsent(target, k -> new CompletableFuture<>());
+        CompletableFuture<Long> portrait = decided.computeIfAbsent(target, k -> new CompletableFuture<>());
         byte[] body = RemoteWriteEncoder.encode(List.of(RemoteWriteEncoder.series(System.currentTimeMillis(), 300,
             "__name__", "rps", "namespace", BenchCluster.namespace(i), "pod", target + "-0")));
         CompletableFuture<Long> ack = new CompletableFuture<>();
@@ -162,14 +178,19 @@ public final class BurstLatencyBenchmark {
         if (i >= warmup) {
           latencies.add((at - sent) / 1e6);
           acks.add((acked - sent) / 1e6);
+          if (portrait.isDone()) {
+            decisionTimes.add((portrait.get() - sent) / 1e6);
+          }
         }
         BenchCluster.sleep(gapMillis);
       }
       watch.close();
       http.close();
+      decisions.unregister();
 
       latencies.sort(Double::compare);
       acks.sort(Double::compare);
+      decisionTimes.sort(Double::compare);
       watchAfterResponse.sort(Double::compare);
       figures.put("bursts", latencies.size())
           .put("warmupBursts", warmup)
@@ -180,10 +201,13 @@ public final class BurstLatencyBenchmark {
           .put("p90Ms", BenchCluster.round(BenchCluster.percentile(latencies, 0.9), 2))
           .put("p99Ms", BenchCluster.round(BenchCluster.percentile(latencies, 0.99), 2))
           .put("maxMs", BenchCluster.round(latencies.get(latencies.size() - 1), 2))
+          .put("burstsOver250Ms", latencies.stream().filter(l -> l > 250).count())
           .put("meanMs", BenchCluster.round(latencies.stream().mapToDouble(Double::doubleValue).average()
               .orElse(0), 2))
           .put("remoteWriteAckP50Ms", BenchCluster.round(BenchCluster.percentile(acks, 0.5), 2))
           .put("remoteWriteAckP99Ms", BenchCluster.round(BenchCluster.percentile(acks, 0.99), 2))
+          .put("kpaPortraitP50Ms", BenchCluster.round(BenchCluster.percentile(decisionTimes, 0.5), 2))
+          .put("kpaPortraitP99Ms", BenchCluster.round(BenchCluster.percentile(decisionTimes, 0.99), 2))
           .put("watchDelayAfterPatchResponseP50Ms", BenchCluster.round(BenchCluster.percentile(watchAfterResponse,
               0.5), 2))
           .put("watchDelayAfterPatchResponseP99Ms", BenchCluster.round(BenchCluster.percentile(watchAfterResponse,
