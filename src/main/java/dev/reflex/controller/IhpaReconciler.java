@@ -258,11 +258,14 @@ final class IhpaReconciler {
               .put("ownerReferences", new JsonArray().add(Owners.controllerRef(ihpa)))
               .put("annotations", new JsonObject().put(ApiMapping.GRAY_PROGRESS_ANNOTATION, progress)))
           .put("spec", desiredSpec);
-      return events.normal(ihpa, COMPONENT, "CreateReplicaProfile", String.format(
-              "create ReplicaProfile with onlineReplicas: %d, cutoffReplicas: %d, standbyReplicas: %d",
-              profile.online(), profile.cutoff(), profile.standby()))
-          .compose(v -> rest.create(Kind.RP.collection(key.namespace()), created))
-          .onSuccess(v -> decisions.accept(decision)).mapEmpty();
+      // A 409 means our own earlier create is not in the cache yet: the profile exists, the next pass patches it.
+      return rest.create(Kind.RP.collection(key.namespace()), created)
+          .compose(v -> events.normal(ihpa, COMPONENT, "CreateReplicaProfile", String.format(
+                  "create ReplicaProfile with onlineReplicas: %d, cutoffReplicas: %d, standbyReplicas: %d",
+                  profile.online(), profile.cutoff(), profile.standby()))
+              .onSuccess(x -> decisions.accept(decision)))
+          .recover(e -> e instanceof KubeApiException api && api.conflict() ? Future.succeededFuture()
+              : Future.failedFuture(e));
     }
     JsonObject currentSpec = rp.getJsonObject("spec", new JsonObject());
     String currentProgress = Optional.ofNullable(rp.getJsonObject("metadata").getJsonObject("annotations"))

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ public final class KeyedWorkQueue {
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyedWorkQueue.class);
   private static final long MAX_BACKOFF_MILLIS = 30_000;
+  /** Longer than any chain of API calls with their own timeouts; only a reconcile that lost its way reaches it. */
+  static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(60);
 
   private final String name;
   private final Vertx vertx;
@@ -119,7 +122,8 @@ public final class KeyedWorkQueue {
     running.add(key);
     Future<?> pass;
     try {
-      pass = reconcile.apply(key);
+      // A reconcile that never completes would hold its key forever; the timeout turns it into a retried failure.
+      pass = reconcile.apply(key).timeout(RECONCILE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       pass = Future.failedFuture(e);
     }
