@@ -276,14 +276,16 @@ final class IhpaReconciler {
       return Future.succeededFuture();
     }
     ReplicaProfile old = ApiMapping.profile(currentSpec);
-    Future<Void> event = old.equals(profile) ? Future.succeededFuture()
-        : events.normal(ihpa, COMPONENT, "UpdateReplicaProfile", String.format(
-            "update ReplicaProfile with onlineReplicas: %d -> %d, cutoffReplicas: %d -> %d, standbyReplicas: %d -> %d",
-            old.online(), profile.online(), old.cutoff(), profile.cutoff(), old.standby(), profile.standby()));
     JsonObject patch = new JsonObject().put("spec", desiredSpec).put("metadata", new JsonObject()
         .put("annotations", new JsonObject().put(ApiMapping.GRAY_PROGRESS_ANNOTATION, progress)));
-    return event.compose(v -> rest.mergePatch(Kind.RP.path(key.namespace(), key.name()), patch))
-        .onSuccess(v -> decisions.accept(decision)).mapEmpty();
+    // The patch goes first and the event after it: during a burst the event is not on the path to /scale.
+    return rest.mergePatch(Kind.RP.path(key.namespace(), key.name()), patch)
+        .onSuccess(v -> decisions.accept(decision))
+        .compose(v -> old.equals(profile) ? Future.<Void>succeededFuture()
+            : events.normal(ihpa, COMPONENT, "UpdateReplicaProfile", String.format(
+                "update ReplicaProfile with onlineReplicas: %d -> %d, cutoffReplicas: %d -> %d, standbyReplicas: %d"
+                    + " -> %d", old.online(), profile.online(), old.cutoff(), profile.cutoff(), old.standby(),
+                profile.standby())));
   }
 
   private Future<Void> deleteProfile(TargetKey key, JsonObject ihpa, JsonObject oldStatus, long generation,

@@ -149,12 +149,12 @@ final class RpReconciler {
             : "all the operations for ensuring the replica profile are applied", generation, now);
     return stateChange
         .compose(v -> desiredTotal == scaleReplicas ? Future.succeededFuture()
-            : events.normal(rp, COMPONENT, "UpdateScale", String.format(
-                "rescale target workload from %d to %d replicas", scaleReplicas, desiredTotal))
-                .compose(x -> rest.mergePatch(workloadPath + "/scale",
-                    new JsonObject().put("spec", new JsonObject().put("replicas", desiredTotal))))
+            : rest.mergePatch(workloadPath + "/scale",
+                    new JsonObject().put("spec", new JsonObject().put("replicas", desiredTotal)))
                 .recover(e -> fail(rp, oldStatus, generation, now, "Applied", "FailedUpdateScale",
-                    "failed to update scale: " + e.getMessage()).compose(x -> Future.failedFuture(e))))
+                    "failed to update scale: " + e.getMessage()).compose(x -> Future.failedFuture(e)))
+                .compose(x -> events.normal(rp, COMPONENT, "UpdateScale", String.format(
+                    "rescale target workload from %d to %d replicas", scaleReplicas, desiredTotal))))
         .compose(v -> writeStatus(rp, oldStatus, status.put("conditions", applied)))
         .map(observed);
   }
