@@ -62,8 +62,10 @@ public final class ControllerVerticle extends VerticleBase {
   public Future<?> start() {
     cache = new ResourceCache(client);
     EventRecorder events = new EventRecorder(rest, clock);
+    Map<TargetKey, MetricsPortrait> latestStreamed = new HashMap<>();
     IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock,
-        decision -> vertx.eventBus().publish(Addresses.CONTROLLER_DECISION, decision));
+        decision -> vertx.eventBus().publish(Addresses.CONTROLLER_DECISION, decision),
+        workload -> java.util.Optional.ofNullable(latestStreamed.get(workload)));
     AlgorithmJobs jobs = new AlgorithmJobs(rest, algorithmJob,
         client.getNamespace() == null ? "default" : client.getNamespace());
     HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization(),
@@ -88,8 +90,16 @@ public final class ControllerVerticle extends VerticleBase {
     vertx.setPeriodic(resync.toMillis(), id -> resyncAll());
     // The fast path of burst scaling: a streamed recommendation reaches its portrait without waiting for a resync.
     vertx.eventBus().<MetricsPortrait>localConsumer(Addresses.METRICS_PORTRAIT, message -> {
-      hp.streamedPortrait(message.body());
-      hp.kpaPortraitsOf(message.body().target()).forEach(portraits::enqueue);
+      MetricsPortrait portrait = message.body();
+      latestStreamed.put(portrait.target(), portrait);
+      hp.streamedPortrait(portrait);
+      for (TargetKey portraitKey : hp.kpaPortraitsOf(portrait.target())) {
+        portraits.enqueue(portraitKey);
+        JsonObject stored = cache.get(Kind.HP, portraitKey);
+        if (stored != null) {
+          ownerIhpa(stored);
+        }
+      }
     });
     return cache.start(context, 0, this::changed);
   }

@@ -3,6 +3,7 @@ package dev.reflex.controller;
 import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscaler;
 import dev.reflex.api.validation.SpecValidator;
 import dev.reflex.api.validation.ValidationResult;
+import dev.reflex.bus.MetricsPortrait;
 import dev.reflex.bus.ScalingDecision;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One reconcile of an IntelligentHorizontalPodAutoscaler: validate, evaluate the portrait providers (ensuring the
@@ -43,13 +45,16 @@ final class IhpaReconciler {
   private final Clock clock;
   private final ReportedProblems reported = new ReportedProblems();
   private final Consumer<ScalingDecision> decisions;
+  private final Function<TargetKey, Optional<MetricsPortrait>> streamed;
 
   /**
    * @param decisions told every decision that changed a ReplicaProfile (published on the bus)
+   * @param streamed the streamed KPA's latest recommendation per workload
    */
   IhpaReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, KubernetesSerialization serialization,
-      Clock clock, Consumer<ScalingDecision> decisions) {
+      Clock clock, Consumer<ScalingDecision> decisions, Function<TargetKey, Optional<MetricsPortrait>> streamed) {
     this.decisions = decisions;
+    this.streamed = streamed;
     this.cache = cache;
     this.rest = rest;
     this.events = events;
@@ -134,7 +139,7 @@ final class IhpaReconciler {
       JsonObject provider = (JsonObject) p;
       if ("Dynamic".equals(provider.getString("type"))) {
         providers.add(ensurePortrait(key, ihpa, spec, provider)
-            .map(status -> ApiMapping.dynamic(provider, status)));
+            .map(status -> ApiMapping.dynamic(provider, withStreamed(key, spec, provider, status))));
       } else {
         providers.add(Future.succeededFuture(ApiMapping.staticOrCron(provider)));
       }
@@ -146,6 +151,26 @@ final class IhpaReconciler {
       }
       return list;
     });
+  }
+
+  /**
+   * For a KPA portrait, the streamed KPA's latest recommendation stands in for the portrait's stored status: the
+   * HorizontalPortrait controller writes the same value, but waiting for that write and its watch echo would put
+   * two API round trips between a burst and {@code /scale}. Stale or missing recommendations change nothing.
+   */
+  private JsonObject withStreamed(TargetKey key, JsonObject spec, JsonObject provider, JsonObject status) {
+    JsonObject algorithm = provider.getJsonObject("dynamic").getJsonObject("algorithm", new JsonObject());
+    if (!"KPA".equals(algorithm.getString("type"))) {
+      return status;
+    }
+    TargetKey workload = new TargetKey(key.namespace(), spec.getJsonObject("scaleTargetRef").getString("name"));
+    Optional<MetricsPortrait> latest = streamed.apply(workload).filter(MetricsPortrait::hasRecommendation);
+    if (latest.isEmpty()) {
+      return status;
+    }
+    JsonObject merged = status == null ? new JsonObject() : status.copy();
+    return merged.put("portraitData", new JsonObject().put("type", "Static")
+        .put("static", new JsonObject().put("replicas", latest.get().desiredReplicas())));
   }
 
   /** Creates or updates the HorizontalPortrait of a Dynamic provider; returns its cached status (or null). */

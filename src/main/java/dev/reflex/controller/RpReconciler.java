@@ -73,7 +73,7 @@ final class RpReconciler {
       return fail(rp, oldStatus, generation, now, "Ensured", "FailedGetScale", "failed to get scale of "
           + target.getString("kind") + "/" + target.getString("name") + ": not a scalable workload kind");
     }
-    return rest.get(workloadPath + "/scale")
+    return scaleOf(key.namespace(), target, workloadPath)
         .recover(e -> fail(rp, oldStatus, generation, now, "Ensured", "FailedGetScale",
             "failed to get scale: " + e.getMessage()).map(o -> null))
         .compose(scale -> scale == null ? Future.succeededFuture(new Observed(""))
@@ -204,13 +204,40 @@ final class RpReconciler {
         patch.encode())).mapEmpty();
   }
 
-  private boolean rolloutInProgress(String namespace, JsonObject target) {
-    Kind kind = switch (String.valueOf(target.getString("kind"))) {
+  /**
+   * The workload's Scale. Built from the informer cache when it holds the workload (its {@code spec.replicas} and
+   * selector are what {@code /scale} would answer), so realising a profile costs no extra round trip; read from
+   * {@code /scale} otherwise.
+   */
+  private Future<JsonObject> scaleOf(String namespace, JsonObject target, String workloadPath) {
+    Kind kind = workloadKind(target);
+    JsonObject workload = kind == null ? null : cache.get(kind, namespace, target.getString("name"));
+    if (workload == null) {
+      return rest.get(workloadPath + "/scale");
+    }
+    JsonObject spec = workload.getJsonObject("spec", new JsonObject());
+    JsonObject selector = spec.getJsonObject("selector", new JsonObject());
+    Map<String, String> matchLabels = new java.util.HashMap<>();
+    selector.getJsonObject("matchLabels", new JsonObject())
+        .forEach(e -> matchLabels.put(e.getKey(), String.valueOf(e.getValue())));
+    List<Map<String, Object>> expressions = new ArrayList<>();
+    selector.getJsonArray("matchExpressions", new JsonArray()).forEach(e -> expressions.add(((JsonObject) e).getMap()));
+    return Future.succeededFuture(new JsonObject()
+        .put("spec", new JsonObject().put("replicas", spec.getInteger("replicas", 1)))
+        .put("status", new JsonObject().put("selector", LabelSelector.render(matchLabels, expressions))));
+  }
+
+  private static Kind workloadKind(JsonObject target) {
+    return switch (String.valueOf(target.getString("kind"))) {
       case "Deployment" -> Kind.DEPLOYMENT;
       case "StatefulSet" -> Kind.STATEFUL_SET;
       case "ReplicaSet" -> Kind.REPLICA_SET;
       default -> null;
     };
+  }
+
+  private boolean rolloutInProgress(String namespace, JsonObject target) {
+    Kind kind = workloadKind(target);
     JsonObject workload = kind == null ? null : cache.get(kind, namespace, target.getString("name"));
     if (workload == null) {
       return false;
