@@ -78,6 +78,7 @@ final class HpReconciler {
     JsonObject hp = cache.get(Kind.HP, key);
     if (hp == null) {
       forget(key);
+      fits.remove(key);
       return removeJob(key).map(Optional.<Instant>empty());
     }
     JsonObject spec = hp.getJsonObject("spec", new JsonObject());
@@ -218,12 +219,26 @@ final class HpReconciler {
         .map(Map.Entry::getKey).toList();
   }
 
+  /** When a portrait was last fitted, and on which spec. */
+  private record Fit(JsonObject spec, Instant at) {
+  }
+
+  private final Map<TargetKey, Fit> fits = new HashMap<>();
+
   // --- Predictive: built-in forecaster ----------------------------------------------------------------------------
 
   /** Fits the forecaster off the event loop and publishes its TimeSeries; refits every {@code scalingFreq}. */
   private Future<Optional<Instant>> forecast(TargetKey key, JsonObject hp, JsonObject algorithm, Instant now) {
     Duration every = Durations.parse(algorithm.getJsonObject("forecast", new JsonObject())
         .getString("scalingFreq", "")).orElse(Duration.ofMinutes(10));
+    // A fit reads days of history: refit when due or when the spec changed, not on every change of the portrait
+    // (our own status write comes back as one).
+    JsonObject spec = hp.getJsonObject("spec");
+    Fit last = fits.get(key);
+    if (last != null && last.spec().equals(spec) && now.isBefore(last.at().plus(every))) {
+      return Future.succeededFuture(Optional.of(last.at().plus(every)));
+    }
+    fits.put(key, new Fit(spec.copy(), now));
     Optional<Instant> next = Optional.of(now.plus(every));
     HorizontalPortrait typed;
     PredictiveQueries queries;

@@ -1,0 +1,87 @@
+package dev.reflex.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reflex.app.Runtime;
+import dev.reflex.config.ConfigLoader;
+import dev.reflex.config.ReflexConfig;
+import dev.reflex.controller.ControllerVerticle;
+import dev.reflex.embedded.EmbeddedCluster;
+import dev.reflex.kube.KubeOps;
+import dev.reflex.kube.KubeRest;
+import dev.reflex.testing.Eventually;
+import dev.reflex.testing.MutableClock;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code Forecast} algorithm through the controllers: the shipped sample's HorizontalPortrait gets a TimeSeries
+ * fitted on a week of (synthetic) history, and the IHPA scales the workload to the forecast for now.
+ */
+class ForecastPortraitEndToEndTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void forecastSampleBecomesATimeSeriesPortraitThatDrivesTheWorkload() throws Exception {
+    ReflexConfig config = ConfigLoader.load(null, Map.of(
+        "REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString(),
+        "REFLEX_EMBEDDED_POD_STARTUP_DELAY", "100ms"));
+    Runtime runtime = Runtime.create();
+    KubeOps ops = new KubeOps(runtime.vertx(), 2, Duration.ofSeconds(10));
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:04:30Z"));
+    EmbeddedCluster cluster = await(EmbeddedCluster.start(runtime.vertx(), config, ops, clock));
+    KubernetesClient client = cluster.client();
+    List<String> queries = new CopyOnWriteArrayList<>();
+    ForecastService forecasts = new ForecastService(runtime.vertx(),
+        new ForecastServiceTest.SyntheticHistory(queries), 1);
+    ControllerVerticle controllers = new ControllerVerticle(client,
+        new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10)), clock, Duration.ofSeconds(30), forecasts,
+        null, config.algorithmJob());
+    try {
+      await(runtime.vertx().deployVerticle(controllers));
+      Eventually.until(Duration.ofSeconds(20), "nginx pod running", () -> client.pods().inNamespace("default")
+          .withName("nginx-0").get() != null);
+      try (InputStream in = Files.newInputStream(Path.of("deploy/samples/forecast-predictive-sample.yaml"))) {
+        client.load(in).items().forEach(item -> client.resource(item).inNamespace("default").create());
+      }
+      Eventually.until(Duration.ofSeconds(30), "TimeSeries portrait", () -> {
+        GenericKubernetesResource hp = client.genericKubernetesResources("autoscaling.kapacitystack.io/v1alpha1",
+            "HorizontalPortrait").inNamespace("default").withName("forecast-sample-predictive").get();
+        return hp != null && String.valueOf(hp.getAdditionalProperties().get("status")).contains("TimeSeries")
+            && String.valueOf(hp.getAdditionalProperties().get("status")).contains("SucceededGeneratePortrait");
+      });
+      assertEquals(3, queries.size(), "usage, ready pods and traffic history were read");
+      Eventually.until(Duration.ofSeconds(30), "IHPA follows the forecast", () -> {
+        GenericKubernetesResource ihpa = client.genericKubernetesResources("autoscaling.kapacitystack.io/v1alpha1",
+            "IntelligentHorizontalPodAutoscaler").inNamespace("default").withName("forecast-sample").get();
+        return String.valueOf(ihpa.getAdditionalProperties().get("status")).contains("Dynamic-Predictive");
+      });
+      int replicas = client.apps().statefulSets().inNamespace("default").withName("nginx").get().getSpec()
+          .getReplicas();
+      assertTrue(replicas >= 1 && replicas <= 10, "replicas from the forecast: " + replicas);
+    } finally {
+      await(forecasts.close());
+      cluster.close();
+      ops.close();
+      await(runtime.vertx().close());
+    }
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}
