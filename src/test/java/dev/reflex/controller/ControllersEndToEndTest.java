@@ -116,36 +116,7 @@ class ControllersEndToEndTest {
   @Test
   void predictiveResultDrivesReplicasThroughItsPointsUntilItExpires() {
     reflex.apply(statefulSet("pred-web", 1));
-    reflex.apply(ihpa("pred-ihpa", "pred-web", "StatefulSet", """
-          - type: Dynamic
-            priority: 1
-            dynamic:
-              portraitType: Predictive
-              metrics:
-              - type: Resource
-                resource: {name: cpu, target: {type: AverageValue, averageValue: 1m}}
-              - type: Pods
-                pods: {metric: {name: kube_pod_status_ready}, target: {type: NA}}
-              - name: qps
-                type: External
-                external: {metric: {name: qps}, target: {type: NA}}
-              algorithm:
-                type: ExternalJob
-                externalJob:
-                  job:
-                    type: CronJob
-                    cronJob:
-                      template:
-                        spec:
-                          schedule: "0/30 * * * *"
-                          jobTemplate:
-                            spec:
-                              template:
-                                spec:
-                                  containers: [{name: algorithm}]
-                                  restartPolicy: OnFailure
-                  resultSource: {type: ConfigMap}
-        """, ""));
+    reflex.apply(ihpa("pred-ihpa", "pred-web", "StatefulSet", PREDICTIVE_EXTERNAL_JOB, ""));
     at("2026-01-05T10:05:00Z");
     Eventually.until(WAIT, "portrait created", () -> reflex.client.genericKubernetesResources(HP)
         .inNamespace("default").withName("pred-ihpa-predictive").get() != null);
@@ -336,6 +307,38 @@ class ControllersEndToEndTest {
     expectReplicas(kind, name, 1);
     return online;
   }
+
+  /** Seed 000's predictive provider: an ExternalJob whose result ConfigMap drives the portrait. */
+  static final String PREDICTIVE_EXTERNAL_JOB = """
+          - type: Dynamic
+            priority: 1
+            dynamic:
+              portraitType: Predictive
+              metrics:
+              - type: Resource
+                resource: {name: cpu, target: {type: AverageValue, averageValue: 1m}}
+              - type: Pods
+                pods: {metric: {name: kube_pod_status_ready}, target: {type: NA}}
+              - name: qps
+                type: External
+                external: {metric: {name: qps}, target: {type: NA}}
+              algorithm:
+                type: ExternalJob
+                externalJob:
+                  job:
+                    type: CronJob
+                    cronJob:
+                      template:
+                        spec:
+                          schedule: "0/30 * * * *"
+                          jobTemplate:
+                            spec:
+                              template:
+                                spec:
+                                  containers: [{name: algorithm}]
+                                  restartPolicy: OnFailure
+                  resultSource: {type: ConfigMap}
+        """;
 
   private static final String GRAY_PROVIDERS = """
           - {type: Static, priority: 1, static: {replicas: 1}}

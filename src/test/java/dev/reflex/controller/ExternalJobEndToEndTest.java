@@ -56,36 +56,8 @@ class ExternalJobEndToEndTest {
             "REFLEX_ALGORITHM_JOB_METRICS_SERVER_ADDR", "127.0.0.1:0"))) {
       writeReadyPodHistory(prometheus, "job-web", 2);
       reflex.apply(ControllersEndToEndTest.statefulSet("job-web", 1));
-      reflex.apply(ControllersEndToEndTest.ihpa("job-ihpa", "job-web", "StatefulSet", """
-            - type: Dynamic
-              priority: 1
-              dynamic:
-                portraitType: Predictive
-                metrics:
-                - type: Resource
-                  resource: {name: cpu, target: {type: AverageValue, averageValue: 1m}}
-                - type: Pods
-                  pods: {metric: {name: kube_pod_status_ready}, target: {type: NA}}
-                - name: qps
-                  type: External
-                  external: {metric: {name: qps}, target: {type: NA}}
-                algorithm:
-                  type: ExternalJob
-                  externalJob:
-                    job:
-                      type: CronJob
-                      cronJob:
-                        template:
-                          spec:
-                            schedule: "0/30 * * * *"
-                            jobTemplate:
-                              spec:
-                                template:
-                                  spec:
-                                    containers: [{name: algorithm}]
-                                    restartPolicy: OnFailure
-                    resultSource: {type: ConfigMap}
-          """, ""));
+      reflex.apply(ControllersEndToEndTest.ihpa("job-ihpa", "job-web", "StatefulSet",
+          ControllersEndToEndTest.PREDICTIVE_EXTERNAL_JOB, ""));
       Eventually.until(Duration.ofSeconds(20), "CronJob created", () -> cronJob(reflex) != null);
       CronJob job = cronJob(reflex);
       Map<String, String> env = job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers()
