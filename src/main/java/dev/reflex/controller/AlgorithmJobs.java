@@ -67,9 +67,7 @@ final class AlgorithmJobs {
 
   /** Removes the CronJob of a portrait that is gone or no longer ExternalJob. */
   Future<Void> remove(String hpNamespace, String hpName) {
-    return rest.delete(path(hpNamespace, hpName)).<Void>mapEmpty()
-        .recover(e -> e instanceof KubeApiException api && api.notFound() ? Future.succeededFuture()
-            : Future.failedFuture(e));
+    return rest.deleteIfPresent(path(hpNamespace, hpName));
   }
 
   JsonObject desired(String hpNamespace, String hpName, String portraitType, JsonObject template) {

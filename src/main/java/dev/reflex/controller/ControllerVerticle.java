@@ -7,7 +7,6 @@ import dev.reflex.bus.TargetKey;
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.forecast.ForecastService;
-import dev.reflex.kube.KubeApiException;
 import dev.reflex.metrics.kpa.StreamedKpa;
 import dev.reflex.kube.KubeRest;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -143,10 +142,10 @@ public final class ControllerVerticle extends VerticleBase {
   /** What an IHPA owned goes with it (the garbage collector does the same on a real cluster). */
   private Future<?> cleanUp(TargetKey ihpa) {
     Future<?> profile = cache.get(Kind.RP, ihpa) == null ? Future.succeededFuture()
-        : ignoreNotFound(rest.delete(Kind.RP.path(ihpa.namespace(), ihpa.name())));
+        : rest.deleteIfPresent(Kind.RP.path(ihpa.namespace(), ihpa.name()));
     return profile.compose(v -> Future.all(cache.list(Kind.HP, ihpa.namespace()).stream()
         .filter(hp -> ihpa.name().equals(Owners.controllerOf(hp, Kind.IHPA.kind())))
-        .map(hp -> ignoreNotFound(rest.delete(Kind.HP.path(ihpa.namespace(), key(hp).name())))).toList()));
+        .map(hp -> rest.deleteIfPresent(Kind.HP.path(ihpa.namespace(), key(hp).name()))).toList()));
   }
 
   private void changed(Kind kind, JsonObject obj) {
@@ -199,10 +198,5 @@ public final class ControllerVerticle extends VerticleBase {
   private static TargetKey key(JsonObject obj) {
     JsonObject meta = obj.getJsonObject("metadata");
     return new TargetKey(meta.getString("namespace", ""), meta.getString("name"));
-  }
-
-  private static Future<JsonObject> ignoreNotFound(Future<JsonObject> call) {
-    return call.recover(e -> e instanceof KubeApiException api && api.notFound()
-        ? Future.succeededFuture(new JsonObject()) : Future.failedFuture(e));
   }
 }

@@ -318,9 +318,9 @@ final class IhpaReconciler {
     if (cache.get(Kind.RP, key) == null) {
       return Future.succeededFuture();
     }
-    return rest.delete(Kind.RP.path(key.namespace(), key.name())).<Void>mapEmpty()
-        .recover(e -> e instanceof KubeApiException api && api.notFound() ? Future.succeededFuture()
-            : Future.failedFuture(new IllegalStateException("failed to delete ReplicaProfile: " + e.getMessage())));
+    return rest.deleteIfPresent(Kind.RP.path(key.namespace(), key.name()))
+        .recover(e -> Future.failedFuture(new IllegalStateException("failed to delete ReplicaProfile: "
+            + e.getMessage())));
   }
 
   // --- status ---------------------------------------------------------------------------------------------------

@@ -60,6 +60,11 @@ public final class ResourceCache {
     public String kind() {
       return definition.getKind();
     }
+
+    /** The kind with this Kubernetes kind name, e.g. {@code StatefulSet}. */
+    public static java.util.Optional<Kind> byKind(String kind) {
+      return java.util.Arrays.stream(values()).filter(k -> k.kind().equals(kind)).findFirst();
+    }
   }
 
   private final KubernetesClient client;

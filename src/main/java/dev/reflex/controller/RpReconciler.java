@@ -228,12 +228,7 @@ final class RpReconciler {
   }
 
   private static Kind workloadKind(JsonObject target) {
-    return switch (String.valueOf(target.getString("kind"))) {
-      case "Deployment" -> Kind.DEPLOYMENT;
-      case "StatefulSet" -> Kind.STATEFUL_SET;
-      case "ReplicaSet" -> Kind.REPLICA_SET;
-      default -> null;
-    };
+    return Kind.byKind(String.valueOf(target.getString("kind"))).orElse(null);
   }
 
   private boolean rolloutInProgress(String namespace, JsonObject target) {
@@ -268,18 +263,13 @@ final class RpReconciler {
         new JsonObject().put("status", status)).mapEmpty();
   }
 
+  /** The path of an apps/v1 scale target, or null for any other kind. */
   static String workloadPath(String namespace, JsonObject target) {
-    String plural = switch (String.valueOf(target.getString("kind"))) {
-      case "Deployment" -> "deployments";
-      case "StatefulSet" -> "statefulsets";
-      case "ReplicaSet" -> "replicasets";
-      default -> null;
-    };
-    String apiVersion = target.getString("apiVersion", "apps/v1");
-    if (plural == null || !"apps/v1".equals(apiVersion)) {
+    if (!"apps/v1".equals(target.getString("apiVersion", "apps/v1"))) {
       return null;
     }
-    return "/apis/apps/v1/namespaces/" + namespace + "/" + plural + "/" + target.getString("name");
+    return dev.reflex.kube.WorkloadKind.byKind(String.valueOf(target.getString("kind")))
+        .map(k -> k.path(namespace, target.getString("name"))).orElse(null);
   }
 
   static Map<String, String> labels(JsonObject obj) {

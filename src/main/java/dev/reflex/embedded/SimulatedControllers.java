@@ -120,8 +120,7 @@ final class SimulatedControllers {
     List<JsonObject> owned = view.list("ReplicaSet", key.namespace()).stream()
         .filter(rs -> ClusterView.owner(rs).equals("Deployment/" + key.name())).toList();
     if (deploy == null) {
-      return Future.join(owned.stream().map(rs -> (Future<?>) ignoreNotFound(rest.delete(path("ReplicaSet", rs))))
-          .toList());
+      return Future.join(owned.stream().map(rs -> (Future<?>) rest.deleteIfPresent(path("ReplicaSet", rs))).toList());
     }
     JsonObject template = deploy.getJsonObject("spec").getJsonObject("template", new JsonObject());
     String hash = Integer.toUnsignedString(template.encode().hashCode(), 36);
@@ -225,7 +224,7 @@ final class SimulatedControllers {
   private Future<?> deletePod(JsonObject pod, String owner) {
     String namespace = pod.getJsonObject("metadata").getString("namespace");
     TargetKey target = new TargetKey(namespace, name(pod));
-    return ignoreNotFound(rest.delete("/api/v1/namespaces/" + namespace + "/pods/" + name(pod)))
+    return rest.deleteIfPresent("/api/v1/namespaces/" + namespace + "/pods/" + name(pod))
         .onSuccess(v -> bus.publish(Addresses.EMBEDDED_SIMULATOR, new SimulatorEvent.PodDeleted(target, owner)));
   }
 
@@ -331,11 +330,6 @@ final class SimulatedControllers {
 
   // --- helpers --------------------------------------------------------------------------------------------------
 
-  private static Future<JsonObject> ignoreNotFound(Future<JsonObject> call) {
-    return call.recover(e -> e instanceof KubeApiException api && api.notFound()
-        ? Future.succeededFuture(new JsonObject()) : Future.failedFuture(e));
-  }
-
   private static JsonObject ownerRef(JsonObject owner) {
     return new JsonObject().put("apiVersion", owner.getString("apiVersion", "apps/v1"))
         .put("kind", owner.getString("kind")).put("name", name(owner))
@@ -362,12 +356,7 @@ final class SimulatedControllers {
   }
 
   private static String path(String kind, JsonObject obj) {
-    String ns = obj.getJsonObject("metadata").getString("namespace");
-    return switch (kind) {
-      case "StatefulSet" -> "/apis/apps/v1/namespaces/" + ns + "/statefulsets/" + name(obj);
-      case "Deployment" -> "/apis/apps/v1/namespaces/" + ns + "/deployments/" + name(obj);
-      case "ReplicaSet" -> "/apis/apps/v1/namespaces/" + ns + "/replicasets/" + name(obj);
-      default -> throw new IllegalArgumentException(kind);
-    };
+    return dev.reflex.kube.WorkloadKind.byKind(kind).orElseThrow(() -> new IllegalArgumentException(kind))
+        .path(obj.getJsonObject("metadata").getString("namespace"), name(obj));
   }
 }

@@ -52,6 +52,12 @@ public final class KubeRest {
     return send("DELETE", path, JSON, "{}");
   }
 
+  /** Deletes, counting an object that is already gone as done: deletes are idempotent for our callers. */
+  public Future<Void> deleteIfPresent(String path) {
+    return delete(path).<Void>mapEmpty().recover(e -> e instanceof KubeApiException api && api.notFound()
+        ? Future.succeededFuture() : Future.failedFuture(e));
+  }
+
   /** Sends one request; a non-2xx answer fails the future with a {@link KubeApiException} carrying the status. */
   public Future<JsonObject> send(String method, String path, String contentType, String body) {
     HttpRequest.Builder builder = http.newHttpRequestBuilder().uri(masterUrl + path).header("Accept", JSON);
