@@ -1,0 +1,171 @@
+package dev.reflex.metrics.hpa;
+
+import dev.reflex.metrics.query.MetricHistory;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the metric inputs of one KubeHPA decision, for every metric of a HorizontalPortrait's {@code spec.metrics}.
+ * <ul>
+ *   <li>Resource: streamed pod usage when there is any, else Prometheus ({@code resourceRules}) when configured,
+ *       else metrics.k8s.io. ContainerResource: the same without the streamed step (streamed usage is per pod).</li>
+ *   <li>Pods: streamed values when there are any, else Prometheus ({@code rules}, as pods of the selector).</li>
+ *   <li>Object: Prometheus ({@code rules}, the described object). External: Prometheus ({@code externalRules}), one
+ *       value per series, which the decision sums.</li>
+ * </ul>
+ * Distinct metrics are read concurrently and the read never fails: a Pods, Object or External metric that cannot be
+ * read becomes an {@code error} entry naming it (the decision then fails that metric, which blocks a scale-down as
+ * the HPA does); Resource usage that cannot be read leaves those pods out of {@code podMetrics} (missing pods are
+ * filled conservatively, and a metric with no usage at all fails) and says why in
+ * {@link HpaMetricInputs#resourceErrors()}.
+ */
+public final class HpaMetricReader {
+
+  /** Why Pods, Object and External metrics have no source without Prometheus. */
+  static final String NO_PROMETHEUS = "no Prometheus configured (prometheus.address is empty)";
+
+  private final MetricHistory history;
+  private final boolean prometheusConfigured;
+  private final PodMetricsSource metricsServer;
+
+  /**
+   * @param history Prometheus through the adapter rules (queried only when {@code prometheusConfigured})
+   * @param prometheusConfigured whether {@code prometheus.address} is set
+   * @param metricsServer metrics.k8s.io, for Resource metrics when Prometheus is not configured
+   */
+  public HpaMetricReader(MetricHistory history, boolean prometheusConfigured, PodMetricsSource metricsServer) {
+    this.history = Objects.requireNonNull(history, "history");
+    this.prometheusConfigured = prometheusConfigured;
+    this.metricsServer = Objects.requireNonNull(metricsServer, "metricsServer");
+  }
+
+  /**
+   * Reads every metric the specs name.
+   *
+   * @param namespace the portrait's (and workload's) namespace
+   * @param metricSpecs autoscaling/v2 MetricSpec objects; unknown or malformed ones are skipped (the decision names
+   *     their bad field)
+   * @param selector the scale's {@code status.selector}
+   * @param podNames the selected pods; values are read and kept for these only
+   * @param streamed fresh streamed values that replace queries for Pods and Resource metrics
+   * @param now the decision time
+   * @return the {@code podMetrics} and {@code metricValues} of the decide document; never a failed future
+   */
+  public Future<HpaMetricInputs> read(String namespace, JsonArray metricSpecs, String selector, List<String> podNames,
+      StreamedPodValues streamed, Instant now) {
+    ReadContext context = new ReadContext(namespace, selector == null ? "" : selector, Set.copyOf(podNames), now);
+    Set<HpaMetric> metrics = new LinkedHashSet<>();
+    metricSpecs.forEach(spec -> HpaMetric.of(spec).ifPresent(metrics::add));
+    Map<HpaMetric, Future<ResourceUsage>> usage = new LinkedHashMap<>();
+    Map<HpaMetric, Future<List<JsonObject>>> values = new LinkedHashMap<>();
+    ServerFetch server = new ServerFetch(context);
+    for (HpaMetric metric : metrics) {
+      if (metric instanceof HpaMetric.Resource resource) {
+        usage.put(metric, guarded(() -> usage(resource, streamed, context, server),
+            e -> ResourceUsage.failed(resource, "reading " + MetricEntries.describe(metric) + " failed: " + e)));
+      } else {
+        values.put(metric, guarded(() -> values(metric, streamed, context),
+            e -> List.of(MetricEntries.error(metric, "reading " + MetricEntries.describe(metric) + " failed: " + e))));
+      }
+    }
+    List<Future<?>> all = new ArrayList<>(usage.values());
+    all.addAll(values.values());
+    return Future.join(all).transform(done -> Future.succeededFuture(assemble(context, usage, values)));
+  }
+
+  private Future<ResourceUsage> usage(HpaMetric.Resource metric, StreamedPodValues streamed, ReadContext context,
+      ServerFetch server) {
+    Optional<PodValues> fresh = metric.container().isEmpty() ? streamed.resource(metric.resource())
+        : Optional.empty();
+    if (fresh.isPresent()) {
+      return Future.succeededFuture(ResourceReads.streamed(metric, fresh.get(), context));
+    }
+    if (prometheusConfigured) {
+      return ResourceReads.prometheus(metric, history, context);
+    }
+    return ResourceReads.metricsServer(metric, server.items(), context);
+  }
+
+  private Future<List<JsonObject>> values(HpaMetric metric, StreamedPodValues streamed, ReadContext context) {
+    if (metric instanceof HpaMetric.Pods pods) {
+      Optional<PodValues> fresh = streamed.pods(pods.name());
+      if (fresh.isPresent()) {
+        return Future.succeededFuture(ValueReads.streamed(pods, fresh.get(), context));
+      }
+      if (prometheusConfigured && context.pods().isEmpty()) {
+        return Future.succeededFuture(List.of(MetricEntries.error(metric, "no selected pods to read "
+            + MetricEntries.describe(metric) + " of")));
+      }
+    }
+    if (!prometheusConfigured) {
+      return Future.succeededFuture(List.of(MetricEntries.error(metric, "cannot read "
+          + MetricEntries.describe(metric) + ": " + NO_PROMETHEUS)));
+    }
+    return ValueReads.prometheus(metric, history, context);
+  }
+
+  private static HpaMetricInputs assemble(ReadContext context, Map<HpaMetric, Future<ResourceUsage>> usage,
+      Map<HpaMetric, Future<List<JsonObject>>> values) {
+    PodMetricsAssembler pods = new PodMetricsAssembler(context.now());
+    Set<String> errors = new LinkedHashSet<>();
+    usage.values().forEach(future -> {
+      ResourceUsage read = future.result();
+      HpaMetric.Resource metric = read.metric();
+      read.byPod().forEach((pod, reading) -> {
+        if (metric.container().isPresent()) {
+          pods.container(pod, metric.container().get(), metric.resource(), reading);
+        } else {
+          pods.total(pod, metric.resource(), reading);
+        }
+      });
+      errors.addAll(read.errors());
+    });
+    JsonArray entries = new JsonArray();
+    values.values().forEach(future -> future.result().forEach(entries::add));
+    return new HpaMetricInputs(pods.build(), entries, List.copyOf(errors));
+  }
+
+  /**
+   * Runs a read whose failure (a failed future, or an exception thrown while starting it) turns into a value, so
+   * one bad metric never fails the others.
+   */
+  private static <T> Future<T> guarded(java.util.function.Supplier<Future<T>> read,
+      java.util.function.Function<String, T> onFailure) {
+    try {
+      return read.get().otherwise(e -> onFailure.apply(String.valueOf(e.getMessage())));
+    } catch (RuntimeException e) {
+      return Future.succeededFuture(onFailure.apply(String.valueOf(e.getMessage())));
+    }
+  }
+
+  /** The metrics.k8s.io fetch of one read: made on first need, shared by all resource metrics. */
+  private final class ServerFetch {
+    private final ReadContext context;
+    private Future<JsonArray> items;
+
+    ServerFetch(ReadContext context) {
+      this.context = context;
+    }
+
+    Future<JsonArray> items() {
+      if (items == null) {
+        try {
+          items = metricsServer.podMetrics(context.namespace(), context.selector());
+        } catch (RuntimeException e) {
+          items = Future.failedFuture(e);
+        }
+      }
+      return items;
+    }
+  }
+}
