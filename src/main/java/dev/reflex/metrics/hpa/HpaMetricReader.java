@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads the metric inputs of one KubeHPA decision, for every metric of a HorizontalPortrait's {@code spec.metrics}.
@@ -139,8 +141,7 @@ public final class HpaMetricReader {
    * Runs a read whose failure (a failed future, or an exception thrown while starting it) turns into a value, so
    * one bad metric never fails the others.
    */
-  private static <T> Future<T> guarded(java.util.function.Supplier<Future<T>> read,
-      java.util.function.Function<String, T> onFailure) {
+  private static <T> Future<T> guarded(Supplier<Future<T>> read, Function<String, T> onFailure) {
     try {
       return read.get().otherwise(e -> onFailure.apply(String.valueOf(e.getMessage())));
     } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Builds metrics.k8s.io PodMetrics items from per-pod readings of several resources and containers, one item per
@@ -82,7 +83,7 @@ final class PodMetricsAssembler {
   private static Reading stamp(Map<String, Reading> podTotals, Map<String, Map<String, Reading>> named) {
     Optional<Reading> cpu = Optional.ofNullable(podTotals.get("cpu")).or(() -> named.values().stream()
         .map(u -> u.get("cpu")).filter(r -> r != null).findFirst());
-    return cpu.orElseGet(() -> java.util.stream.Stream.concat(podTotals.values().stream(),
+    return cpu.orElseGet(() -> Stream.concat(podTotals.values().stream(),
         named.values().stream().flatMap(u -> u.values().stream())).max(Comparator.comparing(Reading::at))
         .orElseThrow());
   }

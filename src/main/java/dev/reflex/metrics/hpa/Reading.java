@@ -1,5 +1,6 @@
 package dev.reflex.metrics.hpa;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,6 +25,6 @@ record Reading(long milli, Instant at, String window) {
     if (millis % 1000 == 0) {
       return millis / 1000 + "s";
     }
-    return java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
+    return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
   }
 }

@@ -9,7 +9,9 @@ import dev.reflex.metrics.query.MetricSample;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +27,7 @@ final class ValueReads {
   static List<JsonObject> streamed(HpaMetric.Pods metric, PodValues values, ReadContext context) {
     List<JsonObject> entries = new ArrayList<>();
     values.values().entrySet().stream().filter(e -> context.pods().contains(e.getKey()))
-        .sorted(java.util.Map.Entry.comparingByKey())
+        .sorted(Map.Entry.comparingByKey())
         .forEach(e -> entries.add(MetricEntries.podValue(metric, e.getKey(), e.getValue())));
     return entries;
   }
@@ -74,7 +76,7 @@ final class ValueReads {
     if (metric instanceof HpaMetric.Pods pods) {
       List<JsonObject> entries = new ArrayList<>();
       samples.stream().filter(s -> context.podOf(s.labels()) != null)
-          .sorted(java.util.Comparator.comparing(s -> context.podOf(s.labels())))
+          .sorted(Comparator.comparing(s -> context.podOf(s.labels())))
           .forEach(s -> entries.add(MetricEntries.podValue(pods, context.podOf(s.labels()), s.point().value())));
       return entries.isEmpty() ? List.of(MetricEntries.error(metric, "Prometheus returned no " + what
           + " for the selected pods")) : entries;

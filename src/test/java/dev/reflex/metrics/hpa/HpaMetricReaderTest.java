@@ -110,6 +110,15 @@ class HpaMetricReaderTest {
             new JsonArray(),
             array(new JsonObject().put("type", "Object").put("metric", new JsonObject().put("name", "requests_rate"))
                 .put("describedObject", INGRESS).put("value", "40"))),
+        Arguments.of("Object on a Namespace: cluster-scoped, so no namespace matcher",
+            Specs.object("pending_jobs", "v1", "Namespace", "shop", "100"),
+            List.of(sample(Map.of("namespace", "shop"), 12, Optional.empty())),
+            new MetricQuery.ObjectMetric(new GroupKind("", "Namespace"), Optional.empty(), Optional.of("shop"),
+                LabelSelector.EVERYTHING, MetricId.of("pending_jobs")),
+            new JsonArray(),
+            array(new JsonObject().put("type", "Object").put("metric", new JsonObject().put("name", "pending_jobs"))
+                .put("describedObject", new JsonObject().put("apiVersion", "v1").put("kind", "Namespace")
+                    .put("name", "shop")).put("value", "12"))),
         Arguments.of("External: one value per series, namespaced, with the spec's selector",
             Specs.external("queue_depth", PROD, "5"),
             List.of(sample(Map.of("queue", "a"), 3, Optional.empty()), sample(Map.of("queue", "b"), 4.5,
