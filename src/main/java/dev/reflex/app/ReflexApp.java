@@ -2,6 +2,8 @@ package dev.reflex.app;
 
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.controller.ControllerVerticle;
+import dev.reflex.metrics.hpa.HpaMetricReader;
+import dev.reflex.metrics.hpa.PodMetricsSource;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.grpc.GrpcVerticle;
 import dev.reflex.metrics.StreamedMetrics;
@@ -86,8 +88,11 @@ public final class ReflexApp {
         new KubeObjectLister(rest));
     forecasts = new ForecastService(runtime.vertx(), history, 2);
     grpc = GrpcVerticle.fromConfig(history, config.http().hostOr(defaultHost), config.grpc());
+    HpaMetricReader metricReader = new HpaMetricReader(history, !config.prometheus().address().isBlank(),
+        PodMetricsSource.metricsServer(rest));
     controllers = new ControllerVerticle(client, rest, clock, config.kube().resyncPeriod(), forecasts,
-        streamed.kpa(), config.algorithmJob());
+        new ControllerVerticle.Streamed(streamed.kpa(), streamed.hpa(), streamed.resourceSeries(), metricReader),
+        config.algorithmJob());
     return deploy(http)
         .compose(v -> Future.fromCompletionStage(podDirectory.start(), runtime.vertx().getOrCreateContext()))
         .compose(v -> streamed.deploy(runtime.vertx()).map(ids -> {

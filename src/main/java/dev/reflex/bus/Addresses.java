@@ -32,6 +32,12 @@ public final class Addresses {
    */
   public static final String METRICS_PORTRAIT = "reflex.metrics.portrait";
 
+  /**
+   * {@link PodMetricSnapshot}s: the latest streamed per-pod values of a metric a KubeHPA portrait reads, published
+   * at once when they would make the HPA scale up and otherwise at most once per decision interval.
+   */
+  public static final String METRICS_POD_VALUES = "reflex.metrics.pod-values";
+
   /** {@link KubeEvent}s for IntelligentHorizontalPodAutoscalers, HorizontalPortraits and ReplicaProfiles. */
   public static final String KUBE_AUTOSCALING = "reflex.kube.autoscaling";
 
@@ -40,7 +46,8 @@ public final class Addresses {
 
   /** All addresses, for listings such as {@code GET /taps}. */
   public static final List<String> ALL = List.of(KUBE_WORKLOAD, KUBE_POD, KUBE_AUTOSCALING, ACTUATOR_SCALE,
-      ACTUATOR_SCALE_RESULT, CONTROLLER_DECISION, EMBEDDED_SIMULATOR, METRICS_SAMPLE, METRICS_PORTRAIT);
+      ACTUATOR_SCALE_RESULT, CONTROLLER_DECISION, EMBEDDED_SIMULATOR, METRICS_SAMPLE, METRICS_PORTRAIT,
+      METRICS_POD_VALUES);
 
   private Addresses() {
   }

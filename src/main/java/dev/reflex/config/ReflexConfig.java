@@ -58,9 +58,10 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
 
   /** Streamed metrics. */
   public record Metrics(Duration staleAfter, Duration decisionInterval, int maxSeriesPerTarget,
-      List<String> labelOverrides) {
+      List<String> labelOverrides, List<String> resourceSeries) {
     public Metrics {
       labelOverrides = List.copyOf(labelOverrides);
+      resourceSeries = List.copyOf(resourceSeries);
     }
   }
 
@@ -123,7 +124,8 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
         new RemoteWrite((Integer) v.get("remote-write.max-body-bytes"),
             (Integer) v.get("remote-write.max-pending-batches")),
         new Metrics((Duration) v.get("metrics.stale-after"), (Duration) v.get("metrics.decision-interval"),
-            (Integer) v.get("metrics.max-series-per-target"), (List<String>) v.get("metrics.label-overrides")),
+            (Integer) v.get("metrics.max-series-per-target"), (List<String>) v.get("metrics.label-overrides"),
+            (List<String>) v.get("metrics.resource-series")),
         new Kafka((String) v.get("kafka.bootstrap-servers"), (List<String>) v.get("kafka.topics"),
             (String) v.get("kafka.group-id")));
   }

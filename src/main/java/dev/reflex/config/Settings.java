@@ -87,6 +87,9 @@ public final class Settings {
       new Setting("metrics.label-overrides", "namespace=namespace,pod=pod", ValueKind.LIST,
           "Which series labels name the namespace, pod or workload, as label=resource (resource: namespace, pod,"
               + " deployment, statefulset, replicaset), like prometheus-adapter's resources.overrides."),
+      new Setting("metrics.resource-series", "cpu=cpu_usage_cores", ValueKind.LIST,
+          "Streamed per-pod gauges that stand for a Resource metric of KubeHPA portraits, as resource=series (cpu in"
+              + " cores, memory in bytes); empty = Resource metrics are always polled."),
       new Setting("kafka.bootstrap-servers", "", ValueKind.STRING,
           "Kafka brokers to read samples from, comma-separated host:port; empty = no Kafka consumer."),
       new Setting("kafka.topics", "reflex-metrics", ValueKind.LIST,

@@ -7,7 +7,11 @@ import dev.reflex.bus.TargetKey;
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.forecast.ForecastService;
+import dev.reflex.bus.PodMetricSnapshot;
+import dev.reflex.metrics.hpa.HpaMetricReader;
 import dev.reflex.metrics.kpa.StreamedKpa;
+import dev.reflex.metrics.kubehpa.ResourceSeries;
+import dev.reflex.metrics.kubehpa.StreamedHpa;
 import dev.reflex.kube.KubeRest;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
@@ -38,19 +42,31 @@ public final class ControllerVerticle extends VerticleBase {
   private KeyedWorkQueue profiles;
 
   private final ForecastService forecasts;
-  private final StreamedKpa streamedKpa;
+  private final Streamed streamed;
   private final ReflexConfig.AlgorithmJob algorithmJob;
 
   /**
+   * What the controllers take from streamed metrics and metric backends.
+   *
+   * @param kpa decides {@code KPA} portraits on streamed samples
+   * @param kubeHpa streamed values and scale-up trigger of {@code KubeHPA} portraits
+   * @param resourceSeries which streamed gauges stand for Resource metrics
+   * @param metricReader reads the metrics of {@code KubeHPA} decisions (Prometheus, metrics.k8s.io)
+   */
+  public record Streamed(StreamedKpa kpa, StreamedHpa kubeHpa, ResourceSeries resourceSeries,
+      HpaMetricReader metricReader) {
+  }
+
+  /**
    * @param forecasts runs the built-in forecaster for {@code Forecast} portraits
-   * @param streamedKpa decides {@code KPA} portraits on streamed samples
+   * @param streamed the streamed deciders and the metric reader
    * @param algorithmJob defaults for the CronJobs of {@code ExternalJob} portraits
    */
   public ControllerVerticle(KubernetesClient client, KubeRest rest, Clock clock, Duration resync,
-      ForecastService forecasts, StreamedKpa streamedKpa, ReflexConfig.AlgorithmJob algorithmJob) {
+      ForecastService forecasts, Streamed streamed, ReflexConfig.AlgorithmJob algorithmJob) {
     this.algorithmJob = algorithmJob;
     this.forecasts = forecasts;
-    this.streamedKpa = streamedKpa;
+    this.streamed = streamed;
     this.client = client;
     this.rest = rest;
     this.clock = clock;
@@ -64,11 +80,13 @@ public final class ControllerVerticle extends VerticleBase {
     Map<TargetKey, MetricsPortrait> latestStreamed = new HashMap<>();
     IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock,
         decision -> vertx.eventBus().publish(Addresses.CONTROLLER_DECISION, decision),
-        workload -> java.util.Optional.ofNullable(latestStreamed.get(workload)));
+        workload -> java.util.Optional.ofNullable(latestStreamed.get(workload)),
+        written -> profiles.enqueueUrgent(written));
     AlgorithmJobs jobs = new AlgorithmJobs(rest, algorithmJob,
         client.getNamespace() == null ? "default" : client.getNamespace());
     HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization(),
-        streamedKpa, jobs);
+        streamed.kpa(), jobs, new KubeHpaStreaming(streamed.kubeHpa(), streamed.resourceSeries()),
+        streamed.metricReader(), this::portraitStatusWritten);
     RpReconciler rp = new RpReconciler(cache, rest, events, clock);
     ihpas = new KeyedWorkQueue("IntelligentHorizontalPodAutoscaler", vertx, context, clock,
         key -> reconcileIhpa(ihpa, key));
@@ -93,14 +111,36 @@ public final class ControllerVerticle extends VerticleBase {
       latestStreamed.put(portrait.target(), portrait);
       hp.streamedPortrait(portrait);
       for (TargetKey portraitKey : hp.kpaPortraitsOf(portrait.target())) {
-        portraits.enqueue(portraitKey);
+        // The IHPA first: it reads the recommendation directly, the portrait's status write is for the record.
         JsonObject stored = cache.get(Kind.HP, portraitKey);
         if (stored != null) {
-          ownerIhpa(stored);
+          String owner = Owners.controllerOf(stored, Kind.IHPA.kind());
+          if (owner != null) {
+            ihpas.enqueueUrgent(new TargetKey(portraitKey.namespace(), owner));
+          }
         }
+        portraits.enqueue(portraitKey);
       }
     });
+    // A streamed sample the HPA would scale up on: its KubeHPA portraits decide now, not at their next sync.
+    vertx.eventBus().<PodMetricSnapshot>localConsumer(Addresses.METRICS_POD_VALUES, message ->
+        hp.podValues(message.body()).forEach(portraits::enqueueUrgent));
     return cache.start(context, 0, this::changed);
+  }
+
+  /**
+   * A portrait's new status goes to the cache and its IHPA at once: the IHPA merges it without waiting for the
+   * watch to echo the write (see {@link ResourceCache#wrote}).
+   */
+  private void portraitStatusWritten(JsonObject stored) {
+    if (stored == null || stored.getJsonObject("metadata") == null) {
+      return;
+    }
+    cache.wrote(Kind.HP, stored);
+    String owner = Owners.controllerOf(stored, Kind.IHPA.kind());
+    if (owner != null) {
+      ihpas.enqueueUrgent(new TargetKey(key(stored).namespace(), owner));
+    }
   }
 
   @Override

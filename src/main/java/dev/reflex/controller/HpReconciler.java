@@ -3,6 +3,7 @@ package dev.reflex.controller;
 import dev.reflex.api.v1alpha1.HorizontalPortrait;
 import dev.reflex.api.validation.Durations;
 import dev.reflex.bus.MetricsPortrait;
+import dev.reflex.bus.PodMetricSnapshot;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.core.kpa.DeciderSpec;
@@ -11,21 +12,23 @@ import dev.reflex.decide.Quantity;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.forecast.PredictiveQueries;
 import dev.reflex.kube.KubeRest;
+import dev.reflex.metrics.hpa.HpaMetricInputs;
+import dev.reflex.metrics.hpa.HpaMetricReader;
 import dev.reflex.metrics.kpa.StreamedKpa;
 import dev.reflex.kube.LabelSelector;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -61,8 +64,21 @@ final class HpReconciler {
   /** Portraits we made a CronJob for, so one that switches to another algorithm loses its CronJob. */
   private final java.util.Set<TargetKey> withJob = new java.util.HashSet<>();
 
+  private final KubeHpaStreaming kubeHpaStreaming;
+  private final HpaMetricReader metricReader;
+  private final Consumer<JsonObject> statusWritten;
+
+  /**
+   * @param kubeHpaStreaming streamed values and trigger of KubeHPA portraits
+   * @param metricReader reads the metrics of KubeHPA decisions (Prometheus, metrics.k8s.io)
+   * @param statusWritten told every portrait whose status was written, as the API server stored it
+   */
   HpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock, ForecastService forecasts,
-      KubernetesSerialization serialization, StreamedKpa streamedKpa, AlgorithmJobs jobs) {
+      KubernetesSerialization serialization, StreamedKpa streamedKpa, AlgorithmJobs jobs,
+      KubeHpaStreaming kubeHpaStreaming, HpaMetricReader metricReader, Consumer<JsonObject> statusWritten) {
+    this.kubeHpaStreaming = kubeHpaStreaming;
+    this.metricReader = metricReader;
+    this.statusWritten = statusWritten;
     this.streamedKpa = streamedKpa;
     this.jobs = jobs;
     this.cache = cache;
@@ -78,6 +94,7 @@ final class HpReconciler {
     JsonObject hp = cache.get(Kind.HP, key);
     if (hp == null) {
       forget(key);
+      kubeHpaStreaming.forget(key);
       fits.remove(key);
       return removeJob(key).map(Optional.<Instant>empty());
     }
@@ -89,6 +106,9 @@ final class HpReconciler {
     Instant now = clock.instant();
     if (!"ExternalJob".equals(algorithm.getString("type")) && withJob.contains(key)) {
       return removeJob(key).compose(v -> reconcile(key));
+    }
+    if (!"KubeHPA".equals(algorithm.getString("type"))) {
+      kubeHpaStreaming.forget(key);
     }
     return switch (algorithm.getString("type", "")) {
       case "KubeHPA" -> kubeHpa(key, hp, spec, algorithm, now);
@@ -112,17 +132,37 @@ final class HpReconciler {
       return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: unsupported scale target "
           + target.getString("kind")).map(next);
     }
+    TargetKey workload = new TargetKey(key.namespace(), target.getString("name", ""));
+    double tolerance;
+    try {
+      tolerance = Double.parseDouble(params.getString("tolerance", "0.1"));
+    } catch (NumberFormatException e) {
+      return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: algorithm.kubeHPA.tolerance: "
+          + "not a number: " + params.getString("tolerance")).map(next);
+    }
+    JsonArray metrics = spec.getJsonArray("metrics", new JsonArray());
     return rest.get(workloadPath + "/scale").compose(scale -> {
       String selector = scale.getJsonObject("status", new JsonObject()).getString("selector", "");
-      String query = selector.isEmpty() ? "" : "?labelSelector=" + URLEncoder.encode(selector, StandardCharsets.UTF_8);
-      return rest.get("/apis/metrics.k8s.io/v1beta1/namespaces/" + key.namespace() + "/pods" + query)
-          .recover(e -> Future.succeededFuture(new JsonObject().put("items", new JsonArray())))
-          .map(metrics -> decideDocument(key, spec, params, scale, selector, metrics, now));
-    }).compose(document -> {
-      JsonObject decision = kubeHpa.decide(document);
-      if (decision.containsKey("error") && decision.getInteger("desiredReplicas", 0) <= 0) {
-        return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: "
-            + decision.getString("error"));
+      List<JsonObject> pods = selectedPods(key.namespace(), selector);
+      List<String> podNames = pods.stream().map(p -> p.getJsonObject("metadata").getString("name")).toList();
+      JsonObject template = workloadTemplate(key.namespace(), target);
+      return kubeHpaStreaming.watch(key, workload, metrics, tolerance, resource -> {
+        OptionalDouble fromTemplate = podRequest(template == null ? List.of() : List.of(template), resource);
+        return fromTemplate.isPresent() ? fromTemplate : podRequest(pods, resource);
+      })
+          .compose(v -> metricReader.read(key.namespace(), metrics, selector, podNames,
+              kubeHpaStreaming.values(workload), now))
+          .map(inputs -> new Prepared(decideDocument(key, spec, params, tolerance, scale, pods, inputs, now),
+              inputs.resourceErrors()));
+    }).compose(prepared -> {
+      JsonObject decision = kubeHpa.decide(prepared.document());
+      // The HPA reports an error when no metric could be computed or when failed metrics block a scale-down; it
+      // then keeps the current scale. A portrait says the same by failing and keeping its last value.
+      if (decision.containsKey("error")) {
+        List<String> resourceErrors = prepared.resourceErrors();
+        String why = resourceErrors.isEmpty() ? decision.getString("error")
+            : decision.getString("error") + " (" + String.join("; ", resourceErrors) + ")";
+        return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: " + why);
       }
       JsonObject data = new JsonObject().put("type", "Static")
           .put("static", new JsonObject().put("replicas", decision.getInteger("desiredReplicas")));
@@ -131,8 +171,18 @@ final class HpReconciler {
         .map(next);
   }
 
-  private JsonObject decideDocument(TargetKey key, JsonObject spec, JsonObject params, JsonObject scale,
-      String selector, JsonObject podMetrics, Instant now) {
+  /** A decide document, and why Resource usage could not be read (the document has no place for it). */
+  private record Prepared(JsonObject document, List<String> resourceErrors) {
+  }
+
+  /** The pods of the namespace that the scale's selector picks. */
+  private List<JsonObject> selectedPods(String namespace, String selector) {
+    Predicate<Map<String, String>> matches = LabelSelector.parse(selector);
+    return cache.list(Kind.POD, namespace).stream().filter(p -> matches.test(RpReconciler.labels(p))).toList();
+  }
+
+  private static JsonObject decideDocument(TargetKey key, JsonObject spec, JsonObject params, double tolerance,
+      JsonObject scale, List<JsonObject> selectedPods, HpaMetricInputs inputs, Instant now) {
     JsonArray metrics = new JsonArray();
     for (Object m : spec.getJsonArray("metrics", new JsonArray())) {
       JsonObject metric = ((JsonObject) m).copy();
@@ -140,11 +190,8 @@ final class HpReconciler {
       metric.remove("operator");
       metrics.add(metric);
     }
-    Predicate<Map<String, String>> matches = LabelSelector.parse(selector);
     JsonArray pods = new JsonArray();
-    cache.list(Kind.POD, key.namespace()).stream().filter(p -> matches.test(RpReconciler.labels(p)))
-        .forEach(pods::add);
-    double tolerance = Double.parseDouble(params.getString("tolerance", "0.1"));
+    selectedPods.forEach(pods::add);
     JsonObject config = new JsonObject().put("scaleUpTolerance", tolerance).put("scaleDownTolerance", tolerance)
         .put("cpuInitializationPeriodSeconds", Durations.parse(params.getString("cpuInitializationPeriod", ""))
             .orElse(Duration.ofMinutes(5)).toSeconds())
@@ -160,8 +207,42 @@ final class HpReconciler {
     return new JsonObject().put("algorithm", "KubeHPA").put("now", now.toString()).put("hpa", hpa)
         .put("scale", new JsonObject().put("spec", scale.getJsonObject("spec"))
             .put("status", scale.getJsonObject("status")))
-        .put("pods", pods).put("podMetrics", podMetrics.getJsonArray("items", new JsonArray()))
+        .put("pods", pods).put("podMetrics", inputs.podMetrics()).put("metricValues", inputs.metricValues())
         .put("config", config);
+  }
+
+  /**
+   * The workload's pod template from the cache, or null. Requests are read from it first: the pods may not exist
+   * yet when a portrait is first reconciled, and every pod gets the template's requests.
+   */
+  private JsonObject workloadTemplate(String namespace, JsonObject target) {
+    JsonObject workload = Kind.byKind(target.getString("kind", ""))
+        .map(kind -> cache.get(kind, namespace, target.getString("name", ""))).orElse(null);
+    return workload == null ? null
+        : workload.getJsonObject("spec", new JsonObject()).getJsonObject("template");
+  }
+
+  /** The first pod (spec) with a request of a resource, summed over its containers (cores or bytes). */
+  private static OptionalDouble podRequest(List<JsonObject> pods, String resource) {
+    for (JsonObject pod : pods) {
+      long milli = 0;
+      for (Object c : pod.getJsonObject("spec", new JsonObject()).getJsonArray("containers", new JsonArray())) {
+        String request = ((JsonObject) c).getJsonObject("resources", new JsonObject())
+            .getJsonObject("requests", new JsonObject()).getString(resource);
+        if (request != null) {
+          milli += Quantity.parseMilli(request);
+        }
+      }
+      if (milli > 0) {
+        return OptionalDouble.of(milli / 1000.0);
+      }
+    }
+    return OptionalDouble.empty();
+  }
+
+  /** The latest streamed values of a KubeHPA portrait's workload; the portraits to decide now, if any. */
+  List<TargetKey> podValues(PodMetricSnapshot snapshot) {
+    return kubeHpaStreaming.received(snapshot);
   }
 
   // --- Reactive: KPA on streamed metrics -----------------------------------------------------------------------
@@ -371,6 +452,6 @@ final class HpReconciler {
     }
     JsonObject meta = hp.getJsonObject("metadata");
     return rest.mergePatch(Kind.HP.path(meta.getString("namespace"), meta.getString("name")) + "/status",
-        new JsonObject().put("status", status)).mapEmpty();
+        new JsonObject().put("status", status)).onSuccess(statusWritten::accept).mapEmpty();
   }
 }

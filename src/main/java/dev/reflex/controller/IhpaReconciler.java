@@ -46,13 +46,18 @@ final class IhpaReconciler {
   private final ReportedProblems reported = new ReportedProblems();
   private final Consumer<ScalingDecision> decisions;
   private final Function<TargetKey, Optional<MetricsPortrait>> streamed;
+  private final Consumer<TargetKey> profileWritten;
 
   /**
    * @param decisions told every decision that changed a ReplicaProfile (published on the bus)
    * @param streamed the streamed KPA's latest recommendation per workload
+   * @param profileWritten told the key of every ReplicaProfile written, once the API server accepted it (the
+   *     written object is already in the cache): its controller can act without waiting for the watch echo
    */
   IhpaReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, KubernetesSerialization serialization,
-      Clock clock, Consumer<ScalingDecision> decisions, Function<TargetKey, Optional<MetricsPortrait>> streamed) {
+      Clock clock, Consumer<ScalingDecision> decisions, Function<TargetKey, Optional<MetricsPortrait>> streamed,
+      Consumer<TargetKey> profileWritten) {
+    this.profileWritten = profileWritten;
     this.decisions = decisions;
     this.streamed = streamed;
     this.cache = cache;
@@ -285,6 +290,7 @@ final class IhpaReconciler {
           .put("spec", desiredSpec);
       // A 409 means our own earlier create is not in the cache yet: the profile exists, the next pass patches it.
       return rest.create(Kind.RP.collection(key.namespace()), created)
+          .onSuccess(stored -> handOver(key, stored))
           .compose(v -> events.normal(ihpa, COMPONENT, "CreateReplicaProfile", String.format(
                   "create ReplicaProfile with onlineReplicas: %d, cutoffReplicas: %d, standbyReplicas: %d",
                   profile.online(), profile.cutoff(), profile.standby()))
@@ -305,12 +311,21 @@ final class IhpaReconciler {
         .put("annotations", new JsonObject().put(ApiMapping.GRAY_PROGRESS_ANNOTATION, progress)));
     // The patch goes first and the event after it: during a burst the event is not on the path to /scale.
     return rest.mergePatch(Kind.RP.path(key.namespace(), key.name()), patch)
+        .onSuccess(stored -> handOver(key, stored))
         .onSuccess(v -> decisions.accept(decision))
         .compose(v -> old.equals(profile) ? Future.<Void>succeededFuture()
             : events.normal(ihpa, COMPONENT, "UpdateReplicaProfile", String.format(
                 "update ReplicaProfile with onlineReplicas: %d -> %d, cutoffReplicas: %d -> %d, standbyReplicas: %d"
                     + " -> %d", old.online(), profile.online(), old.cutoff(), profile.cutoff(), old.standby(),
                 profile.standby())));
+  }
+
+  /** The profile as stored goes to the cache and its controller at once (see {@link ResourceCache#wrote}). */
+  private void handOver(TargetKey key, JsonObject stored) {
+    if (stored != null) {
+      cache.wrote(Kind.RP, stored);
+    }
+    profileWritten.accept(key);
   }
 
   private Future<Void> deleteProfile(TargetKey key, JsonObject ihpa, JsonObject oldStatus, long generation,

@@ -7,9 +7,11 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * it runs mark the key dirty and cause exactly one more pass. Failed reconciles are retried with exponential backoff
  * and jitter (capped at 30 s), each retry re-reading the latest state, which is how a 409 conflict is resolved; {@link #enqueueAt} keeps one timer per key at the earliest requested instant, so cron boundaries and
  * gray steps wake the reconcile exactly when due. All methods must be called on the queue's context.
+ *
+ * <p><b>Bursts first.</b> Reconciles start in slices of {@value #SLICE} per turn of the context, so a resync that
+ * marks thousands of keys dirty does not hold the context for one long loop; keys enqueued with
+ * {@link #enqueueUrgent} (a burst to scale up for) start at the next turn, ahead of the backlog.
  */
 public final class KeyedWorkQueue {
 
@@ -35,7 +41,11 @@ public final class KeyedWorkQueue {
   private final Context context;
   private final Clock clock;
   private final Function<TargetKey, Future<?>> reconcile;
+  /** Reconciles started per turn of the context. */
+  static final int SLICE = 64;
+
   private final Set<TargetKey> dirty = new LinkedHashSet<>();
+  private final Set<TargetKey> urgent = new LinkedHashSet<>();
   private final Set<TargetKey> running = new HashSet<>();
   private final Map<TargetKey, Integer> failures = new HashMap<>();
   private final Map<TargetKey, Timer> timers = new HashMap<>();
@@ -59,6 +69,19 @@ public final class KeyedWorkQueue {
       markDirty(key);
     } else {
       context.runOnContext(v -> markDirty(key));
+    }
+  }
+
+  /** Reconciles the key ahead of any backlog; safe to call from any thread. */
+  public void enqueueUrgent(TargetKey key) {
+    if (Vertx.currentContext() == context) {
+      urgent.add(key);
+      markDirty(key);
+    } else {
+      context.runOnContext(v -> {
+        urgent.add(key);
+        markDirty(key);
+      });
     }
   }
 
@@ -112,9 +135,32 @@ public final class KeyedWorkQueue {
 
   private void drain() {
     drainScheduled = false;
-    for (TargetKey key : dirty.stream().filter(k -> !running.contains(k)).toList()) {
-      dirty.remove(key);
-      run(key);
+    // Pick first, run after: a reconcile may enqueue keys (its own wake-up) while it starts.
+    List<TargetKey> picked = new ArrayList<>(Math.min(SLICE, dirty.size()));
+    for (var it = urgent.iterator(); it.hasNext(); ) {
+      TargetKey key = it.next();
+      if (!dirty.contains(key)) {
+        it.remove();
+      } else if (!running.contains(key)) {
+        it.remove();
+        picked.add(key);
+      }
+    }
+    boolean more = false;
+    for (TargetKey key : dirty) {
+      if (picked.size() >= SLICE) {
+        more = true;
+        break;
+      }
+      if (!running.contains(key) && !picked.contains(key)) {
+        picked.add(key);
+      }
+    }
+    picked.forEach(dirty::remove);
+    picked.forEach(this::run);
+    if (more && !drainScheduled) {
+      drainScheduled = true;
+      context.runOnContext(v -> drain());
     }
   }
 

@@ -10,15 +10,31 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
  * Informer caches of everything the controllers read, as JSON objects. Generic (untyped) informers are used on
  * purpose: an IHPA with a value the model cannot read must still be seen, so that it can be reported as an invalid
  * spec instead of silently vanishing. Change notifications hop onto the controllers' context.
+ *
+ * <p><b>Converted once.</b> Each object is turned into JSON once, when its event arrives; readers get copies, so a
+ * reconcile may change what it reads without touching the cache. (Converting on every read made a resync of
+ * thousands of keys hold the controllers' context for hundreds of milliseconds.)
+ *
+ * <p><b>Our own writes.</b> {@link #wrote} records an object a controller just wrote, as the API server answered
+ * it, so the next reader sees it without waiting for the watch to echo it back: this is what lets the ReplicaProfile
+ * controller act on the profile the IHPA controller wrote a moment ago. Watch events arrive in resourceVersion
+ * order, so until the echo (the same resourceVersion) comes, any event for that object is older than the write and
+ * the written object stays what readers get; the echo, a deletion or {@value #WRITTEN_TTL_SECONDS} s without an echo
+ * (the watch was re-listed) hand the object back to the informer.
  */
 public final class ResourceCache {
 
@@ -67,8 +83,18 @@ public final class ResourceCache {
     }
   }
 
+  static final long WRITTEN_TTL_SECONDS = 10;
+
+  /** An object as we wrote it, until its watch echo arrives. */
+  private record Written(JsonObject object, String resourceVersion, long atNanos) {
+  }
+
   private final KubernetesClient client;
   private final Map<Kind, SharedIndexInformer<GenericKubernetesResource>> informers = new LinkedHashMap<>();
+  /** The JSON of each stored object, written by the informers' threads. */
+  private final Map<Kind, Map<String, JsonObject>> converted = new EnumMap<>(Kind.class);
+  /** Objects we wrote whose echo has not arrived; touched on the controllers' context only. */
+  private final Map<Kind, Map<String, Written>> written = new EnumMap<>(Kind.class);
 
   public ResourceCache(KubernetesClient client) {
     this.client = client;
@@ -81,27 +107,39 @@ public final class ResourceCache {
   public Future<Void> start(Context context, long resyncMillis, BiConsumer<Kind, JsonObject> onChange) {
     List<Future<Void>> started = new ArrayList<>();
     for (Kind kind : Kind.values()) {
+      Map<String, JsonObject> jsonOf = new ConcurrentHashMap<>();
+      converted.put(kind, jsonOf);
+      written.put(kind, new HashMap<>());
       SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(kind.definition)
           .inAnyNamespace().runnableInformer(resyncMillis);
       informer.addEventHandler(new ResourceEventHandler<>() {
         @Override
         public void onAdd(GenericKubernetesResource obj) {
-          notify(obj);
+          stored(obj);
         }
 
         @Override
         public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
-          notify(newObj);
+          stored(newObj);
         }
 
         @Override
         public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
-          notify(obj);
+          JsonObject json = json(obj);
+          jsonOf.remove(storeKey(obj));
+          context.runOnContext(v -> {
+            written.get(kind).remove(storeKey(obj));
+            onChange.accept(kind, json);
+          });
         }
 
-        private void notify(GenericKubernetesResource obj) {
+        private void stored(GenericKubernetesResource obj) {
           JsonObject json = json(obj);
-          context.runOnContext(v -> onChange.accept(kind, json));
+          jsonOf.put(storeKey(obj), json);
+          context.runOnContext(v -> {
+            echoed(kind, storeKey(obj), obj.getMetadata().getResourceVersion());
+            onChange.accept(kind, json);
+          });
         }
       });
       informers.put(kind, informer);
@@ -118,10 +156,76 @@ public final class ResourceCache {
     return !informers.isEmpty() && informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
-  /** The cached object, or null. */
+  /**
+   * Records an object a controller just wrote (the API server's answer); readers get it until its watch echo
+   * arrives. Must be called on the controllers' context.
+   */
+  public void wrote(Kind kind, JsonObject object) {
+    JsonObject meta = object.getJsonObject("metadata", new JsonObject());
+    String rv = meta.getString("resourceVersion");
+    if (rv == null || rv.isEmpty()) {
+      return;
+    }
+    String key = meta.getString("namespace", "") + "/" + meta.getString("name");
+    GenericKubernetesResource stored = informers.get(kind).getStore().getByKey(key);
+    if (stored != null && rv.equals(stored.getMetadata().getResourceVersion())) {
+      return;
+    }
+    written.get(kind).put(key, new Written(object.copy(), rv, System.nanoTime()));
+  }
+
+  private void echoed(Kind kind, String key, String resourceVersion) {
+    Written w = written.get(kind).get(key);
+    if (w != null && w.resourceVersion().equals(resourceVersion)) {
+      written.get(kind).remove(key);
+    }
+  }
+
+  /** The written object of a key while it is still ahead of the informer, or null. */
+  private JsonObject ahead(Kind kind, String key) {
+    Map<String, Written> byKey = written.get(kind);
+    if (byKey == null || byKey.isEmpty()) {
+      return null;
+    }
+    Written w = byKey.get(key);
+    if (w == null) {
+      return null;
+    }
+    if (System.nanoTime() - w.atNanos() > TimeUnit.SECONDS.toNanos(WRITTEN_TTL_SECONDS)) {
+      byKey.remove(key);
+      return null;
+    }
+    return w.object();
+  }
+
+  /** The cached object (a copy), or null. */
   public JsonObject get(Kind kind, String namespace, String name) {
-    GenericKubernetesResource obj = informers.get(kind).getStore().getByKey(namespace + "/" + name);
-    return obj == null ? null : json(obj);
+    String key = namespace + "/" + name;
+    JsonObject mine = ahead(kind, key);
+    if (mine != null) {
+      return mine.copy();
+    }
+    GenericKubernetesResource obj = informers.get(kind).getStore().getByKey(key);
+    return obj == null ? null : jsonOf(kind, key, obj);
+  }
+
+  /** The object's JSON as converted when its event came, when that is the stored version; else converted now. */
+  private JsonObject jsonOf(Kind kind, String key, GenericKubernetesResource obj) {
+    JsonObject json = converted.get(kind).get(key);
+    if (json != null && Objects.equals(resourceVersion(json), obj.getMetadata().getResourceVersion())) {
+      return json.copy();
+    }
+    return json(obj);
+  }
+
+  private static String resourceVersion(JsonObject json) {
+    JsonObject meta = json.getJsonObject("metadata");
+    return meta == null ? null : meta.getString("resourceVersion");
+  }
+
+  private static String storeKey(GenericKubernetesResource obj) {
+    String namespace = obj.getMetadata().getNamespace();
+    return (namespace == null ? "" : namespace) + "/" + obj.getMetadata().getName();
   }
 
   public JsonObject get(Kind kind, TargetKey key) {
@@ -132,7 +236,9 @@ public final class ResourceCache {
     List<JsonObject> result = new ArrayList<>();
     for (GenericKubernetesResource obj : informers.get(kind).getStore().list()) {
       if (namespace == null || namespace.equals(obj.getMetadata().getNamespace())) {
-        result.add(json(obj));
+        String key = storeKey(obj);
+        JsonObject mine = ahead(kind, key);
+        result.add(mine != null ? mine.copy() : jsonOf(kind, key, obj));
       }
     }
     return result;

@@ -39,7 +39,7 @@ final class EmbeddedApiServer implements AutoCloseable {
   static EmbeddedApiServer start(int port, PodMetricsStore metrics, ApiFaults faults) {
     MOCK_LOG.setLevel(Level.WARNING);
     MockWebServer web = new MockWebServer();
-    KubernetesCrudDispatcher store = new KubernetesCrudDispatcher(List.of());
+    KubernetesCrudDispatcher store = new IndexedCrudDispatcher();
     int[] boundPort = new int[1];
     EmbeddedDispatcher dispatcher = new EmbeddedDispatcher(store, metrics, () -> "127.0.0.1:" + boundPort[0],
         faults);

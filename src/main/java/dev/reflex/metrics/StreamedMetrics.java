@@ -7,6 +7,8 @@ import dev.reflex.metrics.ingest.KafkaIngestVerticle;
 import dev.reflex.metrics.ingest.RemoteWriteRoutes;
 import dev.reflex.metrics.ingest.SampleIngest;
 import dev.reflex.metrics.kpa.StreamedKpa;
+import dev.reflex.metrics.kubehpa.ResourceSeries;
+import dev.reflex.metrics.kubehpa.StreamedHpa;
 import dev.reflex.metrics.kpa.StreamedKpaEngine;
 import dev.reflex.metrics.routing.PodDirectory;
 import dev.reflex.metrics.routing.RoutingRules;
@@ -31,10 +33,14 @@ public final class StreamedMetrics {
   private final SampleIngest ingest;
   private final RemoteWriteRoutes routes;
   private final StreamedKpa kpa;
+  private final StreamedHpa hpa;
+  private final ResourceSeries resourceSeries;
   private final KafkaIngestVerticle kafka;
 
   private StreamedMetrics(IngestMeters meters, SampleIngest ingest, RemoteWriteRoutes routes, StreamedKpa kpa,
-      KafkaIngestVerticle kafka) {
+      StreamedHpa hpa, ResourceSeries resourceSeries, KafkaIngestVerticle kafka) {
+    this.hpa = hpa;
+    this.resourceSeries = resourceSeries;
     this.meters = meters;
     this.ingest = ingest;
     this.routes = routes;
@@ -49,7 +55,8 @@ public final class StreamedMetrics {
    * @param config the configuration ({@code remote-write.*}, {@code metrics.*}, {@code kafka.*})
    * @param pods pod → workload resolution and ready counts
    * @param registry where the counters are registered
-   * @throws IllegalArgumentException when {@code metrics.label-overrides} is malformed (the message names it)
+   * @throws IllegalArgumentException when {@code metrics.label-overrides} or {@code metrics.resource-series} is
+   *     malformed (the message names it)
    */
   public static StreamedMetrics create(Vertx vertx, ReflexConfig config, PodDirectory pods, MeterRegistry registry) {
     RoutingRules rules;
@@ -58,18 +65,26 @@ public final class StreamedMetrics {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("metrics.label-overrides: " + e.getMessage(), e);
     }
+    ResourceSeries resourceSeries;
+    try {
+      resourceSeries = ResourceSeries.parse(config.metrics().resourceSeries());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("metrics.resource-series: " + e.getMessage(), e);
+    }
     IngestMeters meters = new IngestMeters(registry);
     SampleIngest ingest = new SampleIngest(new SampleRouter(rules, pods), meters,
         batch -> vertx.eventBus().publish(Addresses.METRICS_SAMPLE, batch));
     RemoteWriteRoutes routes = new RemoteWriteRoutes(vertx, ingest, config.remoteWrite().maxBodyBytes(),
         config.remoteWrite().maxPendingBatches(), registry);
-    StreamedKpa kpa = new StreamedKpa(new StreamedKpaEngine.Config(config.metrics().decisionInterval(),
-        config.metrics().staleAfter(), config.metrics().maxSeriesPerTarget()), pods, meters);
+    StreamedKpaEngine.Config deciders = new StreamedKpaEngine.Config(config.metrics().decisionInterval(),
+        config.metrics().staleAfter(), config.metrics().maxSeriesPerTarget());
+    StreamedKpa kpa = new StreamedKpa(deciders, pods, meters);
+    StreamedHpa hpa = new StreamedHpa(deciders, pods, meters);
     KafkaIngestVerticle kafka = config.kafka().enabled()
         ? new KafkaIngestVerticle(config.kafka().bootstrapServers(), config.kafka().topics(),
             config.kafka().groupId(), Map.of(), ingest, config.remoteWrite().maxBodyBytes(), registry)
         : null;
-    return new StreamedMetrics(meters, ingest, routes, kpa, kafka);
+    return new StreamedMetrics(meters, ingest, routes, kpa, hpa, resourceSeries, kafka);
   }
 
   /** {@code POST /api/v1/write}: a route contributor for the HTTP verticle. */
@@ -80,6 +95,16 @@ public final class StreamedMetrics {
   /** The streamed KPA: register and unregister workloads here. */
   public StreamedKpa kpa() {
     return kpa;
+  }
+
+  /** The streamed values and scale-up trigger of KubeHPA portraits: set their watches here. */
+  public StreamedHpa hpa() {
+    return hpa;
+  }
+
+  /** Which streamed gauges stand for Resource metrics ({@code metrics.resource-series}). */
+  public ResourceSeries resourceSeries() {
+    return resourceSeries;
   }
 
   /** The Kafka consumer, when {@code kafka.bootstrap-servers} is set. */
@@ -98,13 +123,14 @@ public final class StreamedMetrics {
   }
 
   /**
-   * Deploys the streamed KPA and, when configured, the Kafka consumer (as a worker verticle).
+   * Deploys the streamed KPA, the KubeHPA trigger and, when configured, the Kafka consumer (as a worker verticle).
    *
    * @return the deployment ids, for undeploying in reverse order
    */
   public Future<List<String>> deploy(Vertx vertx) {
     List<String> ids = new ArrayList<>();
-    Future<String> deployed = vertx.deployVerticle(kpa).onSuccess(ids::add);
+    Future<String> deployed = vertx.deployVerticle(kpa).onSuccess(ids::add)
+        .compose(id -> vertx.deployVerticle(hpa).onSuccess(ids::add));
     if (kafka != null) {
       deployed = deployed.compose(id -> vertx.deployVerticle(kafka,
           new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).onSuccess(ids::add));

@@ -2,6 +2,8 @@ package dev.reflex.bench;
 
 import dev.reflex.bus.Addresses;
 import dev.reflex.bus.MetricsPortrait;
+import dev.reflex.bus.PodMetricSnapshot;
+import dev.reflex.bus.ScalingDecision;
 import dev.reflex.metrics.ingest.RemoteWriteEncoder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.Watch;
@@ -37,6 +39,11 @@ import java.util.concurrent.TimeUnit;
  * patching an annotation of a spare StatefulSet and timing the watch event against the patch's own response. A
  * local consumer of {@code reflex.metrics.portrait} times the streamed KPA's decision (POST → portrait on the bus),
  * which splits the latency into ingest + decision and the control-plane path after it.
+ *
+ * <p>With {@code BENCH_ALGORITHM=KubeHPA} the portraits run the HPA algorithm on the same metric (target 50 per
+ * pod, synced once an hour), so every burst is decided through the streamed trigger: the pod values reach the bus
+ * ({@code reflex.metrics.pod-values}, timed instead of the portrait), the portrait decides and writes its status,
+ * and the IHPA takes it from there. 300 rps on one pod is ratio 6: the HPA wants 6 pods, the IHPA caps at 2.
  */
 public final class BurstLatencyBenchmark {
 
@@ -57,7 +64,9 @@ public final class BurstLatencyBenchmark {
       throw new IllegalArgumentException("BENCH_WARMUP_BURSTS + BENCH_BURSTS (" + (warmup + bursts)
           + ") must not exceed BENCH_IHPAS (" + n + "): every burst needs a fresh target");
     }
-    JsonObject figures = new JsonObject().put("benchmark", "burst").put("ihpas", n);
+    boolean kubeHpa = "KubeHPA".equals(BenchCluster.env("BENCH_ALGORITHM", "KPA"));
+    JsonObject figures = new JsonObject().put("benchmark", "burst").put("algorithm", kubeHpa ? "KubeHPA" : "KPA")
+        .put("ihpas", n);
     long started = System.nanoTime();
     try (BenchCluster bench = BenchCluster.start(Map.of("REFLEX_EMBEDDED_POD_STARTUP_DELAY", podDelay))) {
       log("creating " + n + " StatefulSets");
@@ -67,6 +76,14 @@ public final class BurstLatencyBenchmark {
       log("created; waiting for ready pods");
       BenchCluster.waitFor(timeout, n + " ready pods", () -> bench.readyPods() >= n + 1);
       log("creating " + n + " IHPAs");
+      // KubeHPA portraits sync once an hour here: only the streamed trigger can make them decide during the run.
+      String algorithm = kubeHpa ? """
+                    type: KubeHPA
+                    kubeHPA: {syncPeriod: 1h}
+          """ : """
+                    type: KPA
+                    kpa: {targetUtilizationPercentage: 70, stableWindow: 60s, scaleDownDelay: 30s}
+          """;
       bench.createIhpas(n, threads, 2, i -> """
               - {type: Static, priority: 1, static: {replicas: 1}}
               - type: Dynamic
@@ -77,9 +94,7 @@ public final class BurstLatencyBenchmark {
                   - type: Pods
                     pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "50"}}
                   algorithm:
-                    type: KPA
-                    kpa: {targetUtilizationPercentage: 70, stableWindow: 60s, scaleDownDelay: 30s}
-          """);
+          """ + algorithm);
       BenchCluster.waitFor(timeout, n + " HorizontalPortraits", () -> bench.list(BenchCluster.HP).size() >= n);
       BenchCluster.waitFor(timeout, n + " ReplicaProfiles", () -> bench.list(BenchCluster.RP).size() >= n);
       // Not bench.settle(): with 1,000 KPA portraits the controllers were seen never to report idle (a reconcile
@@ -128,13 +143,31 @@ public final class BurstLatencyBenchmark {
         BenchCluster.sleep(20);
       }
 
-      // The streamed KPA's decisions, as the controllers receive them on the event bus: splits each burst into
-      // ingest + decision (POST → portrait) and the control-plane path (portrait → /scale patch seen).
+      // The streamed signal as the controllers receive it on the event bus (the KPA's recommendation, or the pod
+      // values that trigger a KubeHPA decision): splits each burst into ingest + streamed decision and the control
+      // plane path (signal → /scale patch seen).
       Map<String, CompletableFuture<Long>> decided = new ConcurrentHashMap<>();
-      var decisions = bench.reflex.runtime.vertx().eventBus().<MetricsPortrait>localConsumer(
-          Addresses.METRICS_PORTRAIT, m -> {
+      var decisions = kubeHpa
+          ? bench.reflex.runtime.vertx().eventBus().<PodMetricSnapshot>localConsumer(Addresses.METRICS_POD_VALUES,
+              m -> {
+                if (m.body().reason() == PodMetricSnapshot.Reason.SCALE_UP) {
+                  decided.computeIfAbsent(m.body().target().name(), k -> new CompletableFuture<>())
+                      .complete(System.nanoTime());
+                }
+              })
+          : bench.reflex.runtime.vertx().eventBus().<MetricsPortrait>localConsumer(Addresses.METRICS_PORTRAIT, m -> {
             if (m.body().desiredReplicas() >= 2) {
               decided.computeIfAbsent(m.body().target().name(), k -> new CompletableFuture<>())
+                  .complete(System.nanoTime());
+            }
+          });
+      // The IHPA controller's decisions, published once the ReplicaProfile patch is accepted: splits the control
+      // plane into portrait → profile written and profile written → /scale.
+      Map<String, CompletableFuture<Long>> profiled = new ConcurrentHashMap<>();
+      var profiles = bench.reflex.runtime.vertx().eventBus().<ScalingDecision>localConsumer(
+          Addresses.CONTROLLER_DECISION, m -> {
+            if (m.body().online() >= 2) {
+              profiled.computeIfAbsent(m.body().target().name(), k -> new CompletableFuture<>())
                   .complete(System.nanoTime());
             }
           });
@@ -143,12 +176,14 @@ public final class BurstLatencyBenchmark {
       List<Double> latencies = new ArrayList<>();
       List<Double> acks = new ArrayList<>();
       List<Double> decisionTimes = new ArrayList<>();
+      List<Double> profileTimes = new ArrayList<>();
       int timeouts = 0;
       log((warmup + bursts) + " bursts (" + warmup + " warm-up)");
       for (int i = 0; i < warmup + bursts; i++) {
         String target = BenchCluster.workload(i);
         CompletableFuture<Long> seen = scaled.computeIfAbsent(target, k -> new CompletableFuture<>());
         CompletableFuture<Long> portrait = decided.computeIfAbsent(target, k -> new CompletableFuture<>());
+        CompletableFuture<Long> profile = profiled.computeIfAbsent(target, k -> new CompletableFuture<>());
         byte[] body = RemoteWriteEncoder.encode(List.of(RemoteWriteEncoder.series(System.currentTimeMillis(), 300,
             "__name__", "rps", "namespace", BenchCluster.namespace(i), "pod", target + "-0")));
         CompletableFuture<Long> ack = new CompletableFuture<>();
@@ -181,16 +216,21 @@ public final class BurstLatencyBenchmark {
           if (portrait.isDone()) {
             decisionTimes.add((portrait.get() - sent) / 1e6);
           }
+          if (profile.isDone()) {
+            profileTimes.add((profile.get() - sent) / 1e6);
+          }
         }
         BenchCluster.sleep(gapMillis);
       }
       watch.close();
       http.close();
       decisions.unregister();
+      profiles.unregister();
 
       latencies.sort(Double::compare);
       acks.sort(Double::compare);
       decisionTimes.sort(Double::compare);
+      profileTimes.sort(Double::compare);
       watchAfterResponse.sort(Double::compare);
       figures.put("bursts", latencies.size())
           .put("warmupBursts", warmup)
@@ -206,8 +246,10 @@ public final class BurstLatencyBenchmark {
               .orElse(0), 2))
           .put("remoteWriteAckP50Ms", BenchCluster.round(BenchCluster.percentile(acks, 0.5), 2))
           .put("remoteWriteAckP99Ms", BenchCluster.round(BenchCluster.percentile(acks, 0.99), 2))
-          .put("kpaPortraitP50Ms", BenchCluster.round(BenchCluster.percentile(decisionTimes, 0.5), 2))
-          .put("kpaPortraitP99Ms", BenchCluster.round(BenchCluster.percentile(decisionTimes, 0.99), 2))
+          .put("streamedSignalP50Ms", BenchCluster.round(BenchCluster.percentile(decisionTimes, 0.5), 2))
+          .put("streamedSignalP99Ms", BenchCluster.round(BenchCluster.percentile(decisionTimes, 0.99), 2))
+          .put("profileWrittenP50Ms", BenchCluster.round(BenchCluster.percentile(profileTimes, 0.5), 2))
+          .put("profileWrittenP99Ms", BenchCluster.round(BenchCluster.percentile(profileTimes, 0.99), 2))
           .put("watchDelayAfterPatchResponseP50Ms", BenchCluster.round(BenchCluster.percentile(watchAfterResponse,
               0.5), 2))
           .put("watchDelayAfterPatchResponseP99Ms", BenchCluster.round(BenchCluster.percentile(watchAfterResponse,
@@ -215,7 +257,7 @@ public final class BurstLatencyBenchmark {
           .put("aimP99Ms", 50)
           .put("podStartupDelay", podDelay)
           .put("wallSeconds", BenchCluster.round((System.nanoTime() - started) / 1e9, 1))
-          .put("command", "scripts/bench-burst");
+          .put("command", kubeHpa ? "BENCH_ALGORITHM=KubeHPA scripts/bench-burst" : "scripts/bench-burst");
     }
     BenchCluster.writeFigures(figures);
     System.exit(0);

@@ -7,6 +7,7 @@ import dev.reflex.app.Runtime;
 import dev.reflex.config.ConfigLoader;
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.controller.ControllerVerticle;
+import dev.reflex.metrics.kubehpa.ResourceSeries;
 import dev.reflex.embedded.EmbeddedCluster;
 import dev.reflex.kube.KubeOps;
 import dev.reflex.kube.KubeRest;
@@ -50,7 +51,7 @@ class ForecastPortraitEndToEndTest {
         new ForecastServiceTest.SyntheticHistory(queries), 1);
     ControllerVerticle controllers = new ControllerVerticle(client,
         new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10)), clock, Duration.ofSeconds(30), forecasts,
-        null, config.algorithmJob());
+        new ControllerVerticle.Streamed(null, null, ResourceSeries.parse(List.of()), null), config.algorithmJob());
     try {
       await(runtime.vertx().deployVerticle(controllers));
       Eventually.until(Duration.ofSeconds(20), "nginx pod running", () -> client.pods().inNamespace("default")

@@ -10,6 +10,7 @@ import dev.reflex.core.kpa.Kpa;
 import dev.reflex.core.kpa.KpaDecision;
 import dev.reflex.core.kpa.KpaState;
 import dev.reflex.core.kpa.Sample;
+import dev.reflex.metrics.decider.StreamedEngine;
 import dev.reflex.metrics.routing.DropReason;
 import dev.reflex.metrics.window.SeriesWindow;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import java.util.function.ToIntFunction;
  * when none ever came) is not decided on; one portrait with {@code stale=true} and no recommendation is published
  * when it goes stale. Missing metrics say nothing about load, so staleness must never lead to a scale-down.
  */
-public final class StreamedKpaEngine {
+public final class StreamedKpaEngine implements StreamedEngine<MetricsPortrait> {
 
   /**
    * Settings.
@@ -155,6 +156,7 @@ public final class StreamedKpaEngine {
    *
    * @return true when the batch calls for an immediate decision ({@link #decideNow})
    */
+  @Override
   public boolean offer(SampleMessage.Batch batch, Instant now) {
     Target t = targets.get(batch.target());
     if (t == null || !t.metric.equals(batch.metric())) {
@@ -218,14 +220,15 @@ public final class StreamedKpaEngine {
    *
    * @return the portrait to publish; empty when the workload is not registered or not flagged
    */
-  public Optional<MetricsPortrait> decideNow(TargetKey workload, Instant now) {
+  @Override
+  public List<MetricsPortrait> decideNow(TargetKey workload, Instant now) {
     Target t = targets.get(workload);
     if (t == null || t.urgent == null) {
-      return Optional.empty();
+      return List.of();
     }
     Reason reason = t.urgent;
     t.urgent = null;
-    return Optional.of(publish(t, decide(t, reason, now)));
+    return List.of(publish(t, decide(t, reason, now)));
   }
 
   /**
@@ -234,6 +237,7 @@ public final class StreamedKpaEngine {
    *
    * @return the portraits to publish: those whose recommendation, panic or stale flag changed
    */
+  @Override
   public List<MetricsPortrait> tick(Instant now) {
     List<MetricsPortrait> out = new ArrayList<>();
     for (Target t : targets.values()) {
@@ -250,7 +254,7 @@ public final class StreamedKpaEngine {
         continue;
       }
       if (t.urgent != null) {
-        decideNow(t.key, now).ifPresent(out::add);
+        out.addAll(decideNow(t.key, now));
         continue;
       }
       if (t.lastDecision != null && now.isBefore(t.lastDecision.plus(config.decisionInterval()))) {

@@ -59,7 +59,7 @@ class StreamedKpaEngineTest {
     // Panic window (linear): (5 + 50) / 2 s = 27.5 → ceil(2.75) = 3 pods on 1 ready = 300 % ≥ 200 %.
     Instant burst = T0.plusSeconds(2);
     assertTrue(engine.offer(batch("concurrency", burst, 50), burst), "the burst asks for a decision");
-    MetricsPortrait p = engine.decideNow(KEY, burst).orElseThrow();
+    MetricsPortrait p = engine.decideNow(KEY, burst).get(0);
     assertEquals(Reason.PANIC, p.reason());
     assertTrue(p.panic());
     assertEquals(3, p.desiredReplicas());

@@ -1,0 +1,146 @@
+package dev.reflex.controller;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reflex.metrics.ingest.RawSeries;
+import dev.reflex.metrics.ingest.RemoteWriteEncoder;
+import dev.reflex.testing.EmbeddedReflex;
+import dev.reflex.testing.Eventually;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * KubeHPA portraits on streamed samples. Every portrait here syncs once an hour and the controllers resync once an
+ * hour, so within a test only the streamed trigger (a sample the HPA would scale up on) can make one decide again.
+ */
+class StreamedKubeHpaEndToEndTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(45);
+
+  @TempDir
+  static Path dir;
+
+  static EmbeddedReflex reflex;
+  static HttpClient http;
+
+  @BeforeAll
+  static void start() {
+    reflex = EmbeddedReflex.start(dir, Clock.systemUTC(), Map.of("REFLEX_KUBE_RESYNC_PERIOD", "1h"));
+    http = reflex.runtime.vertx().createHttpClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    http.close();
+    reflex.close();
+  }
+
+  /**
+   * Pods metric {@code rps}, target 50 per pod. Before any sample the portrait cannot be generated (no Prometheus,
+   * nothing streamed) and the workload keeps its 2 pods. Then both pods report 150 rps: ratio 3, the HPA wants
+   * ceil(2 × 3) = 6 pods, and the sample itself makes the portrait decide.
+   */
+  @Test
+  void aPodsMetricSampleTheHpaWouldScaleUpOnIsDecidedAtOnce() {
+    reflex.apply(ControllersEndToEndTest.statefulSet("rps-web", 2));
+    reflex.apply(ControllersEndToEndTest.ihpa("rps-ihpa", "rps-web", "StatefulSet", """
+          - type: Dynamic
+            priority: 1
+            dynamic:
+              portraitType: Reactive
+              metrics:
+              - type: Pods
+                pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "50"}}
+              algorithm:
+                type: KubeHPA
+                kubeHPA: {syncPeriod: 1h}
+        """, ""));
+    Eventually.until(WAIT, "two ready pods", () -> ready("rps-web") == 2);
+    Eventually.until(WAIT, "portrait reports the missing metric", () -> portraitStatus("rps-ihpa-reactive")
+        .contains("no Prometheus configured"));
+    assertEquals(2, reflex.replicas("StatefulSet", "rps-web"));
+
+    send("rps-web", "rps", 150);
+    Eventually.until(WAIT, "scaled to 6 by the streamed trigger", () -> reflex.replicas("StatefulSet", "rps-web") == 6);
+    assertTrue(portraitStatus("rps-ihpa-reactive").contains("SucceededGeneratePortrait"));
+  }
+
+  /**
+   * Resource metric cpu at 50 % of the pods' 100m request: 0.05 cores per pod. The streamed gauge
+   * {@code cpu_usage_cores} stands for it ({@code metrics.resource-series}); one pod at 0.15 cores is 300 %:
+   * ceil(1 × 3) = 3 pods. (The first decision, made when the portrait appears, may find no usage yet and fail;
+   * with an hour's sync only the streamed trigger decides again.)
+   */
+  @Test
+  void aStreamedCpuGaugeServesAUtilizationTarget() {
+    reflex.apply(ControllersEndToEndTest.statefulSet("cpu-stream-web", 1));
+    reflex.apply(ControllersEndToEndTest.ihpa("cpu-stream-ihpa", "cpu-stream-web", "StatefulSet", """
+          - type: Dynamic
+            priority: 1
+            dynamic:
+              portraitType: Reactive
+              metrics:
+              - type: Resource
+                resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+              algorithm:
+                type: KubeHPA
+                kubeHPA: {syncPeriod: 1h, cpuInitializationPeriod: 1s, initialReadinessDelay: 1s}
+        """, ""));
+    Eventually.until(WAIT, "one ready pod", () -> ready("cpu-stream-web") == 1);
+    Eventually.until(WAIT, "first decision made", () -> portraitStatus("cpu-stream-ihpa-reactive")
+        .contains("PortraitGenerated"));
+    assertEquals(1, reflex.replicas("StatefulSet", "cpu-stream-web"));
+    // Like the HPA, the decision distrusts CPU samples of a pod still in its cpu initialization period.
+    Eventually.until(WAIT, "pod past its cpu initialization period", () -> reflex.pods("cpu-stream-web").stream()
+        .allMatch(p -> p.getStatus().getStartTime() != null && Instant.parse(p.getStatus().getStartTime())
+            .isBefore(Instant.now().minusSeconds(2))));
+
+    send("cpu-stream-web", "cpu_usage_cores", 0.15);
+    Eventually.until(WAIT, "scaled to 3", () -> reflex.replicas("StatefulSet", "cpu-stream-web") == 3);
+  }
+
+  private static String portraitStatus(String name) {
+    GenericKubernetesResource hp = reflex.client.genericKubernetesResources("autoscaling.kapacitystack.io/v1alpha1",
+        "HorizontalPortrait").inNamespace("default").withName(name).get();
+    return hp == null ? "" : String.valueOf(hp.getAdditionalProperties().get("status"));
+  }
+
+  private static void send(String app, String metric, double perPod) {
+    long now = System.currentTimeMillis();
+    List<RawSeries> series = new ArrayList<>();
+    for (Pod pod : reflex.pods(app)) {
+      series.add(RemoteWriteEncoder.series(now, perPod, "__name__", metric, "namespace", "default", "pod",
+          pod.getMetadata().getName()));
+    }
+    byte[] body = RemoteWriteEncoder.encode(series);
+    int status = EmbeddedReflex.await(http.request(new RequestOptions().setMethod(HttpMethod.POST)
+            .setHost("127.0.0.1").setPort(reflex.app.httpPort()).setURI("/api/v1/write"))
+        .compose(req -> req.putHeader("Content-Encoding", "snappy")
+            .putHeader("Content-Type", "application/x-protobuf")
+            .putHeader("X-Prometheus-Remote-Write-Version", "0.1.0").send(Buffer.buffer(body)))
+        .map(resp -> resp.statusCode()));
+    assertEquals(204, status);
+  }
+
+  private static long ready(String app) {
+    return reflex.pods(app).stream().filter(p -> p.getStatus() != null && p.getStatus().getConditions() != null
+        && p.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))).count();
+  }
+}
