@@ -23,6 +23,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,8 +161,10 @@ final class HpReconciler {
       // then keeps the current scale. A portrait says the same by failing and keeping its last value.
       if (decision.containsKey("error")) {
         List<String> resourceErrors = prepared.resourceErrors();
-        String why = resourceErrors.isEmpty() ? decision.getString("error")
-            : decision.getString("error") + " (" + String.join("; ", resourceErrors) + ")";
+        List<String> notes = new ArrayList<>(resourceErrors);
+        kubeHpaStreaming.staleNote(workload).ifPresent(notes::add);
+        String why = notes.isEmpty() ? decision.getString("error")
+            : decision.getString("error") + " (" + String.join("; ", notes) + ")";
         return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: " + why);
       }
       JsonObject data = new JsonObject().put("type", "Static")
@@ -278,6 +281,12 @@ final class HpReconciler {
       registered = streamedKpa.register(workload, registration.metric(), registration.spec());
     }
     MetricsPortrait latest = streamed.get(workload);
+    if (latest != null && latest.stale()) {
+      // Hold: the last portrait stays, and the condition says why nothing new comes.
+      return registered.compose(v -> failed(hp, now, "MetricsStale", "streamed metric " + registration.metric()
+          + " of " + workload + " has had no sample within metrics.stale-after; keeping the last portrait (missing"
+          + " metrics never scale down)"));
+    }
     if (latest == null || !latest.hasRecommendation()) {
       return registered;
     }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -39,6 +41,7 @@ final class KubeHpaStreaming {
   private final ResourceSeries resourceSeries;
   private final Map<TargetKey, Registration> registrations = new HashMap<>();
   private final Map<TargetKey, Map<String, PodMetricSnapshot>> latest = new HashMap<>();
+  private final Map<TargetKey, Set<String>> stale = new HashMap<>();
 
   KubeHpaStreaming(StreamedHpa trigger, ResourceSeries resourceSeries) {
     this.trigger = trigger;
@@ -81,6 +84,11 @@ final class KubeHpaStreaming {
    * @return the portraits to decide at once: those watching the workload, when the snapshot asks for a scale-up
    */
   List<TargetKey> received(PodMetricSnapshot snapshot) {
+    if (snapshot.reason() == PodMetricSnapshot.Reason.STALE) {
+      stale.computeIfAbsent(snapshot.target(), k -> new TreeSet<>()).add(snapshot.metric());
+    } else if (stale.containsKey(snapshot.target())) {
+      stale.get(snapshot.target()).remove(snapshot.metric());
+    }
     if (snapshot.hasValues()) {
       latest.computeIfAbsent(snapshot.target(), k -> new HashMap<>()).put(snapshot.metric(), snapshot);
     } else {
@@ -99,6 +107,16 @@ final class KubeHpaStreaming {
       }
     });
     return portraits;
+  }
+
+  /**
+   * Why streamed values are missing for a workload, when they went stale: a failed decision says so, since the
+   * polled fallback alone would not explain it.
+   */
+  Optional<String> staleNote(TargetKey workload) {
+    Set<String> metrics = stale.getOrDefault(workload, Set.of());
+    return metrics.isEmpty() ? Optional.empty() : Optional.of("streamed " + String.join(", ", metrics) + " of "
+        + workload + " had no sample within metrics.stale-after");
   }
 
   /** The streamed values a decision on this workload may use instead of querying. */

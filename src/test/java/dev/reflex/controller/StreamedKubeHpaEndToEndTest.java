@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * KubeHPA portraits on streamed samples. Every portrait here syncs once an hour and the controllers resync once an
+ * Portraits on streamed samples. Every KubeHPA portrait here syncs once an hour and the controllers resync once an
  * hour, so within a test only the streamed trigger (a sample the HPA would scale up on) can make one decide again.
+ * Samples go stale after 3 s.
  */
 class StreamedKubeHpaEndToEndTest {
 
@@ -41,7 +42,8 @@ class StreamedKubeHpaEndToEndTest {
 
   @BeforeAll
   static void start() {
-    reflex = EmbeddedReflex.start(dir, Clock.systemUTC(), Map.of("REFLEX_KUBE_RESYNC_PERIOD", "1h"));
+    reflex = EmbeddedReflex.start(dir, Clock.systemUTC(), Map.of("REFLEX_KUBE_RESYNC_PERIOD", "1h",
+        "REFLEX_METRICS_STALE_AFTER", "3s"));
     http = reflex.runtime.vertx().createHttpClient();
   }
 
@@ -113,6 +115,36 @@ class StreamedKubeHpaEndToEndTest {
 
     send("cpu-stream-web", "cpu_usage_cores", 0.15);
     Eventually.until(WAIT, "scaled to 3", () -> reflex.replicas("StatefulSet", "cpu-stream-web") == 3);
+  }
+
+  /**
+   * A KPA target that scaled up on a burst and then stops reporting: after {@code metrics.stale-after} its portrait
+   * says the metric is stale and keeps its value, so the workload stays where the last samples put it.
+   */
+  @Test
+  void aStreamedTargetThatFallsSilentHoldsItsScaleAndSaysWhy() throws Exception {
+    reflex.apply(ControllersEndToEndTest.statefulSet("quiet-web", 1));
+    reflex.apply(ControllersEndToEndTest.ihpa("quiet-ihpa", "quiet-web", "StatefulSet", """
+          - type: Dynamic
+            priority: 1
+            dynamic:
+              portraitType: Reactive
+              metrics:
+              - type: Pods
+                pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "50"}}
+              algorithm:
+                type: KPA
+                kpa: {targetUtilizationPercentage: 70, stableWindow: 6s, scaleDownDelay: 0s}
+        """, ""));
+    Eventually.until(WAIT, "one ready pod", () -> ready("quiet-web") == 1);
+    send("quiet-web", "rps", 100);
+    Eventually.until(WAIT, "burst scaled up", () -> reflex.replicas("StatefulSet", "quiet-web") >= 3);
+    int scaled = reflex.replicas("StatefulSet", "quiet-web");
+    Eventually.until(WAIT, "portrait says the metric is stale", () -> portraitStatus("quiet-ihpa-reactive")
+        .contains("MetricsStale"));
+    assertTrue(portraitStatus("quiet-ihpa-reactive").contains("keeping the last portrait"));
+    Thread.sleep(1000);
+    assertEquals(scaled, reflex.replicas("StatefulSet", "quiet-web"), "silence is not a reason to scale down");
   }
 
   private static String portraitStatus(String name) {
