@@ -366,22 +366,14 @@ final class HpReconciler {
     }
     String resource = source.getString("name");
     JsonObject target = hp.getJsonObject("spec").getJsonObject("scaleTargetRef", new JsonObject());
-    String workload = target.getString("name");
-    for (JsonObject pod : cache.list(Kind.POD, namespace)) {
-      if (!pod.getJsonObject("metadata").getString("name", "").startsWith(workload + "-")) {
-        continue;
-      }
-      long milli = 0;
-      for (Object c : pod.getJsonObject("spec", new JsonObject()).getJsonArray("containers", new JsonArray())) {
-        String request = ((JsonObject) c).getJsonObject("resources", new JsonObject())
-            .getJsonObject("requests", new JsonObject()).getString(resource);
-        if (request != null) {
-          milli += Quantity.parseMilli(request);
-        }
-      }
-      return milli > 0 ? OptionalDouble.of(milli / 1000.0) : OptionalDouble.empty();
+    JsonObject template = workloadTemplate(namespace, target);
+    OptionalDouble fromTemplate = podRequest(template == null ? List.of() : List.of(template), resource);
+    if (fromTemplate.isPresent()) {
+      return fromTemplate;
     }
-    return OptionalDouble.empty();
+    String prefix = target.getString("name") + "-";
+    return podRequest(cache.list(Kind.POD, namespace).stream()
+        .filter(pod -> pod.getJsonObject("metadata").getString("name", "").startsWith(prefix)).toList(), resource);
   }
 
   // --- Predictive: external job ---------------------------------------------------------------------------------

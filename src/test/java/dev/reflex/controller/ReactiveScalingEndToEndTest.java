@@ -3,20 +3,12 @@ package dev.reflex.controller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.reflex.metrics.ingest.RawSeries;
-import dev.reflex.metrics.ingest.RemoteWriteEncoder;
 import dev.reflex.testing.EmbeddedReflex;
 import dev.reflex.testing.Eventually;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +58,7 @@ class ReactiveScalingEndToEndTest {
                 type: KubeHPA
                 kubeHPA: {syncPeriod: 1s, cpuInitializationPeriod: 1s, initialReadinessDelay: 1s}
         """, ""));
-    Eventually.until(WAIT, "one ready pod", () -> ready("cpu-web") == 1);
+    Eventually.until(WAIT, "one ready pod", () -> reflex.readyPods("cpu-web") == 1);
     reflex.cluster.load().set("default/StatefulSet/cpu-web", 170);
     Eventually.until(WAIT, "scaled to 6", () -> reflex.replicas("StatefulSet", "cpu-web") == 6);
     reflex.cluster.load().set("default/StatefulSet/cpu-web", 0);
@@ -92,41 +84,20 @@ class ReactiveScalingEndToEndTest {
                 type: KPA
                 kpa: {targetUtilizationPercentage: 70, stableWindow: 60s, scaleDownDelay: 30s}
         """, "").replace("maxReplicas: 10", "maxReplicas: 30"));
-    Eventually.until(WAIT, "two ready pods", () -> ready("burst-web") == 2);
+    Eventually.until(WAIT, "two ready pods", () -> reflex.readyPods("burst-web") == 2);
     HttpClient http = reflex.runtime.vertx().createHttpClient();
     for (int i = 0; i < 10; i++) {
-      send(http, 30);
+      reflex.remoteWrite(http, "burst-web", "rps", 30);
       Thread.sleep(200);
     }
     assertEquals(2, reflex.replicas("StatefulSet", "burst-web"), "steady demand within target keeps 2 pods");
     for (int i = 0; i < 10 && reflex.replicas("StatefulSet", "burst-web") < 18; i++) {
-      send(http, 300);
+      reflex.remoteWrite(http, "burst-web", "rps", 300);
       Thread.sleep(200);
     }
     Eventually.until(WAIT, "burst scaled up", () -> reflex.replicas("StatefulSet", "burst-web") >= 18);
     assertTrue(reflex.replicas("StatefulSet", "burst-web") <= 30);
   }
 
-  private static void send(HttpClient http, double rpsPerPod) {
-    long now = System.currentTimeMillis();
-    List<RawSeries> series = new ArrayList<>();
-    for (Pod pod : reflex.pods("burst-web")) {
-      series.add(RemoteWriteEncoder.series(now, rpsPerPod, "__name__", "rps", "namespace", "default", "pod",
-          pod.getMetadata().getName()));
-    }
-    byte[] body = RemoteWriteEncoder.encode(series);
-    int status = EmbeddedReflex.await(http.request(new RequestOptions().setMethod(HttpMethod.POST)
-            .setHost("127.0.0.1").setPort(reflex.app.httpPort()).setURI("/api/v1/write"))
-        .compose(req -> req.putHeader("Content-Encoding", "snappy")
-            .putHeader("Content-Type", "application/x-protobuf")
-            .putHeader("X-Prometheus-Remote-Write-Version", "0.1.0").send(Buffer.buffer(body)))
-        .map(resp -> resp.statusCode()));
-    assertEquals(204, status);
-  }
 
-  private static long ready(String app) {
-    return reflex.pods(app).stream().filter(p -> p.getStatus() != null && p.getStatus().getConditions() != null
-        && p.getStatus().getConditions().stream()
-            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))).count();
-  }
 }

@@ -3,22 +3,14 @@ package dev.reflex.controller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.reflex.metrics.ingest.RawSeries;
-import dev.reflex.metrics.ingest.RemoteWriteEncoder;
 import dev.reflex.testing.EmbeddedReflex;
 import dev.reflex.testing.Eventually;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,12 +65,12 @@ class StreamedKubeHpaEndToEndTest {
                 type: KubeHPA
                 kubeHPA: {syncPeriod: 1h}
         """, ""));
-    Eventually.until(WAIT, "two ready pods", () -> ready("rps-web") == 2);
+    Eventually.until(WAIT, "two ready pods", () -> reflex.readyPods("rps-web") == 2);
     Eventually.until(WAIT, "portrait reports the missing metric", () -> portraitStatus("rps-ihpa-reactive")
         .contains("no Prometheus configured"));
     assertEquals(2, reflex.replicas("StatefulSet", "rps-web"));
 
-    send("rps-web", "rps", 150);
+    reflex.remoteWrite(http, "rps-web", "rps", 150);
     Eventually.until(WAIT, "scaled to 6 by the streamed trigger", () -> reflex.replicas("StatefulSet", "rps-web") == 6);
     assertTrue(portraitStatus("rps-ihpa-reactive").contains("SucceededGeneratePortrait"));
   }
@@ -104,7 +96,7 @@ class StreamedKubeHpaEndToEndTest {
                 type: KubeHPA
                 kubeHPA: {syncPeriod: 1h, cpuInitializationPeriod: 1s, initialReadinessDelay: 1s}
         """, ""));
-    Eventually.until(WAIT, "one ready pod", () -> ready("cpu-stream-web") == 1);
+    Eventually.until(WAIT, "one ready pod", () -> reflex.readyPods("cpu-stream-web") == 1);
     Eventually.until(WAIT, "first decision made", () -> portraitStatus("cpu-stream-ihpa-reactive")
         .contains("PortraitGenerated"));
     assertEquals(1, reflex.replicas("StatefulSet", "cpu-stream-web"));
@@ -113,7 +105,7 @@ class StreamedKubeHpaEndToEndTest {
         .allMatch(p -> p.getStatus().getStartTime() != null && Instant.parse(p.getStatus().getStartTime())
             .isBefore(Instant.now().minusSeconds(2))));
 
-    send("cpu-stream-web", "cpu_usage_cores", 0.15);
+    reflex.remoteWrite(http, "cpu-stream-web", "cpu_usage_cores", 0.15);
     Eventually.until(WAIT, "scaled to 3", () -> reflex.replicas("StatefulSet", "cpu-stream-web") == 3);
   }
 
@@ -136,8 +128,8 @@ class StreamedKubeHpaEndToEndTest {
                 type: KPA
                 kpa: {targetUtilizationPercentage: 70, stableWindow: 6s, scaleDownDelay: 0s}
         """, ""));
-    Eventually.until(WAIT, "one ready pod", () -> ready("quiet-web") == 1);
-    send("quiet-web", "rps", 100);
+    Eventually.until(WAIT, "one ready pod", () -> reflex.readyPods("quiet-web") == 1);
+    reflex.remoteWrite(http, "quiet-web", "rps", 100);
     Eventually.until(WAIT, "burst scaled up", () -> reflex.replicas("StatefulSet", "quiet-web") >= 3);
     int scaled = reflex.replicas("StatefulSet", "quiet-web");
     Eventually.until(WAIT, "portrait says the metric is stale", () -> portraitStatus("quiet-ihpa-reactive")
@@ -153,26 +145,5 @@ class StreamedKubeHpaEndToEndTest {
     return hp == null ? "" : String.valueOf(hp.getAdditionalProperties().get("status"));
   }
 
-  private static void send(String app, String metric, double perPod) {
-    long now = System.currentTimeMillis();
-    List<RawSeries> series = new ArrayList<>();
-    for (Pod pod : reflex.pods(app)) {
-      series.add(RemoteWriteEncoder.series(now, perPod, "__name__", metric, "namespace", "default", "pod",
-          pod.getMetadata().getName()));
-    }
-    byte[] body = RemoteWriteEncoder.encode(series);
-    int status = EmbeddedReflex.await(http.request(new RequestOptions().setMethod(HttpMethod.POST)
-            .setHost("127.0.0.1").setPort(reflex.app.httpPort()).setURI("/api/v1/write"))
-        .compose(req -> req.putHeader("Content-Encoding", "snappy")
-            .putHeader("Content-Type", "application/x-protobuf")
-            .putHeader("X-Prometheus-Remote-Write-Version", "0.1.0").send(Buffer.buffer(body)))
-        .map(resp -> resp.statusCode()));
-    assertEquals(204, status);
-  }
 
-  private static long ready(String app) {
-    return reflex.pods(app).stream().filter(p -> p.getStatus() != null && p.getStatus().getConditions() != null
-        && p.getStatus().getConditions().stream()
-            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))).count();
-  }
 }

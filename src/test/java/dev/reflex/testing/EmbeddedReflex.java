@@ -8,13 +8,20 @@ import dev.reflex.embedded.EmbeddedCluster;
 import dev.reflex.kube.KubeClients;
 import dev.reflex.kube.KubeOps;
 import dev.reflex.kube.KubeRest;
+import dev.reflex.metrics.ingest.RawSeries;
+import dev.reflex.metrics.ingest.RemoteWriteEncoder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +116,38 @@ public final class EmbeddedReflex implements AutoCloseable {
 
   public List<Pod> pods(String appLabel) {
     return client.pods().inNamespace("default").withLabel("app", appLabel).list().getItems();
+  }
+
+  /** Pods of the app whose Ready condition is True. */
+  public long readyPods(String appLabel) {
+    return pods(appLabel).stream().filter(p -> p.getStatus() != null && p.getStatus().getConditions() != null
+        && p.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))).count();
+  }
+
+  /**
+   * Sends one remote-write batch to Reflex, as Prometheus would: {@code metric} = {@code perPod} for every pod of the
+   * app (labels {@code namespace}, {@code pod}), stamped now. Fails unless Reflex answers 204.
+   */
+  public void remoteWrite(HttpClient http, String appLabel, String metric, double perPod) {
+    long now = System.currentTimeMillis();
+    List<RawSeries> series = new ArrayList<>();
+    for (Pod pod : pods(appLabel)) {
+      series.add(RemoteWriteEncoder.series(now, perPod, "__name__", metric, "namespace",
+          "default", "pod", pod.getMetadata().getName()));
+    }
+    byte[] body = RemoteWriteEncoder.encode(series);
+    int status = await(http.request(new RequestOptions()
+            .setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(app.httpPort())
+            .setURI("/api/v1/write"))
+        .compose(req -> req.putHeader("Content-Encoding", "snappy")
+            .putHeader("Content-Type", "application/x-protobuf")
+            .putHeader("X-Prometheus-Remote-Write-Version", "0.1.0")
+            .send(Buffer.buffer(body)))
+        .map(resp -> resp.statusCode()));
+    if (status != 204) {
+      throw new AssertionError("remote-write answered " + status);
+    }
   }
 
   public static <T> T await(Future<T> future) {
