@@ -1,0 +1,102 @@
+package dev.reflex.controller;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.reflex.app.Runtime;
+import dev.reflex.config.ConfigLoader;
+import dev.reflex.config.ReflexConfig;
+import dev.reflex.controller.ResourceCache.Kind;
+import dev.reflex.embedded.EmbeddedCluster;
+import dev.reflex.kube.KubeOps;
+import dev.reflex.kube.KubeRest;
+import dev.reflex.testing.EmbeddedReflex;
+import dev.reflex.testing.Eventually;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a controller wrote is read back at once, before its watch echo, and the echo hands the object back to the
+ * informer: a later change by someone else shows up long before the written object's time limit.
+ */
+class ResourceCacheWrittenTest {
+
+  @TempDir
+  static Path dir;
+
+  static Runtime runtime;
+  static KubeOps ops;
+  static EmbeddedCluster cluster;
+  static KubernetesClient client;
+  static KubeRest rest;
+  static ResourceCache cache;
+  static Context context;
+
+  @BeforeAll
+  static void start() {
+    ReflexConfig config = ConfigLoader.load(null, Map.of("REFLEX_EMBEDDED_WORKLOADS", "",
+        "REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString()));
+    runtime = Runtime.create();
+    ops = new KubeOps(runtime.vertx(), 2, Duration.ofSeconds(10));
+    cluster = EmbeddedReflex.await(EmbeddedCluster.start(runtime.vertx(), config, ops, Clock.systemUTC()));
+    client = cluster.client();
+    rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
+    context = runtime.vertx().getOrCreateContext();
+    cache = new ResourceCache(client);
+    EmbeddedReflex.await(cache.start(context, 0, (kind, obj) -> { }));
+  }
+
+  @AfterAll
+  static void stop() {
+    cache.stop();
+    cluster.close();
+    ops.close();
+    EmbeddedReflex.await(runtime.vertx().close());
+  }
+
+  @Test
+  void aWrittenObjectIsReadBeforeItsEchoAndTheEchoHandsItBack() {
+    String path = Kind.CONFIG_MAP.path("default", "written");
+    EmbeddedReflex.await(rest.create(Kind.CONFIG_MAP.collection("default"), new JsonObject()
+        .put("apiVersion", "v1").put("kind", "ConfigMap")
+        .put("metadata", new JsonObject().put("name", "written").put("namespace", "default"))
+        .put("data", new JsonObject().put("step", "created"))));
+    Eventually.until(Duration.ofSeconds(10), "created in the cache", () -> "created".equals(data("step")));
+
+    String seenAtOnce = EmbeddedReflex.await(onContext(() -> rest.mergePatch(path,
+            new JsonObject().put("data", new JsonObject().put("step", "ours")))
+        .map(stored -> {
+          cache.wrote(Kind.CONFIG_MAP, stored);
+          return cache.get(Kind.CONFIG_MAP, "default", "written").getJsonObject("data").getString("step");
+        })));
+    assertEquals("ours", seenAtOnce, "read back in the same turn, before any watch event");
+
+    EmbeddedReflex.await(rest.mergePatch(path, new JsonObject().put("data", new JsonObject().put("other", "theirs"))));
+    Eventually.until(Duration.ofSeconds(5), "a later change by someone else is seen", () -> "theirs".equals(
+        data("other")));
+    assertEquals("ours", data("step"));
+  }
+
+  private static String data(String key) {
+    JsonObject cm = EmbeddedReflex.await(onContext(() -> Future.succeededFuture(
+        cache.get(Kind.CONFIG_MAP, "default", "written"))));
+    return cm == null ? null : cm.getJsonObject("data", new JsonObject()).getString(key);
+  }
+
+  private static <T> Future<T> onContext(Supplier<Future<T>> action) {
+    Promise<T> done = Promise.promise();
+    context.runOnContext(v -> action.get().onComplete(done));
+    return done.future();
+  }
+}
