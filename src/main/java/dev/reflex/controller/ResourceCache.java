@@ -31,10 +31,11 @@ import java.util.function.BiConsumer;
  *
  * <p><b>Our own writes.</b> {@link #wrote} records an object a controller just wrote, as the API server answered
  * it, so the next reader sees it without waiting for the watch to echo it back: this is what lets the ReplicaProfile
- * controller act on the profile the IHPA controller wrote a moment ago. Watch events arrive in resourceVersion
- * order, so until the echo (the same resourceVersion) comes, any event for that object is older than the write and
- * the written object stays what readers get; the echo, a deletion or {@value #WRITTEN_TTL_SECONDS} s without an echo
- * (the watch was re-listed) hand the object back to the informer.
+ * controller act on the profile the IHPA controller wrote a moment ago. The first watch event that brings any
+ * version other than the one the informer held at the time of the write (our echo, or something newer), a deletion,
+ * or {@value #WRITTEN_TTL_SECONDS} s without such an event hand the object back to the informer. (Matching the
+ * echo's resourceVersion exactly is not enough: the embedded API server's create answers with a different one than
+ * its watch event carries, and a written object that outlives its echo hides every later change.)
  */
 public final class ResourceCache {
 
@@ -85,8 +86,12 @@ public final class ResourceCache {
 
   static final long WRITTEN_TTL_SECONDS = 10;
 
-  /** An object as we wrote it, until its watch echo arrives. */
-  private record Written(JsonObject object, String resourceVersion, long atNanos) {
+  /**
+   * An object as we wrote it, until a newer version arrives from the watch.
+   *
+   * @param before the resourceVersion the informer held when we wrote (null: none, a create)
+   */
+  private record Written(JsonObject object, String resourceVersion, String before, long atNanos) {
   }
 
   private final KubernetesClient client;
@@ -171,12 +176,18 @@ public final class ResourceCache {
     if (stored != null && rv.equals(stored.getMetadata().getResourceVersion())) {
       return;
     }
-    written.get(kind).put(key, new Written(object.copy(), rv, System.nanoTime()));
+    written.get(kind).put(key, new Written(object.copy(), rv,
+        stored == null ? null : stored.getMetadata().getResourceVersion(), System.nanoTime()));
   }
 
+  /**
+   * A watch event for a key we wrote: the written object gives way to any version other than the one the informer
+   * already held when we wrote (whose event may still be on its way here). That is our echo, or something newer;
+   * at worst an intermediate version from another writer, which is no staler than an informer without this.
+   */
   private void echoed(Kind kind, String key, String resourceVersion) {
     Written w = written.get(kind).get(key);
-    if (w != null && w.resourceVersion().equals(resourceVersion)) {
+    if (w != null && !Objects.equals(w.before(), resourceVersion)) {
       written.get(kind).remove(key);
     }
   }

@@ -88,6 +88,29 @@ class ResourceCacheWrittenTest {
     assertEquals("ours", data("step"));
   }
 
+  /** A custom resource with a status subresource, like the ReplicaProfiles the IHPA controller creates. */
+  @Test
+  void aCreatedObjectIsReadAtOnceAndGivesWayToTheWatch() {
+    String name = "created-here";
+    JsonObject created = EmbeddedReflex.await(onContext(() -> rest.create(Kind.RP.collection("default"),
+        new JsonObject().put("apiVersion", Kind.RP.apiVersion()).put("kind", Kind.RP.kind())
+            .put("metadata", new JsonObject().put("name", name).put("namespace", "default"))
+            .put("spec", new JsonObject().put("onlineReplicas", 1).put("scaleTargetRef", new JsonObject()
+                .put("apiVersion", "apps/v1").put("kind", "StatefulSet").put("name", "web")))).map(stored -> {
+                  cache.wrote(Kind.RP, stored);
+                  return cache.get(Kind.RP, "default", name);
+                })));
+    assertEquals(1, created.getJsonObject("spec").getInteger("onlineReplicas"), "read before the ADDED event");
+
+    EmbeddedReflex.await(rest.mergePatch(Kind.RP.path("default", name) + "/status",
+        new JsonObject().put("status", new JsonObject().put("onlineReplicas", 1))));
+    Eventually.until(Duration.ofSeconds(5), "a later status is seen, not hidden by what we created", () -> {
+      JsonObject rp = EmbeddedReflex.await(onContext(() -> Future.succeededFuture(
+          cache.get(Kind.RP, "default", name))));
+      return rp != null && rp.getJsonObject("status") != null;
+    });
+  }
+
   private static String data(String key) {
     JsonObject cm = EmbeddedReflex.await(onContext(() -> Future.succeededFuture(
         cache.get(Kind.CONFIG_MAP, "default", "written"))));
