@@ -44,7 +44,14 @@ final class BenchCluster implements AutoCloseable {
   /** Starts Reflex and the embedded cluster with extra {@code REFLEX_*} settings. */
   static BenchCluster start(Map<String, String> env) throws Exception {
     Path dir = Files.createTempDirectory("reflex-bench");
-    return new BenchCluster(EmbeddedReflex.start(dir, Clock.systemUTC(), env), dir);
+    // REFLEX_* variables of the benchmark's own environment reach Reflex too, e.g. REFLEX_KUBE_RESYNC_PERIOD=5m.
+    Map<String, String> settings = new java.util.HashMap<>(env);
+    System.getenv().forEach((name, value) -> {
+      if (name.startsWith("REFLEX_")) {
+        settings.put(name, value);
+      }
+    });
+    return new BenchCluster(EmbeddedReflex.start(dir, Clock.systemUTC(), settings), dir);
   }
 
   /**
