@@ -157,9 +157,9 @@ public final class ControllerVerticle extends VerticleBase {
   /** Re-enqueues every IHPA, HorizontalPortrait and ReplicaProfile (also used by tests after moving the clock). */
   public void resyncAll() {
     context.runOnContext(v -> {
-      cache.list(Kind.IHPA, null).forEach(o -> ihpas.enqueue(key(o)));
-      cache.list(Kind.HP, null).forEach(o -> portraits.enqueue(key(o)));
-      cache.list(Kind.RP, null).forEach(o -> profiles.enqueue(key(o)));
+      cache.keys(Kind.IHPA).forEach(ihpas::enqueue);
+      cache.keys(Kind.HP).forEach(portraits::enqueue);
+      cache.keys(Kind.RP).forEach(profiles::enqueue);
     });
   }
 

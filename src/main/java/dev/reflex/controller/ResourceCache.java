@@ -243,6 +243,16 @@ public final class ResourceCache {
     return get(kind, key.namespace(), key.name());
   }
 
+  /** The keys of every cached object of a kind, without converting the objects (a resync needs only these). */
+  public List<TargetKey> keys(Kind kind) {
+    List<TargetKey> keys = new ArrayList<>();
+    for (String key : informers.get(kind).getStore().listKeys()) {
+      int slash = key.indexOf('/');
+      keys.add(slash < 0 ? new TargetKey("", key) : new TargetKey(key.substring(0, slash), key.substring(slash + 1)));
+    }
+    return keys;
+  }
+
   public List<JsonObject> list(Kind kind, String namespace) {
     List<JsonObject> result = new ArrayList<>();
     for (GenericKubernetesResource obj : informers.get(kind).getStore().list()) {
