@@ -6,17 +6,29 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Read access to the informer caches of the simulator, as JSON objects. The caches are thread-safe and in memory,
  * so reading them on an event loop is fine.
+ *
+ * <p>Each stored version is converted to JSON once and handed out as copies: the simulator lists every pod each
+ * second (metrics) and on every workload change, and converting thousands of pods each time made the simulator,
+ * not the system under test, the main allocator and CPU user of a thousand-workload benchmark.
  */
 final class ClusterView {
 
   private final KubernetesSerialization serialization;
   private final Map<String, SharedIndexInformer<? extends HasMetadata>> byKind;
+  private final Map<String, Converted> converted = new ConcurrentHashMap<>();
+
+  /** The JSON of one stored version of an object. */
+  private record Converted(String resourceVersion, JsonObject json) {
+  }
 
   ClusterView(KubernetesSerialization serialization, Map<String, SharedIndexInformer<? extends HasMetadata>> byKind) {
     this.serialization = serialization;
@@ -36,12 +48,26 @@ final class ClusterView {
         result.add(json(obj));
       }
     }
+    if (namespace == null) {
+      // A full listing (the metrics emitter lists every pod each second) is the moment to forget deleted objects.
+      Set<String> live = new HashSet<>();
+      byKind.get(kind).getStore().list().forEach(obj -> live.add(key(obj)));
+      converted.keySet().removeIf(k -> k.startsWith(kind + "/") && !live.contains(k));
+    }
     return result;
   }
 
   /** Pods whose controller owner is {@code kind/name}. */
   List<JsonObject> podsOwnedBy(String namespace, String kind, String name) {
-    return list("Pod", namespace).stream().filter(p -> owner(p).equals(kind + "/" + name)).toList();
+    List<JsonObject> result = new ArrayList<>();
+    for (HasMetadata pod : byKind.get("Pod").getStore().list()) {
+      if (namespace.equals(pod.getMetadata().getNamespace()) && pod.getMetadata().getOwnerReferences() != null
+          && pod.getMetadata().getOwnerReferences().stream().anyMatch(ref -> Boolean.TRUE.equals(ref.getController())
+              && kind.equals(ref.getKind()) && name.equals(ref.getName()))) {
+        result.add(json(pod));
+      }
+    }
+    return result;
   }
 
   /** {@code Kind/name} of an object's controlling owner, or empty. */
@@ -56,7 +82,20 @@ final class ClusterView {
     return "";
   }
 
+  private static String key(HasMetadata obj) {
+    return obj.getKind() + "/" + obj.getMetadata().getNamespace() + "/" + obj.getMetadata().getName();
+  }
+
   private JsonObject json(HasMetadata obj) {
-    return new JsonObject(serialization.asJson(obj));
+    String key = key(obj);
+    String version = obj.getMetadata().getResourceVersion();
+    Converted known = converted.get(key);
+    if (known == null || version == null || !version.equals(known.resourceVersion())) {
+      known = new Converted(version, new JsonObject(serialization.asJson(obj)));
+      if (version != null) {
+        converted.put(key, known);
+      }
+    }
+    return known.json().copy();
   }
 }
