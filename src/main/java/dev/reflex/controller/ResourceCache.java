@@ -1,6 +1,7 @@
 package dev.reflex.controller;
 
 import dev.reflex.bus.TargetKey;
+import dev.reflex.kube.JsonByVersion;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -96,8 +96,8 @@ public final class ResourceCache {
 
   private final KubernetesClient client;
   private final Map<Kind, SharedIndexInformer<GenericKubernetesResource>> informers = new LinkedHashMap<>();
-  /** The JSON of each stored object, written by the informers' threads. */
-  private final Map<Kind, Map<String, JsonObject>> converted = new EnumMap<>(Kind.class);
+  /** The JSON of each stored object, converted by the informers' threads as events arrive. */
+  private final Map<Kind, JsonByVersion> converted = new EnumMap<>(Kind.class);
   /** Objects we wrote whose echo has not arrived; touched on the controllers' context only. */
   private final Map<Kind, Map<String, Written>> written = new EnumMap<>(Kind.class);
 
@@ -112,7 +112,7 @@ public final class ResourceCache {
   public Future<Void> start(Context context, long resyncMillis, BiConsumer<Kind, JsonObject> onChange) {
     List<Future<Void>> started = new ArrayList<>();
     for (Kind kind : Kind.values()) {
-      Map<String, JsonObject> jsonOf = new ConcurrentHashMap<>();
+      JsonByVersion jsonOf = new JsonByVersion();
       converted.put(kind, jsonOf);
       written.put(kind, new HashMap<>());
       SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(kind.definition)
@@ -140,7 +140,7 @@ public final class ResourceCache {
 
         private void stored(GenericKubernetesResource obj) {
           JsonObject json = json(obj);
-          jsonOf.put(storeKey(obj), json);
+          jsonOf.put(storeKey(obj), obj.getMetadata().getResourceVersion(), json);
           context.runOnContext(v -> {
             echoed(kind, storeKey(obj), obj.getMetadata().getResourceVersion());
             onChange.accept(kind, json);
@@ -220,18 +220,9 @@ public final class ResourceCache {
     return obj == null ? null : jsonOf(kind, key, obj);
   }
 
-  /** The object's JSON as converted when its event came, when that is the stored version; else converted now. */
+  /** A copy of the object's JSON, as converted when its event came if that is the stored version. */
   private JsonObject jsonOf(Kind kind, String key, GenericKubernetesResource obj) {
-    JsonObject json = converted.get(kind).get(key);
-    if (json != null && Objects.equals(resourceVersion(json), obj.getMetadata().getResourceVersion())) {
-      return json.copy();
-    }
-    return json(obj);
-  }
-
-  private static String resourceVersion(JsonObject json) {
-    JsonObject meta = json.getJsonObject("metadata");
-    return meta == null ? null : meta.getString("resourceVersion");
+    return converted.get(kind).copyOf(key, obj.getMetadata().getResourceVersion(), () -> json(obj));
   }
 
   private static String storeKey(GenericKubernetesResource obj) {

@@ -1,5 +1,6 @@
 package dev.reflex.embedded;
 
+import dev.reflex.kube.JsonByVersion;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Read access to the informer caches of the simulator, as JSON objects. The caches are thread-safe and in memory,
@@ -24,11 +24,7 @@ final class ClusterView {
 
   private final KubernetesSerialization serialization;
   private final Map<String, SharedIndexInformer<? extends HasMetadata>> byKind;
-  private final Map<String, Converted> converted = new ConcurrentHashMap<>();
-
-  /** The JSON of one stored version of an object. */
-  private record Converted(String resourceVersion, JsonObject json) {
-  }
+  private final JsonByVersion converted = new JsonByVersion();
 
   ClusterView(KubernetesSerialization serialization, Map<String, SharedIndexInformer<? extends HasMetadata>> byKind) {
     this.serialization = serialization;
@@ -52,7 +48,7 @@ final class ClusterView {
       // A full listing (the metrics emitter lists every pod each second) is the moment to forget deleted objects.
       Set<String> live = new HashSet<>();
       byKind.get(kind).getStore().list().forEach(obj -> live.add(key(obj)));
-      converted.keySet().removeIf(k -> k.startsWith(kind + "/") && !live.contains(k));
+      converted.retain(k -> !k.startsWith(kind + "/") || live.contains(k));
     }
     return result;
   }
@@ -87,15 +83,7 @@ final class ClusterView {
   }
 
   private JsonObject json(HasMetadata obj) {
-    String key = key(obj);
-    String version = obj.getMetadata().getResourceVersion();
-    Converted known = converted.get(key);
-    if (known == null || version == null || !version.equals(known.resourceVersion())) {
-      known = new Converted(version, new JsonObject(serialization.asJson(obj)));
-      if (version != null) {
-        converted.put(key, known);
-      }
-    }
-    return known.json().copy();
+    return converted.copyOf(key(obj), obj.getMetadata().getResourceVersion(),
+        () -> new JsonObject(serialization.asJson(obj)));
   }
 }
