@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 public final class HpaMetricReader {
 
   /** Why Pods, Object and External metrics have no source without Prometheus. */
-  static final String NO_PROMETHEUS = "no Prometheus configured (prometheus.address is empty)";
+  static final String NO_PROMETHEUS = "no Prometheus configured (prometheus.address is not set)";
 
   private final MetricHistory history;
   private final boolean prometheusConfigured;

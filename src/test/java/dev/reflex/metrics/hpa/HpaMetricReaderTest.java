@@ -256,7 +256,7 @@ class HpaMetricReaderTest {
         StreamedPodValues.NONE).metricValues();
     assertEquals(List.of(), history.queries);
     assertEquals(1, values.size(), values::encode);
-    assertEquals("cannot read " + named + ": no Prometheus configured (prometheus.address is empty)",
+    assertEquals("cannot read " + named + ": no Prometheus configured (prometheus.address is not set)",
         values.getJsonObject(0).getString("error"));
   }
 
