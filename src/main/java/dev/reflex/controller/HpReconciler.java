@@ -165,13 +165,16 @@ final class HpReconciler {
         kubeHpaStreaming.staleNote(workload).ifPresent(notes::add);
         String why = notes.isEmpty() ? decision.getString("error")
             : decision.getString("error") + " (" + String.join("; ", notes) + ")";
+        kubeHpaStreaming.rearm(workload);
         return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: " + why);
       }
       JsonObject data = new JsonObject().put("type", "Static")
           .put("static", new JsonObject().put("replicas", decision.getInteger("desiredReplicas")));
       return generated(hp, data, now);
-    }).recover(e -> failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: " + e.getMessage()))
-        .map(next);
+    }).recover(e -> {
+      kubeHpaStreaming.rearm(workload);
+      return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: " + e.getMessage());
+    }).map(next);
   }
 
   /** A decide document, and why Resource usage could not be read (the document has no place for it). */

@@ -70,6 +70,11 @@ final class KubeHpaStreaming {
     return moved.compose(v -> trigger.watch(workload, portrait.toString(), next.watches()));
   }
 
+  /** A decision on this workload failed: let the next sample that asks for more pods trigger again. */
+  void rearm(TargetKey workload) {
+    trigger.rearm(workload);
+  }
+
   /** Stops watching for a portrait that is gone or no longer KubeHPA. */
   void forget(TargetKey portrait) {
     Registration previous = registrations.remove(portrait);

@@ -43,4 +43,9 @@ public final class StreamedHpa extends StreamedDecider<PodMetricSnapshot> {
   public Future<Void> watch(TargetKey workload, String owner, List<Watch> watches) {
     return onContext(() -> engine.register(workload, owner, watches, clock().instant()));
   }
+
+  /** After a failed decision: the next batch asking for more than the ready pods triggers again. */
+  public Future<Void> rearm(TargetKey workload) {
+    return onContext(() -> engine.rearm(workload));
+  }
 }

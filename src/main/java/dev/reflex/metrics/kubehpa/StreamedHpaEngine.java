@@ -109,6 +109,18 @@ public final class StreamedHpaEngine implements StreamedEngine<PodMetricSnapshot
     }
   }
 
+  /**
+   * Forgets what was last handed over for a workload, so the next batch that asks for more than the ready pods
+   * calls for a decision again: the decision on the last hand-over failed (a pod still initializing, a metric that
+   * could not be read), and waiting for the portrait's regular sync would waste the burst.
+   */
+  public void rearm(TargetKey workload) {
+    Target t = targets.get(workload);
+    if (t != null) {
+      t.metrics.values().forEach(m -> m.lastEstimate = -1);
+    }
+  }
+
   /** Whether anything is watched on a workload. */
   public boolean registered(TargetKey workload) {
     return targets.containsKey(workload);

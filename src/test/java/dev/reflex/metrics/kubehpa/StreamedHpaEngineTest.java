@@ -95,6 +95,15 @@ class StreamedHpaEngineTest {
   }
 
   @Test
+  void aRearmedTargetAsksAgainAtTheSameLevel() {
+    engine.offer(batch("qps", T0, 1.5, 1.7), T0);
+    engine.decideNow(KEY, T0);
+    engine.rearm(KEY);
+    Instant t1 = T0.plusMillis(200);
+    assertTrue(engine.offer(batch("qps", t1, 1.6, 1.6), t1), "the decision on 4 failed: 4 > 2 ready asks again");
+  }
+
+  @Test
   void calmChangesArePublishedAtMostOncePerInterval() {
     assertFalse(engine.offer(batch("qps", T0, 0.5, 0.5), T0));
     List<PodMetricSnapshot> first = engine.tick(T0);
