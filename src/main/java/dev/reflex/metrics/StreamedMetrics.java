@@ -1,6 +1,7 @@
 package dev.reflex.metrics;
 
 import dev.reflex.bus.Addresses;
+import dev.reflex.config.ConfigException;
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.metrics.ingest.IngestMeters;
 import dev.reflex.metrics.ingest.KafkaIngestVerticle;
@@ -55,21 +56,21 @@ public final class StreamedMetrics {
    * @param config the configuration ({@code remote-write.*}, {@code metrics.*}, {@code kafka.*})
    * @param pods pod → workload resolution and ready counts
    * @param registry where the counters are registered
-   * @throws IllegalArgumentException when {@code metrics.label-overrides} or {@code metrics.resource-series} is
-   *     malformed (the message names it)
+   * @throws ConfigException when {@code metrics.label-overrides} or {@code metrics.resource-series} is malformed
+   *     (the message names the key and the entry)
    */
   public static StreamedMetrics create(Vertx vertx, ReflexConfig config, PodDirectory pods, MeterRegistry registry) {
     RoutingRules rules;
     try {
       rules = RoutingRules.parse(config.metrics().labelOverrides());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("metrics.label-overrides: " + e.getMessage(), e);
+      throw new ConfigException("configuration key 'metrics.label-overrides': " + e.getMessage(), e);
     }
     ResourceSeries resourceSeries;
     try {
       resourceSeries = ResourceSeries.parse(config.metrics().resourceSeries());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("metrics.resource-series: " + e.getMessage(), e);
+      throw new ConfigException("configuration key 'metrics.resource-series': " + e.getMessage(), e);
     }
     IngestMeters meters = new IngestMeters(registry);
     SampleIngest ingest = new SampleIngest(new SampleRouter(rules, pods), meters,

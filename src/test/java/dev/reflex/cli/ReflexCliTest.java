@@ -65,6 +65,26 @@ class ReflexCliTest {
     assertTrue(result.err().contains("'http.port'"), result.err());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedMetricsSettings")
+  void malformedMetricsMappingStopsWithTheKeyAndEntryNamed(String key, String value, String expected) {
+    Map<String, String> env = new HashMap<>();
+    env.put(key, value);
+    env.put("REFLEX_HTTP_PORT", "0");
+    env.put("REFLEX_GRPC_PORT", "0");
+    env.put("REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString());
+    Result result = run(env, "embedded");
+    assertEquals(2, result.code(), result.err());
+    assertTrue(result.err().contains(expected), result.err());
+    assertEquals(1, result.err().strip().lines().count(), result.err());
+  }
+
+  static Stream<Arguments> malformedMetricsSettings() {
+    return Stream.of(
+        Arguments.of("REFLEX_METRICS_RESOURCE_SERIES", "cpu", "'metrics.resource-series': entry 'cpu'"),
+        Arguments.of("REFLEX_METRICS_LABEL_OVERRIDES", "pod", "'metrics.label-overrides': label override 'pod'"));
+  }
+
   @Test
   void unreadableKubeconfigIsAConfigurationError() {
     Result result = run(Map.of("REFLEX_KUBE_KUBECONFIG", dir.resolve("missing").toString(), "REFLEX_HTTP_PORT",
