@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -80,7 +81,7 @@ public final class ControllerVerticle extends VerticleBase {
     Map<TargetKey, MetricsPortrait> latestStreamed = new HashMap<>();
     IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock,
         decision -> vertx.eventBus().publish(Addresses.CONTROLLER_DECISION, decision),
-        workload -> java.util.Optional.ofNullable(latestStreamed.get(workload)),
+        workload -> Optional.ofNullable(latestStreamed.get(workload)),
         written -> profiles.enqueueUrgent(written));
     AlgorithmJobs jobs = new AlgorithmJobs(rest, algorithmJob,
         client.getNamespace() == null ? "default" : client.getNamespace());
@@ -114,10 +115,7 @@ public final class ControllerVerticle extends VerticleBase {
         // The IHPA first: it reads the recommendation directly, the portrait's status write is for the record.
         JsonObject stored = cache.get(Kind.HP, portraitKey);
         if (stored != null) {
-          String owner = Owners.controllerOf(stored, Kind.IHPA.kind());
-          if (owner != null) {
-            ihpas.enqueueUrgent(new TargetKey(portraitKey.namespace(), owner));
-          }
+          ownerIhpa(stored).ifPresent(ihpas::enqueueUrgent);
         }
         portraits.enqueue(portraitKey);
       }
@@ -137,10 +135,7 @@ public final class ControllerVerticle extends VerticleBase {
       return;
     }
     cache.wrote(Kind.HP, stored);
-    String owner = Owners.controllerOf(stored, Kind.IHPA.kind());
-    if (owner != null) {
-      ihpas.enqueueUrgent(new TargetKey(key(stored).namespace(), owner));
-    }
+    ownerIhpa(stored).ifPresent(ihpas::enqueueUrgent);
   }
 
   @Override
@@ -201,11 +196,11 @@ public final class ControllerVerticle extends VerticleBase {
       case IHPA -> ihpas.enqueue(key);
       case HP -> {
         portraits.enqueue(key);
-        ownerIhpa(obj);
+        ownerIhpa(obj).ifPresent(ihpas::enqueue);
       }
       case RP -> {
         profiles.enqueue(key);
-        ownerIhpa(obj);
+        ownerIhpa(obj).ifPresent(ihpas::enqueue);
       }
       case CONFIG_MAP -> {
         if (key.name().endsWith("-result")) {
@@ -228,11 +223,10 @@ public final class ControllerVerticle extends VerticleBase {
     }
   }
 
-  private void ownerIhpa(JsonObject obj) {
-    String owner = Owners.controllerOf(obj, Kind.IHPA.kind());
-    if (owner != null) {
-      ihpas.enqueue(new TargetKey(key(obj).namespace(), owner));
-    }
+  /** The IHPA that controls an object (its portrait or profile), if any. */
+  private static Optional<TargetKey> ownerIhpa(JsonObject obj) {
+    return Optional.ofNullable(Owners.controllerOf(obj, Kind.IHPA.kind()))
+        .map(owner -> new TargetKey(key(obj).namespace(), owner));
   }
 
   private static TargetKey key(JsonObject obj) {

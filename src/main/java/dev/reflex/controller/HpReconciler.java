@@ -146,11 +146,8 @@ final class HpReconciler {
       String selector = scale.getJsonObject("status", new JsonObject()).getString("selector", "");
       List<JsonObject> pods = selectedPods(key.namespace(), selector);
       List<String> podNames = pods.stream().map(p -> p.getJsonObject("metadata").getString("name")).toList();
-      JsonObject template = workloadTemplate(key.namespace(), target);
-      return kubeHpaStreaming.watch(key, workload, metrics, tolerance, resource -> {
-        OptionalDouble fromTemplate = podRequest(template == null ? List.of() : List.of(template), resource);
-        return fromTemplate.isPresent() ? fromTemplate : podRequest(pods, resource);
-      })
+      return kubeHpaStreaming.watch(key, workload, metrics, tolerance,
+            resource -> podRequest(key.namespace(), target, pods, resource))
           .compose(v -> metricReader.read(key.namespace(), metrics, selector, podNames,
               kubeHpaStreaming.values(workload), now))
           .map(inputs -> new Prepared(decideDocument(key, spec, params, tolerance, scale, pods, inputs, now),
@@ -226,6 +223,16 @@ final class HpReconciler {
         .map(kind -> cache.get(kind, namespace, target.getString("name", ""))).orElse(null);
     return workload == null ? null
         : workload.getJsonObject("spec", new JsonObject()).getJsonObject("template");
+  }
+
+  /**
+   * The per-pod request of a resource (cores or bytes): from the workload's pod template, else from the first of
+   * {@code pods} that has one.
+   */
+  private OptionalDouble podRequest(String namespace, JsonObject target, List<JsonObject> pods, String resource) {
+    JsonObject template = workloadTemplate(namespace, target);
+    OptionalDouble fromTemplate = podRequest(template == null ? List.of() : List.of(template), resource);
+    return fromTemplate.isPresent() ? fromTemplate : podRequest(pods, resource);
   }
 
   /** The first pod (spec) with a request of a resource, summed over its containers (cores or bytes). */
@@ -369,13 +376,8 @@ final class HpReconciler {
     }
     String resource = source.getString("name");
     JsonObject target = hp.getJsonObject("spec").getJsonObject("scaleTargetRef", new JsonObject());
-    JsonObject template = workloadTemplate(namespace, target);
-    OptionalDouble fromTemplate = podRequest(template == null ? List.of() : List.of(template), resource);
-    if (fromTemplate.isPresent()) {
-      return fromTemplate;
-    }
     String prefix = target.getString("name") + "-";
-    return podRequest(cache.list(Kind.POD, namespace).stream()
+    return podRequest(namespace, target, cache.list(Kind.POD, namespace).stream()
         .filter(pod -> pod.getJsonObject("metadata").getString("name", "").startsWith(prefix)).toList(), resource);
   }
 
