@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * status (Reflex's writes only: the simulator plays the cluster and is never faulted). Also counts Reflex's writes,
  * so tests and benchmarks can tell how much a steady state costs the API server.
  */
-public final class ApiFaults {
+public final class ApiFaults implements dev.reflex.embedded.apiserver.RequestGate {
 
   /** The user agent of the simulator's client: its writes are the cluster's own, not Reflex's, and not counted. */
   public static final String SIMULATOR_USER_AGENT = "reflex-embedded-simulator";
@@ -38,7 +38,8 @@ public final class ApiFaults {
   }
 
   /** Called for every request; returns the status to answer instead, or 0 to serve it normally. */
-  int onRequest(String method, String path, String userAgent) {
+  @Override
+  public int onRequest(String method, String path, String userAgent) {
     if ("GET".equals(method) || SIMULATOR_USER_AGENT.equals(userAgent)) {
       return 0;
     }

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,7 +40,6 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final ApiFaults faults;
   private final Vertx vertx;
   private String simulatorDeployment;
-  private long forgetTimer = -1;
 
   private EmbeddedCluster(EmbeddedApiServer server, KubernetesClient client, SimulatedLoad load, ApiFaults faults,
       Vertx vertx) {
@@ -69,11 +67,9 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
     PodMetricsStore metricsStore = new PodMetricsStore();
     ApiFaults faults = new ApiFaults();
-    // The mock server creates a Vert.x instance of its own; doing that from one of our threads would tie it to
-    // our context, so it starts on a plain thread.
-    CompletableFuture<EmbeddedApiServer> starting = CompletableFuture.supplyAsync(
-        () -> EmbeddedApiServer.start(embedded.apiPort(), metricsStore, faults));
-    return Future.fromCompletionStage(starting, vertx.getOrCreateContext()).compose(server -> {
+    // The API server runs on a Vert.x instance of its own; its answer is brought back onto our context.
+    return Future.fromCompletionStage(EmbeddedApiServer.start(embedded.apiPort(), metricsStore, faults, clock)
+        .toCompletionStage(), vertx.getOrCreateContext()).compose(server -> {
       server.writeKubeconfig(Path.of(embedded.kubeconfig()));
       KubernetesClient client = KubeClients.forUrl(vertx, server.url(), config.kube().requestTimeout(),
           ApiFaults.SIMULATOR_USER_AGENT);
@@ -87,7 +83,6 @@ public final class EmbeddedCluster implements AutoCloseable {
           .compose(v -> vertx.deployVerticle(simulator))
           .map(id -> {
             cluster.simulatorDeployment = id;
-            cluster.forgetTimer = vertx.setPeriodic(10_000, t -> server.forgetRequests());
             return cluster;
           });
     });
@@ -140,9 +135,6 @@ public final class EmbeddedCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    if (forgetTimer >= 0) {
-      vertx.cancelTimer(forgetTimer);
-    }
     if (simulatorDeployment != null) {
       // Its informers must be gone before the server closes, or the server waits for their connections.
       try {

@@ -1,0 +1,38 @@
+package dev.reflex.embedded.apiserver;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How to run an API server.
+ *
+ * @param host the address to listen on (loopback for the embedded default)
+ * @param port the port, 0 for any free one
+ * @param gate fault injection and write counting
+ * @param readOnly resources answered by a provider instead of the store, by bucket ({@code metrics.k8s.io/pods})
+ * @param watchCacheSize changes kept per resource for watches and consistent lists from a resourceVersion
+ * @param bookmarkInterval how often a watch that allows bookmarks gets one
+ */
+public record ApiServerOptions(String host, int port, RequestGate gate, Map<String, ReadOnlyResource> readOnly,
+    int watchCacheSize, Duration bookmarkInterval) {
+
+  public static ApiServerOptions loopback(int port) {
+    return new ApiServerOptions("127.0.0.1", port, RequestGate.OPEN, Map.of(), 20_000, Duration.ofSeconds(60));
+  }
+
+  public ApiServerOptions withGate(RequestGate gate) {
+    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, bookmarkInterval);
+  }
+
+  public ApiServerOptions withReadOnly(Map<String, ReadOnlyResource> readOnly) {
+    return new ApiServerOptions(host, port, gate, Map.copyOf(readOnly), watchCacheSize, bookmarkInterval);
+  }
+
+  public ApiServerOptions withWatchCacheSize(int size) {
+    return new ApiServerOptions(host, port, gate, readOnly, size, bookmarkInterval);
+  }
+
+  public ApiServerOptions withBookmarkInterval(Duration interval) {
+    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, interval);
+  }
+}

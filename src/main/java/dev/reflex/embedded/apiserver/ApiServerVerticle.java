@@ -1,0 +1,571 @@
+package dev.reflex.embedded.apiserver;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of the API server: one verticle, one event loop, owning the store. Requests are taken apart into
+ * a verb on a resource and answered as kube-apiserver answers them; every failure becomes a Status, so no request
+ * is ever left open.
+ */
+final class ApiServerVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServerVerticle.class);
+  private static final long MAX_BODY_BYTES = 3L * 1024 * 1024;
+  private static final List<String> PATCH_TYPES = List.of("application/json-patch+json",
+      "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml");
+
+  private final ApiServerOptions options;
+  private final Clock clock;
+  private ObjectStore store;
+  private ResourceRegistry registry;
+  private Resources resources;
+  private HttpServer server;
+  private int port;
+
+  ApiServerVerticle(ApiServerOptions options, Clock clock) {
+    this.options = options;
+    this.clock = clock;
+  }
+
+  int port() {
+    return port;
+  }
+
+  @Override
+  public Future<?> start() {
+    store = new ObjectStore(options.watchCacheSize());
+    registry = new ResourceRegistry(BuiltInTypes.all());
+    List<Admission> admission = new ArrayList<>();
+    admission.add(new CrdAdmission());
+    resources = new Resources(store, registry, new ObjectLifecycle(new Random()), clock, admission);
+    resources.addListener(this::crdWritten);
+    resources.addListener(new GarbageCollector(resources, this::later));
+    resources.addListener(new NamespaceController(resources, this::later));
+    bootstrap();
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
+        .setMaxWebSocketFrameSize(16 * 1024 * 1024).setMaxWebSocketMessageSize(64 * 1024 * 1024));
+    server.requestHandler(this::handle);
+    return server.listen(options.port()).onSuccess(s -> port = s.actualPort());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  private void later(Runnable work) {
+    context.runOnContext(v -> {
+      try {
+        work.run();
+      } catch (ApiError e) {
+        LOG.debug("background work refused: {}", e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.warn("background work failed", e);
+      }
+    });
+  }
+
+  /** The namespaces every cluster starts with. */
+  private void bootstrap() {
+    ResourceType namespaces = registry.byPath("", "v1", "namespaces").orElseThrow();
+    for (String name : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
+      JsonObject ns = new JsonObject().put("apiVersion", "v1").put("kind", "Namespace")
+          .put("metadata", new JsonObject().put("name", name)
+              .put("labels", new JsonObject().put("kubernetes.io/metadata.name", name)))
+          .put("spec", new JsonObject().put("finalizers", new JsonArray().add("kubernetes")));
+      resources.create(namespaces, null, ns, WriteOptions.INTERNAL, new ArrayList<>());
+    }
+  }
+
+  private void crdWritten(ResourceType type, StoredObject before, StoredObject after) {
+    if (!type.builtIn() || !"CustomResourceDefinition".equals(type.kind())) {
+      return;
+    }
+    if (after != null) {
+      registry.putCrd(after.name(), after.object());
+      return;
+    }
+    // The CRD is gone: so are its objects, then its types.
+    for (ResourceType crdType : CrdTypes.of(before.object())) {
+      for (StoredObject object : new ArrayList<>(store.list(ResourceRegistry.bucket(crdType), null))) {
+        store.remove(ResourceRegistry.bucket(crdType), object.key());
+      }
+    }
+    registry.removeCrd(before.name());
+  }
+
+  // --- entry ----------------------------------------------------------------------------------------------------
+
+  private void handle(HttpServerRequest request) {
+    String path = request.path();
+    try {
+      int injected = options.gate().onRequest(request.method().name(), path, request.getHeader("User-Agent"));
+      if (injected > 0) {
+        throw ApiError.injected(injected, path);
+      }
+      Optional<RequestPath> resourcePath = RequestPath.parse(path);
+      if (resourcePath.isEmpty()) {
+        nonResource(request, path);
+        return;
+      }
+      resource(request, resourcePath.get());
+    } catch (ApiError e) {
+      fail(request.response(), e);
+    } catch (RuntimeException e) {
+      LOG.warn("{} {} failed", request.method(), path, e);
+      fail(request.response(), ApiError.internal(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private void nonResource(HttpServerRequest request, String path) {
+    if (request.method() != HttpMethod.GET) {
+      throw ApiError.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    boolean aggregated = accept != null && accept.contains("as=APIGroupDiscoveryList");
+    switch (path) {
+      case "/version", "/version/" -> json(request.response(), 200, DiscoveryDocuments.version());
+      case "/healthz", "/livez", "/readyz" -> request.response().putHeader("Content-Type", "text/plain").end("ok");
+      case "/api", "/api/" -> {
+        if (aggregated) {
+          aggregated(request.response(), DiscoveryDocuments.aggregated(registry.all(), true));
+        } else {
+          json(request.response(), 200, DiscoveryDocuments.coreVersions(options.host() + ":" + port));
+        }
+      }
+      case "/apis", "/apis/" -> {
+        if (aggregated) {
+          aggregated(request.response(), DiscoveryDocuments.aggregated(registry.all(), false));
+        } else {
+          json(request.response(), 200, DiscoveryDocuments.groups(registry.all()));
+        }
+      }
+      case "/api/v1" -> json(request.response(), 200,
+          DiscoveryDocuments.resources("v1", registry.all()).orElseThrow(ApiError::pathNotFound));
+      default -> groupDiscoveryOrOpenApi(request, path);
+    }
+  }
+
+  private void groupDiscoveryOrOpenApi(HttpServerRequest request, String path) {
+    if (path.startsWith("/openapi/")) {
+      openApi(request, path);
+      return;
+    }
+    String[] parts = path.split("/");
+    if (parts.length == 3 && "apis".equals(parts[1])) {
+      json(request.response(), 200, DiscoveryDocuments.group(parts[2], registry.all())
+          .orElseThrow(ApiError::pathNotFound));
+    } else if (parts.length == 4 && "apis".equals(parts[1])) {
+      json(request.response(), 200, DiscoveryDocuments.resources(parts[2] + "/" + parts[3], registry.all())
+          .orElseThrow(ApiError::pathNotFound));
+    } else {
+      throw ApiError.pathNotFound();
+    }
+  }
+
+  private void openApi(HttpServerRequest request, String path) {
+    if ("/openapi/v3".equals(path)) {
+      json(request.response(), 200, new JsonObject().put("paths", new JsonObject()));
+      return;
+    }
+    throw ApiError.pathNotFound();
+  }
+
+  // --- resources ------------------------------------------------------------------------------------------------
+
+  private void resource(HttpServerRequest request, RequestPath path) {
+    ResourceType type = registry.byPath(path.group(), path.version(), path.resource())
+        .orElseThrow(ApiError::pathNotFound);
+    if (path.namespace() != null && !type.namespaced()) {
+      throw ApiError.pathNotFound();
+    }
+    Map<String, String> query = query(request.params());
+    HttpMethod method = request.method();
+    if (path.subresource() != null && !"status".equals(path.subresource())
+        && !("scale".equals(path.subresource()) && type.hasScale())) {
+      throw ApiError.pathNotFound();
+    }
+    if ("status".equals(path.subresource()) && !type.statusSubresource()) {
+      throw ApiError.pathNotFound();
+    }
+    ReadOnlyResource readOnly = options.readOnly().get(ResourceRegistry.bucket(type));
+    if (readOnly != null) {
+      readOnly(request, type, path, readOnly);
+      return;
+    }
+    if (method == HttpMethod.GET) {
+      if (path.name() == null) {
+        if ("true".equals(query.get("watch")) || "1".equals(query.get("watch"))) {
+          watch(request, type, path.namespace(), query);
+        } else {
+          list(request, type, path.namespace(), query);
+        }
+      } else {
+        get(request, type, path, query);
+      }
+      return;
+    }
+    if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH
+        && method != HttpMethod.DELETE) {
+      throw ApiError.methodNotAllowed(method + " is not supported");
+    }
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null && Long.parseLong(length) > MAX_BODY_BYTES) {
+      throw ApiError.tooLarge("Request entity too large: limit is " + MAX_BODY_BYTES);
+    }
+    request.body().onComplete(body -> {
+      try {
+        if (body.failed()) {
+          throw ApiError.badRequest("cannot read the request body: " + body.cause().getMessage());
+        }
+        write(request, type, path, query, body.result());
+      } catch (ApiError e) {
+        fail(request.response(), e);
+      } catch (RuntimeException e) {
+        LOG.warn("{} {} failed", method, request.path(), e);
+        fail(request.response(), ApiError.internal(String.valueOf(e.getMessage())));
+      }
+    });
+  }
+
+  private void write(HttpServerRequest request, ResourceType type, RequestPath path, Map<String, String> query,
+      Buffer body) {
+    HttpMethod method = request.method();
+    WriteOptions writeOptions = WriteOptions.from(query, request.getHeader("User-Agent"));
+    List<String> warnings = new ArrayList<>();
+    String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    if (method == HttpMethod.POST) {
+      if (path.name() != null) {
+        throw ApiError.methodNotAllowed("POST is not supported on a named " + type.kind());
+      }
+      JsonObject object = Conversions.toStorage(type, Negotiation.decodeObject(contentType, body));
+      StoredObject created = resources.create(type, path.namespace(), object, writeOptions, warnings);
+      answer(request, type, writeOptions.dryRun() ? 201 : 201, created, warnings);
+      return;
+    }
+    if (method == HttpMethod.DELETE) {
+      if (path.name() == null) {
+        deleteCollection(request, type, path.namespace(), query, body);
+      } else {
+        delete(request, type, path, query, body);
+      }
+      return;
+    }
+    if (path.name() == null) {
+      throw ApiError.methodNotAllowed(method + " is not supported on a collection");
+    }
+    if ("scale".equals(path.subresource())) {
+      scaleWrite(request, type, path, contentType, body, writeOptions, warnings);
+      return;
+    }
+    StoredObject current = resources.get(type, path.namespace(), path.name());
+    JsonObject incoming;
+    if (method == HttpMethod.PUT) {
+      incoming = Conversions.toStorage(type, Negotiation.decodeObject(contentType, body));
+    } else {
+      incoming = patched(type, current, contentType, body);
+    }
+    StoredObject updated = resources.update(type, current, incoming, path.subresource(), writeOptions, warnings);
+    answer(request, type, 200, updated, warnings);
+  }
+
+  private JsonObject patched(ResourceType type, StoredObject current, String contentType, Buffer body) {
+    String patchType = contentType == null ? "" : contentType.split(";")[0].trim();
+    if (!PATCH_TYPES.contains(patchType)) {
+      throw ApiError.unsupportedPatch(patchType, PATCH_TYPES);
+    }
+    JsonObject base = Conversions.fromStorage(type, current.copy());
+    Object result = switch (patchType) {
+      case "application/json-patch+json" -> InterimPatches.jsonPatch(base, Negotiation.decode(patchType, body));
+      case "application/strategic-merge-patch+json" -> {
+        if (!type.builtIn()) {
+          throw ApiError.unsupportedPatch(patchType, List.of("application/json-patch+json",
+              "application/merge-patch+json", "application/apply-patch+yaml"));
+        }
+        yield InterimPatches.mergePatch(base, Negotiation.decode(patchType, body));
+      }
+      default -> InterimPatches.mergePatch(base, Negotiation.decode(patchType, body));
+    };
+    if (!(result instanceof JsonObject object)) {
+      throw ApiError.badRequest("the patch does not result in an object");
+    }
+    return Conversions.toStorage(type, object);
+  }
+
+  private void delete(HttpServerRequest request, ResourceType type, RequestPath path, Map<String, String> query,
+      Buffer body) {
+    JsonObject options = body == null || body.length() == 0 ? new JsonObject()
+        : Negotiation.decodeObject(request.getHeader(HttpHeaders.CONTENT_TYPE), body);
+    StoredObject current = resources.get(type, path.namespace(), path.name());
+    boolean dryRun = "All".equals(query.get("dryRun")) || options.getJsonArray("dryRun", new JsonArray())
+        .contains("All");
+    StoredObject last = resources.delete(type, current, propagation(query, options), options.getJsonObject(
+        "preconditions"), dryRun);
+    answer(request, type, 200, last, List.of());
+  }
+
+  private void deleteCollection(HttpServerRequest request, ResourceType type, String namespace,
+      Map<String, String> query, Buffer body) {
+    JsonObject options = body == null || body.length() == 0 ? new JsonObject()
+        : Negotiation.decodeObject(request.getHeader(HttpHeaders.CONTENT_TYPE), body);
+    ListQuery list = ListQuery.parse(query, type);
+    boolean dryRun = "All".equals(query.get("dryRun"));
+    List<StoredObject> deleted = new ArrayList<>();
+    for (StoredObject object : new ArrayList<>(store.list(ResourceRegistry.bucket(type), namespace))) {
+      if (list.filter().test(object.object())) {
+        deleted.add(resources.delete(type, object, propagation(query, options), null, dryRun));
+      }
+    }
+    ObjectView view = view(type, request);
+    respondList(request.response(), type, view, deleted, store.resourceVersion(), null, -1);
+  }
+
+  private static Resources.Propagation propagation(Map<String, String> query, JsonObject options) {
+    String policy = options.getString("propagationPolicy", query.get("propagationPolicy"));
+    if (policy == null) {
+      Boolean orphan = options.getBoolean("orphanDependents");
+      return Boolean.TRUE.equals(orphan) ? Resources.Propagation.ORPHAN : Resources.Propagation.BACKGROUND;
+    }
+    return switch (policy) {
+      case "Foreground" -> Resources.Propagation.FOREGROUND;
+      case "Orphan" -> Resources.Propagation.ORPHAN;
+      case "Background" -> Resources.Propagation.BACKGROUND;
+      default -> throw ApiError.badRequest("propagationPolicy: Unsupported value: \"" + policy
+          + "\": supported values: \"Foreground\", \"Background\", \"Orphan\"");
+    };
+  }
+
+  // --- scale ----------------------------------------------------------------------------------------------------
+
+  private void scaleWrite(HttpServerRequest request, ResourceType type, RequestPath path, String contentType,
+      Buffer body, WriteOptions writeOptions, List<String> warnings) {
+    StoredObject current = resources.get(type, path.namespace(), path.name());
+    JsonObject scale = ScaleView.scaleOf(type, current.object());
+    JsonObject desired;
+    if (request.method() == HttpMethod.PUT) {
+      desired = Negotiation.decodeObject(contentType, body);
+    } else {
+      String patchType = contentType == null ? "" : contentType.split(";")[0].trim();
+      Object patch = Negotiation.decode(patchType, body);
+      Object result = "application/json-patch+json".equals(patchType) ? InterimPatches.jsonPatch(scale, patch)
+          : InterimPatches.mergePatch(scale, patch);
+      if (!(result instanceof JsonObject object)) {
+        throw ApiError.badRequest("the patch does not result in an object");
+      }
+      desired = object;
+    }
+    String expected = desired.getJsonObject("metadata", new JsonObject()).getString("resourceVersion");
+    if (expected != null && !expected.isEmpty() && !expected.equals(Long.toString(current.resourceVersion()))) {
+      throw ApiError.modified(type, path.name());
+    }
+    JsonObject updated = ScaleView.withReplicas(type, current.object(), desired);
+    updated.getJsonObject("metadata").remove("resourceVersion");
+    StoredObject written = resources.update(type, current, updated, null, writeOptions, warnings);
+    warnings.forEach(w -> request.response().headers().add("Warning", "299 - \"" + w + "\""));
+    json(request.response(), 200, ScaleView.scaleOf(type, written.object()));
+  }
+
+  // --- reads ----------------------------------------------------------------------------------------------------
+
+  private void get(HttpServerRequest request, ResourceType type, RequestPath path, Map<String, String> query) {
+    StoredObject stored = resources.get(type, path.namespace(), path.name());
+    if ("scale".equals(path.subresource())) {
+      json(request.response(), 200, ScaleView.scaleOf(type, stored.object()));
+      return;
+    }
+    ObjectView view = view(type, request);
+    if (Negotiation.form(request.getHeader(HttpHeaders.ACCEPT)) == Negotiation.Form.TABLE) {
+      respondList(request.response(), type, view, List.of(stored), store.resourceVersion(), null, -1);
+      return;
+    }
+    request.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(view.encode(stored));
+  }
+
+  private void list(HttpServerRequest request, ResourceType type, String namespace, Map<String, String> query) {
+    ListQuery list = ListQuery.parse(query, type);
+    String bucket = ResourceRegistry.bucket(type);
+    long version;
+    Collection<StoredObject> objects;
+    String startAfter = null;
+    if (list.continueFrom() != null) {
+      version = list.continueFrom().resourceVersion();
+      startAfter = list.continueFrom().startAfter();
+      objects = Snapshots.at(store, bucket, namespace, version, true).values();
+    } else if ("Exact".equals(list.resourceVersionMatch())) {
+      version = list.requestedVersion();
+      objects = Snapshots.at(store, bucket, namespace, version, false).values();
+    } else {
+      long requested = list.requestedVersion();
+      if (requested > store.resourceVersion()) {
+        throw ApiError.timeout("Too large resource version: " + requested + ", current: "
+            + store.resourceVersion());
+      }
+      version = store.resourceVersion();
+      objects = store.list(bucket, namespace);
+    }
+    List<StoredObject> page = new ArrayList<>();
+    String next = null;
+    long remaining = 0;
+    boolean full = false;
+    for (StoredObject object : objects) {
+      if (startAfter != null && object.key().compareTo(startAfter) <= 0) {
+        continue;
+      }
+      if (!list.filter().test(object.object())) {
+        continue;
+      }
+      if (full) {
+        remaining++;
+        continue;
+      }
+      page.add(object);
+      if (list.limit() > 0 && page.size() >= list.limit()) {
+        full = true;
+      }
+    }
+    if (full && remaining > 0) {
+      next = new ListQuery.Continue(version, page.get(page.size() - 1).key()).encode();
+    }
+    respondList(request.response(), type, view(type, request), page, version, next,
+        next != null && !list.selective() ? remaining : -1);
+  }
+
+  private void respondList(HttpServerResponse response, ResourceType type, ObjectView view,
+      List<StoredObject> items, long version, String continueToken, long remaining) {
+    JsonObject metadata = new JsonObject().put("resourceVersion", Long.toString(version));
+    if (continueToken != null) {
+      metadata.put("continue", continueToken);
+      if (remaining >= 0) {
+        metadata.put("remainingItemCount", remaining);
+      }
+    }
+    Buffer out = Buffer.buffer(256 + items.size() * 1024);
+    out.appendString("{\"kind\":\"").appendString(type.listKind()).appendString("\",\"apiVersion\":\"")
+        .appendString(type.groupVersion()).appendString("\",\"metadata\":").appendBuffer(metadata.toBuffer())
+        .appendString(",\"items\":[");
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.appendByte((byte) ',');
+      }
+      out.appendBuffer(view.encode(items.get(i)));
+    }
+    out.appendString("]}");
+    response.setStatusCode(200).putHeader("Content-Type", "application/json").end(out);
+  }
+
+  private void watch(HttpServerRequest request, ResourceType type, String namespace, Map<String, String> query) {
+    ListQuery list = ListQuery.parse(query, type);
+    ObjectStore.Bucket bucket = store.bucket(ResourceRegistry.bucket(type));
+    long requested = list.requestedVersion();
+    Collection<StoredObject> initial = List.of();
+    List<Change> replay = List.of();
+    if (requested < 0 || list.sendInitialEvents()) {
+      initial = requested < 0 ? new ArrayList<>(store.list(bucket.name(), namespace))
+          : Snapshots.at(store, bucket.name(), namespace, requested, false).values();
+    } else {
+      if (!bucket.log().reaches(requested)) {
+        throw ApiError.expired("too old resource version: " + requested + " (" + bucket.log().evictedThrough()
+            + ")");
+      }
+      replay = bucket.log().since(requested);
+    }
+    ObjectView view = view(type, request);
+    WatchOutput out;
+    if (request.canUpgradeToWebSocket()) {
+      Collection<StoredObject> initialObjects = initial;
+      List<Change> replayed = replay;
+      request.toWebSocket().onSuccess(socket -> new WatchSession(bucket, namespace, list.filter(),
+          !list.selective(), view, WatchOutput.of(socket), vertx, store::resourceVersion)
+          .start(initialObjects, replayed, list.sendInitialEvents(), bookmarkMillis(list),
+              list.timeoutSeconds() * 1000))
+          .onFailure(e -> LOG.debug("watch upgrade failed: {}", e.getMessage()));
+      return;
+    }
+    HttpServerResponse response = request.response();
+    response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json")
+        .putHeader("Transfer-Encoding", "chunked");
+    out = WatchOutput.of(response);
+    new WatchSession(bucket, namespace, list.filter(), !list.selective(), view, out, vertx, store::resourceVersion)
+        .start(initial, replay, list.sendInitialEvents(), bookmarkMillis(list), list.timeoutSeconds() * 1000);
+  }
+
+  private long bookmarkMillis(ListQuery list) {
+    return list.bookmarks() ? options.bookmarkInterval().toMillis() : 0;
+  }
+
+  private void readOnly(HttpServerRequest request, ResourceType type, RequestPath path, ReadOnlyResource source) {
+    if (request.method() != HttpMethod.GET) {
+      throw ApiError.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+    if (path.name() == null) {
+      json(request.response(), 200, source.list(path.namespace(), request.getParam("labelSelector")));
+      return;
+    }
+    JsonObject one = source.get(path.namespace(), path.name());
+    if (one == null) {
+      throw ApiError.notFound(type, path.name());
+    }
+    json(request.response(), 200, one);
+  }
+
+  // --- answers --------------------------------------------------------------------------------------------------
+
+  private ObjectView view(ResourceType type, HttpServerRequest request) {
+    return new ObjectView(type, Conversions.viewOf(type), null);
+  }
+
+  private void answer(HttpServerRequest request, ResourceType type, int code, StoredObject stored,
+      List<String> warnings) {
+    HttpServerResponse response = request.response();
+    warnings.forEach(w -> response.headers().add("Warning", "299 - \"" + w.replace("\"", "\\\"") + "\""));
+    response.setStatusCode(code).putHeader("Content-Type", "application/json").end(view(type, request)
+        .encode(stored));
+  }
+
+  private static void json(HttpServerResponse response, int code, JsonObject body) {
+    response.setStatusCode(code).putHeader("Content-Type", "application/json").end(body.toBuffer());
+  }
+
+  private static void aggregated(HttpServerResponse response, JsonObject body) {
+    response.setStatusCode(200).putHeader("Content-Type", DiscoveryDocuments.AGGREGATED_TYPE).end(body.toBuffer());
+  }
+
+  private static void fail(HttpServerResponse response, ApiError error) {
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    if (response.headWritten()) {
+      response.end();
+      return;
+    }
+    response.setStatusCode(error.code()).putHeader("Content-Type", "application/json").end(error.status()
+        .toBuffer());
+  }
+
+  private static Map<String, String> query(MultiMap params) {
+    Map<String, String> query = new HashMap<>();
+    params.forEach(e -> query.putIfAbsent(e.getKey(), e.getValue()));
+    return query;
+  }
+}

@@ -1,0 +1,159 @@
+package dev.reflex.embedded.apiserver;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the server itself sets on an object as it is created or updated, as kube-apiserver's registries do: uid,
+ * creationTimestamp, generation (bumped on changes outside metadata and status only), a generated name, the
+ * status a create cannot set and an update of the main resource cannot change (types with a status subresource),
+ * and the metadata no client may change.
+ */
+final class ObjectLifecycle {
+
+  private static final String NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
+  /** Built-in kinds that carry no metadata.generation in 1.32. */
+  private static final Set<String> NO_GENERATION = Set.of("Pod", "Node", "Namespace", "Service", "Endpoints",
+      "ConfigMap", "Secret", "Event", "ServiceAccount", "Lease", "Role", "RoleBinding", "ClusterRole",
+      "ClusterRoleBinding", "ControllerRevision", "APIService");
+  private static final Set<String> IMMUTABLE_METADATA = Set.of("name", "namespace", "uid", "creationTimestamp",
+      "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "resourceVersion");
+
+  private final Random random;
+
+  ObjectLifecycle(Random random) {
+    this.random = random;
+  }
+
+  /** {@code generateName} plus five random characters, as the API server generates names. */
+  String generateName(String prefix) {
+    StringBuilder name = new StringBuilder(prefix);
+    for (int i = 0; i < 5; i++) {
+      name.append(NAME_CHARS.charAt(random.nextInt(NAME_CHARS.length())));
+    }
+    return name.toString();
+  }
+
+  static String timestamp(Instant now) {
+    return now.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** Fills in what the server owns on a new object; {@code object} is changed in place. */
+  void prepareCreate(ResourceType type, JsonObject object, Instant now) {
+    JsonObject meta = object.getJsonObject("metadata");
+    meta.put("uid", UUID.randomUUID().toString());
+    meta.put("creationTimestamp", timestamp(now));
+    meta.remove("deletionTimestamp");
+    meta.remove("deletionGracePeriodSeconds");
+    meta.remove("resourceVersion");
+    meta.remove("selfLink");
+    if (tracksGeneration(type)) {
+      meta.put("generation", 1L);
+    } else {
+      meta.remove("generation");
+    }
+    if (type.statusSubresource()) {
+      if (type.builtIn()) {
+        object.put("status", initialStatus(type, object));
+      } else {
+        object.remove("status");
+      }
+    }
+  }
+
+  /**
+   * The object an update stores: {@code incoming} with the server-owned metadata of {@code current}, and, for
+   * types with a status subresource, the current status (main resource) or only the new status (the
+   * {@code status} subresource).
+   */
+  JsonObject prepareUpdate(ResourceType type, StoredObject current, JsonObject incoming, String subresource) {
+    JsonObject old = current.object();
+    JsonObject result;
+    if ("status".equals(subresource)) {
+      result = old.copy();
+      Object status = incoming.getValue("status");
+      if (status == null) {
+        result.remove("status");
+      } else {
+        result.put("status", status);
+      }
+      return result;
+    }
+    result = incoming;
+    JsonObject meta = result.getJsonObject("metadata");
+    JsonObject oldMeta = old.getJsonObject("metadata");
+    for (String field : IMMUTABLE_METADATA) {
+      if (oldMeta.containsKey(field)) {
+        meta.put(field, oldMeta.getValue(field));
+      } else {
+        meta.remove(field);
+      }
+    }
+    if (type.statusSubresource()) {
+      if (old.containsKey("status")) {
+        result.put("status", old.getValue("status"));
+      } else {
+        result.remove("status");
+      }
+    }
+    if (tracksGeneration(type) && specChanged(old, result)) {
+      meta.put("generation", oldMeta.getLong("generation", 0L) + 1);
+    }
+    return result;
+  }
+
+  /** Whether an update changed nothing: such an update is answered without a new resourceVersion or event. */
+  static boolean unchanged(JsonObject before, JsonObject after) {
+    JsonObject a = before.copy();
+    JsonObject b = after.copy();
+    a.getJsonObject("metadata").remove("resourceVersion");
+    b.getJsonObject("metadata").remove("resourceVersion");
+    a.getJsonObject("metadata").remove("managedFields");
+    b.getJsonObject("metadata").remove("managedFields");
+    return a.equals(b);
+  }
+
+  private static boolean specChanged(JsonObject before, JsonObject after) {
+    for (String field : union(before, after)) {
+      if (!"metadata".equals(field) && !"status".equals(field)
+          && !Objects.equals(before.getValue(field), after.getValue(field))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> union(JsonObject a, JsonObject b) {
+    Set<String> fields = new java.util.HashSet<>(a.fieldNames());
+    fields.addAll(b.fieldNames());
+    return fields;
+  }
+
+  static boolean tracksGeneration(ResourceType type) {
+    return !type.builtIn() || !NO_GENERATION.contains(type.kind());
+  }
+
+  private static JsonObject initialStatus(ResourceType type, JsonObject object) {
+    return switch (type.kind()) {
+      case "Pod" -> {
+        JsonObject given = object.getJsonObject("status", new JsonObject());
+        // A pod is created Pending; kubelet (the simulator) moves it on through the status subresource.
+        yield new JsonObject().put("phase", "Pending").put("qosClass", given.getString("qosClass", "BestEffort"));
+      }
+      case "Namespace" -> new JsonObject().put("phase", "Active");
+      default -> new JsonObject();
+    };
+  }
+
+  /** The finalizers of an object (never null). */
+  static JsonArray finalizers(JsonObject object) {
+    JsonArray finalizers = object.getJsonObject("metadata").getJsonArray("finalizers");
+    return finalizers == null ? new JsonArray() : finalizers;
+  }
+}
