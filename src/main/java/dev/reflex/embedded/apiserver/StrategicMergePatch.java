@@ -189,7 +189,7 @@ public final class StrategicMergePatch {
       JsonArray patchList = inPatch ? asList(patch.getValue(key)) : null;
       PatchSchema.Field field = schema.listField(key);
       String mergeKey = field.mergeKey();
-      field.strategy();
+      field.strategy(); // refuses a malformed strategy before the order check, as kube does
       checkOrderMatchesPatch(patchList, order, mergeKey);
       JsonArray merged;
       if (inOriginal && inPatch) {
