@@ -54,6 +54,13 @@ public final class ApiError extends RuntimeException {
     return details;
   }
 
+  /** A patch that could not be applied, with the status the patch code chose. */
+  public static ApiError of(PatchException e) {
+    JsonObject status = e.status();
+    return new ApiError(e.code(), status.getString("reason", ""), status.getString("message", e.getMessage()),
+        status.getJsonObject("details"));
+  }
+
   public static ApiError notFound(ResourceType type, String name) {
     return new ApiError(404, "NotFound", type.qualifiedResource() + " \"" + name + "\" not found",
         details(type, name));

@@ -132,6 +132,8 @@ final class ApiServerVerticle extends VerticleBase {
       resource(request, resourcePath.get());
     } catch (ApiError e) {
       fail(request.response(), e);
+    } catch (PatchException e) {
+      fail(request.response(), ApiError.of(e));
     } catch (RuntimeException e) {
       LOG.warn("{} {} failed", request.method(), path, e);
       fail(request.response(), ApiError.internal(String.valueOf(e.getMessage())));
@@ -242,6 +244,8 @@ final class ApiServerVerticle extends VerticleBase {
         write(request, type, path, query, body.result());
       } catch (ApiError e) {
         fail(request.response(), e);
+      } catch (PatchException e) {
+        fail(request.response(), ApiError.of(e));
       } catch (RuntimeException e) {
         LOG.warn("{} {} failed", method, request.path(), e);
         fail(request.response(), ApiError.internal(String.valueOf(e.getMessage())));
@@ -296,21 +300,21 @@ final class ApiServerVerticle extends VerticleBase {
       throw ApiError.unsupportedPatch(patchType, PATCH_TYPES);
     }
     JsonObject base = Conversions.fromStorage(type, current.copy());
-    Object result = switch (patchType) {
-      case "application/json-patch+json" -> InterimPatches.jsonPatch(base, Negotiation.decode(patchType, body));
+    String text = body == null ? "" : body.toString();
+    JsonObject result = switch (patchType) {
+      case "application/json-patch+json" -> JsonPatch.apply(base, text);
       case "application/strategic-merge-patch+json" -> {
         if (!type.builtIn()) {
           throw ApiError.unsupportedPatch(patchType, List.of("application/json-patch+json",
               "application/merge-patch+json", "application/apply-patch+yaml"));
         }
-        yield InterimPatches.mergePatch(base, Negotiation.decode(patchType, body));
+        yield StrategicMergePatch.apply(base, text, type.schema(), Schemas.context());
       }
-      default -> InterimPatches.mergePatch(base, Negotiation.decode(patchType, body));
+      case "application/apply-patch+yaml" -> MergePatch.apply(base, (JsonObject) Negotiation.decodeObject(patchType,
+          body));
+      default -> MergePatch.apply(base, text);
     };
-    if (!(result instanceof JsonObject object)) {
-      throw ApiError.badRequest("the patch does not result in an object");
-    }
-    return Conversions.toStorage(type, object);
+    return Conversions.toStorage(type, result);
   }
 
   private void delete(HttpServerRequest request, ResourceType type, RequestPath path, Map<String, String> query,
@@ -367,13 +371,11 @@ final class ApiServerVerticle extends VerticleBase {
       desired = Negotiation.decodeObject(contentType, body);
     } else {
       String patchType = contentType == null ? "" : contentType.split(";")[0].trim();
-      Object patch = Negotiation.decode(patchType, body);
-      Object result = "application/json-patch+json".equals(patchType) ? InterimPatches.jsonPatch(scale, patch)
-          : InterimPatches.mergePatch(scale, patch);
-      if (!(result instanceof JsonObject object)) {
-        throw ApiError.badRequest("the patch does not result in an object");
+      if (!PATCH_TYPES.contains(patchType) || patchType.endsWith("apply-patch+yaml")) {
+        throw ApiError.unsupportedPatch(patchType, PATCH_TYPES.subList(0, 3));
       }
-      desired = object;
+      desired = "application/json-patch+json".equals(patchType) ? JsonPatch.apply(scale, body.toString())
+          : MergePatch.apply(scale, body.toString());
     }
     String expected = desired.getJsonObject("metadata", new JsonObject()).getString("resourceVersion");
     if (expected != null && !expected.isEmpty() && !expected.equals(Long.toString(current.resourceVersion()))) {
