@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Patch;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -143,6 +144,8 @@ public final class BuiltInSchemas {
         .map(gv -> new Gvk(gv.group(), gv.version(), "DeleteOptions")).toList()));
     roots.add(new Root(WatchEvent.class, everyGroupVersion.stream()
         .map(gv -> new Gvk(gv.group(), gv.version(), "WatchEvent")).toList()));
+    // The body every PATCH operation documents.
+    roots.add(new Root(Patch.class, List.of()));
     return roots;
   }
 

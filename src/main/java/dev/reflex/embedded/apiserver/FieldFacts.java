@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * What the Go types of the built-in kinds say and fabric8's classes lose: the strings that are {@code metav1.Time}
  * (or MicroTime, Duration, base64 bytes), the untyped fields that are RawExtensions, and which fields openapi-gen
- * marks required (a field without {@code omitempty} and without {@code +optional}). Read off the upstream
- * {@code types.go} files; kept as data so the generator stays generic.
+ * marks required (a field without {@code omitempty} and without {@code +optional}). Read off the
+ * {@code types.go} files of Kubernetes 1.32 (the modules at v0.32.9); kept as data so the generator stays generic.
  */
 final class FieldFacts {
 

@@ -64,6 +64,9 @@ final class ModelSchemaGenerator {
     ModelSchemaGenerator generator = new ModelSchemaGenerator();
     for (Root root : roots) {
       String name = generator.define(root.type());
+      if (root.gvks().isEmpty()) {
+        continue;
+      }
       JsonArray gvks = new JsonArray();
       root.gvks().forEach(gvk -> gvks.add(gvk.toJson()));
       generator.components.get(name).put("x-kubernetes-group-version-kind", gvks);

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * The patch and list semantics of the built-in types: the upstream contract strategic merge patch and server-side
  * apply follow, which lives in Go struct tags and markers and cannot be reflected from fabric8's classes. Read off
- * the upstream {@code types.go} files (patchStrategy / patchMergeKey tags, {@code +listType}, {@code +listMapKey},
- * {@code +mapType}, {@code +structType}) for the definitions {@link BuiltInSchemas} generates.
+ * the {@code types.go} files of Kubernetes 1.32 (k8s.io/api, apimachinery, apiextensions-apiserver, kube-aggregator
+ * and metrics at v0.32.9): their patchStrategy / patchMergeKey tags and {@code +listType}, {@code +listMapKey},
+ * {@code +mapType} and {@code +structType} markers, for the definitions {@link BuiltInSchemas} generates.
  *
  * <p>Columns: definition, field ({@code .} for the type itself), patch strategy, patch merge key, list type, list
  * map keys (comma-separated), map type; {@code -} where there is none.
