@@ -42,6 +42,8 @@ final class ApiServerVerticle extends VerticleBase {
   private Resources resources;
   private HttpServer server;
   private int port;
+  private OpenApiDocuments.Published openApi;
+  private long openApiGeneration = -1;
 
   ApiServerVerticle(ApiServerOptions options, Clock clock) {
     this.options = options;
@@ -58,6 +60,7 @@ final class ApiServerVerticle extends VerticleBase {
     registry = new ResourceRegistry(BuiltInTypes.all());
     List<Admission> admission = new ArrayList<>();
     admission.add(new CrdAdmission());
+    admission.add(new SchemaAdmission());
     resources = new Resources(store, registry, new ObjectLifecycle(new Random()), clock, admission);
     resources.addListener(this::crdWritten);
     resources.addListener(new GarbageCollector(resources, this::later));
@@ -187,11 +190,29 @@ final class ApiServerVerticle extends VerticleBase {
   }
 
   private void openApi(HttpServerRequest request, String path) {
-    if ("/openapi/v3".equals(path)) {
-      json(request.response(), 200, new JsonObject().put("paths", new JsonObject()));
-      return;
+    OpenApiDocuments.Published documents = openApiDocuments();
+    if ("/openapi/v2".equals(path)) {
+      json(request.response(), 200, documents.v2());
+    } else if ("/openapi/v3".equals(path)) {
+      json(request.response(), 200, documents.v3Index());
+    } else if (path.startsWith("/openapi/v3/")) {
+      JsonObject document = documents.v3(path.substring("/openapi/v3/".length()))
+          .orElseThrow(ApiError::pathNotFound);
+      request.response().putHeader("Cache-Control", request.getParam("hash") != null
+          ? "public, immutable" : "no-cache, private");
+      json(request.response(), 200, document);
+    } else {
+      throw ApiError.pathNotFound();
     }
-    throw ApiError.pathNotFound();
+  }
+
+  /** Built once per registry generation: an applied CRD shows up in the next request's documents. */
+  private OpenApiDocuments.Published openApiDocuments() {
+    if (openApi == null || openApiGeneration != registry.generation()) {
+      openApi = OpenApiDocuments.publish(registry.all());
+      openApiGeneration = registry.generation();
+    }
+    return openApi;
   }
 
   // --- resources ------------------------------------------------------------------------------------------------

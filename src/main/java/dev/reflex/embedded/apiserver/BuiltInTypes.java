@@ -82,7 +82,8 @@ final class BuiltInTypes {
   private static ResourceType type(String group, String version, String plural, String kind, boolean namespaced,
       List<String> shortNames, List<String> categories, boolean status, ResourceType.ScaleSubresourcePaths scale) {
     return new ResourceType(group, version, plural, kind.toLowerCase(java.util.Locale.ROOT), kind, namespaced,
-        shortNames, categories, ResourceType.ALL_VERBS, status, scale, null, List.of(), true);
+        shortNames, categories, ResourceType.ALL_VERBS, status, scale,
+        BuiltInSchemas.rootFor(group, version, kind).orElse(null), List.of(), true);
   }
 
   private static ResourceType withVerbs(ResourceType t, List<String> verbs) {

@@ -7,6 +7,6 @@ final class Schemas {
   }
 
   static SchemaContext context() {
-    return SchemaContext.NONE;
+    return BuiltInSchemas.context();
   }
 }
