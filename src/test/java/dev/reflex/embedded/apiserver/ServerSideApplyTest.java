@@ -449,4 +449,34 @@ class ServerSideApplyTest {
         .map(e -> ((JsonObject) e).getString("manager")).toList();
     assertEquals(List.of("ancient-changes", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10"), managers);
   }
+
+  @Test
+  void kubectlTakesOverWhatItAppliedClientSideAndKeepsItsAnnotationCurrent() {
+    String lastApplied = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},"
+        + "\"name\":\"web\"},\"spec\":{\"replicas\":2}}\n";
+    JsonObject clientSide = j("{" + HEAD + ",'metadata':{'name':'web','annotations':{}},'spec':{'replicas':2}}");
+    clientSide.getJsonObject("metadata").getJsonObject("annotations").put(ServerSideApply.LAST_APPLIED, lastApplied);
+    JsonObject live = ServerSideApply.recordUpdate(null, clientSide, "kubectl-client-side-apply", "Update", "",
+        "apps/v1", DEPLOYMENT, COMPONENTS, T1);
+    JsonObject body = j("{" + HEAD + ",'metadata':{'name':'web'},'spec':{'replicas':3}}");
+    Target target = Target.mainResource("apps/v1", "Deployment", true);
+
+    Conflicts other = assertInstanceOf(Conflicts.class,
+        ServerSideApply.apply(live, body, "argocd", false, target, DEPLOYMENT, COMPONENTS, T2));
+    assertEquals("Apply failed with 1 conflict: conflict with \"kubectl-client-side-apply\" using apps/v1: "
+        + ".spec.replicas", other.message());
+
+    Applied kubectl = assertInstanceOf(Applied.class,
+        ServerSideApply.apply(live, body, "kubectl", false, target, DEPLOYMENT, COMPONENTS, T2));
+    JsonObject expected = j("{" + HEAD + ",'metadata':{'name':'web','annotations':{},'managedFields':["
+        + "{'manager':'kubectl','operation':'Apply','apiVersion':'apps/v1','time':'2026-12-02T16:31:00Z',"
+        + "'fieldsType':'FieldsV1','fieldsV1':{'f:spec':{'f:replicas':{}}}},"
+        + "{'manager':'kubectl-client-side-apply','operation':'Update','apiVersion':'apps/v1',"
+        + "'time':'2026-12-02T16:30:00Z','fieldsType':'FieldsV1','fieldsV1':{'f:metadata':{'f:annotations':{"
+        + "'.':{},'f:kubectl.kubernetes.io/last-applied-configuration':{}}},'f:spec':{}}}]},'spec':{'replicas':3}}");
+    expected.getJsonObject("metadata").getJsonObject("annotations").put(ServerSideApply.LAST_APPLIED,
+        "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\"},"
+            + "\"spec\":{\"replicas\":3}}\n");
+    assertEquals(expected, kubectl.object());
+  }
 }
