@@ -54,6 +54,12 @@ public final class ApiError extends RuntimeException {
     return details;
   }
 
+  /** An error whose Status another piece (server-side apply) has already worded. */
+  public static ApiError fromStatus(JsonObject status) {
+    return new ApiError(status.getInteger("code", 500), status.getString("reason", ""),
+        status.getString("message", ""), status.getJsonObject("details"));
+  }
+
   /** A patch that could not be applied, with the status the patch code chose. */
   public static ApiError of(PatchException e) {
     JsonObject status = e.status();

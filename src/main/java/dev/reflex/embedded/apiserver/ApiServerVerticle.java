@@ -304,6 +304,11 @@ final class ApiServerVerticle extends VerticleBase {
       scaleWrite(request, type, path, contentType, body, writeOptions, warnings);
       return;
     }
+    String patchType = contentType == null ? "" : contentType.split(";")[0].trim();
+    if (method == HttpMethod.PATCH && "application/apply-patch+yaml".equals(patchType)) {
+      serverSideApply(request, type, path, body, writeOptions, warnings);
+      return;
+    }
     StoredObject current = resources.get(type, path.namespace(), path.name());
     JsonObject incoming;
     if (method == HttpMethod.PUT) {
@@ -331,11 +336,43 @@ final class ApiServerVerticle extends VerticleBase {
         }
         yield StrategicMergePatch.apply(base, text, type.schema(), Schemas.context());
       }
-      case "application/apply-patch+yaml" -> MergePatch.apply(base, (JsonObject) Negotiation.decodeObject(patchType,
-          body));
       default -> MergePatch.apply(base, text);
     };
     return Conversions.toStorage(type, result);
+  }
+
+  private void serverSideApply(HttpServerRequest request, ResourceType type, RequestPath path, Buffer body,
+      WriteOptions writeOptions, List<String> warnings) {
+    if (writeOptions.fieldManager() == null || writeOptions.fieldManager().isEmpty()) {
+      throw ApiError.invalid("PatchOptions.meta.k8s.io", "", List.of(FieldError.required("fieldManager",
+          "is required for apply patch")));
+    }
+    StoredObject current = resources.find(type, path.namespace(), path.name());
+    JsonObject applied = Negotiation.decodeObject("application/apply-patch+yaml", body);
+    if (current == null && path.subresource() != null) {
+      throw ApiError.notFound(type, path.name());
+    }
+    ServerSideApply.Target target = "status".equals(path.subresource())
+        ? ServerSideApply.Target.statusSubresource(type.groupVersion(), type.kind())
+        : ServerSideApply.Target.mainResource(type.groupVersion(), type.kind(), type.statusSubresource());
+    JsonObject live = current == null ? null : Conversions.fromStorage(type, current.copy());
+    ServerSideApply.ApplyResult result = ServerSideApply.apply(live, applied, writeOptions.fieldManager(),
+        writeOptions.force(), target, type.schema(), Schemas.context(), clock.instant());
+    if (result instanceof ServerSideApply.Conflicts conflicts) {
+      throw ApiError.fromStatus(conflicts.status());
+    }
+    if (result instanceof ServerSideApply.Rejected rejected) {
+      throw ApiError.fromStatus(rejected.status());
+    }
+    JsonObject object = Conversions.toStorage(type, ((ServerSideApply.Applied) result).object());
+    WriteOptions applying = writeOptions.applying();
+    if (current == null) {
+      object.getJsonObject("metadata").put("name", path.name());
+      answer(request, type, 201, resources.create(type, path.namespace(), object, applying, warnings), warnings);
+    } else {
+      answer(request, type, 200, resources.update(type, current, object, path.subresource(), applying, warnings),
+          warnings);
+    }
   }
 
   private void delete(HttpServerRequest request, ResourceType type, RequestPath path, Map<String, String> query,

@@ -113,7 +113,8 @@ final class Resources {
     }
     lifecycle.prepareCreate(type, object, clock.instant());
     object.put("apiVersion", type.groupVersion()).put("kind", type.kind());
-    JsonObject admitted = admit(type, Admission.Operation.CREATE, object, null, null, options, warnings);
+    JsonObject admitted = managed(type, null, admit(type, Admission.Operation.CREATE, object, null, null, options,
+        warnings), null, options);
     String key = key(type, meta.getString("namespace"), name);
     if (store.get(ResourceRegistry.bucket(type), key) != null) {
       throw ApiError.alreadyExists(type, name);
@@ -149,8 +150,8 @@ final class Resources {
     }
     incoming.put("apiVersion", type.groupVersion()).put("kind", type.kind());
     JsonObject prepared = lifecycle.prepareUpdate(type, current, incoming, subresource);
-    JsonObject admitted = admit(type, Admission.Operation.UPDATE, prepared, current.object(), subresource, options,
-        warnings);
+    JsonObject admitted = managed(type, current.object(), admit(type, Admission.Operation.UPDATE, prepared,
+        current.object(), subresource, options, warnings), subresource, options);
     if (ObjectLifecycle.unchanged(current.object(), admitted)) {
       return current;
     }
@@ -233,6 +234,24 @@ final class Resources {
     StoredObject after = store.put(ResourceRegistry.bucket(type), key, object);
     listeners.forEach(l -> l.written(type, before, after));
     return after;
+  }
+
+  /** Gives the fields a write changed to its manager, as every write to kube-apiserver does. */
+  private JsonObject managed(ResourceType type, JsonObject before, JsonObject after, String subresource,
+      WriteOptions options) {
+    if (options.apply()) {
+      return after;
+    }
+    try {
+      return ServerSideApply.recordUpdate(before, after, options.manager(), "Update",
+          subresource == null ? "" : subresource, type.groupVersion(), type.schema(), Schemas.context(),
+          clock.instant());
+    } catch (RuntimeException e) {
+      // Bookkeeping must never cost the write itself; the object keeps the owners it had.
+      org.slf4j.LoggerFactory.getLogger(Resources.class).debug("managed fields of {} not recorded: {}",
+          type.qualifiedResource(), e.getMessage());
+      return after;
+    }
   }
 
   private JsonObject admit(ResourceType type, Admission.Operation operation, JsonObject object, JsonObject old,

@@ -31,12 +31,20 @@ final class SchemaAdmission implements Admission {
     }
     JsonObject result = object;
     if (type.schema() != null) {
-      SchemaValidator.Outcome outcome = SchemaValidator.apply(object, type.schema(), Schemas.context());
-      result = outcome.object();
-      List<String> unknown = outcome.unknownFields().stream()
-          .filter(f -> !status || f.startsWith("status")).toList();
-      outcome.errors().stream().filter(e -> !status || (e.field() != null && e.field().startsWith("status")))
-          .forEach(errors::add);
+      List<String> unknownFields;
+      if (type.builtIn()) {
+        // Built-in kinds are decoded into their types (unknown fields drop out) and validated by their own rules,
+        // not by their published schema.
+        result = object.copy();
+        unknownFields = SchemaPruner.prune(result, type.schema(), Schemas.context());
+      } else {
+        SchemaValidator.Outcome outcome = SchemaValidator.apply(object, type.schema(), Schemas.context());
+        result = outcome.object();
+        unknownFields = outcome.unknownFields();
+        outcome.errors().stream().filter(e -> !status || (e.field() != null && e.field().startsWith("status")))
+            .forEach(errors::add);
+      }
+      List<String> unknown = unknownFields.stream().filter(f -> !status || f.startsWith("status")).toList();
       if (!unknown.isEmpty()) {
         switch (request.options().fieldValidation()) {
           case STRICT -> throw ApiError.badRequest(SchemaValidator.strictDecodingError(unknown));

@@ -7,7 +7,7 @@ import java.util.Map;
  * {@code fieldValidation} (Strict, Warn, Ignore) and {@code force} (server-side apply).
  */
 record WriteOptions(boolean dryRun, String fieldManager, FieldValidation fieldValidation, boolean force,
-    String userAgent) {
+    String userAgent, boolean apply) {
 
   /** How unknown fields in a request body are treated. */
   enum FieldValidation {
@@ -15,7 +15,18 @@ record WriteOptions(boolean dryRun, String fieldManager, FieldValidation fieldVa
   }
 
   static final WriteOptions INTERNAL = new WriteOptions(false, "kube-controller-manager", FieldValidation.IGNORE,
-      false, "kube-controller-manager");
+      false, "kube-controller-manager", false);
+
+  /** The manager a write is recorded under: the one named, else the one kube derives from the user agent. */
+  String manager() {
+    return fieldManager != null && !fieldManager.isEmpty() ? fieldManager
+        : ServerSideApply.defaultManager(userAgent);
+  }
+
+  /** These options for the write that carries out a server-side apply (its managed fields are already set). */
+  WriteOptions applying() {
+    return new WriteOptions(dryRun, fieldManager, fieldValidation, force, userAgent, true);
+  }
 
   static WriteOptions from(Map<String, String> query, String userAgent) {
     String dryRun = query.get("dryRun");
@@ -31,6 +42,6 @@ record WriteOptions(boolean dryRun, String fieldManager, FieldValidation fieldVa
           + validation);
     };
     return new WriteOptions("All".equals(dryRun), query.get("fieldManager"), mode,
-        "true".equals(query.get("force")), userAgent == null ? "" : userAgent);
+        "true".equals(query.get("force")), userAgent == null ? "" : userAgent, false);
   }
 }
