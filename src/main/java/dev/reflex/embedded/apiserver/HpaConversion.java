@@ -87,9 +87,8 @@ public final class HpaConversion {
       outStatus.put("conditions", conditions.copy());
     }
 
-    if (metadata != null) {
-      out.put("metadata", withoutRoundTrip(metadata));
-    }
+    // ObjectMeta is a struct in Go: always written, if only as {}
+    out.put("metadata", metadata == null ? new JsonObject() : withoutRoundTrip(metadata));
     return out.put("spec", outSpec).put("status", outStatus);
   }
 
@@ -165,9 +164,7 @@ public final class HpaConversion {
     if (currentCpu != null) {
       outStatus.put("currentCPUUtilizationPercentage", currentCpu);
     }
-    if (object(v2, "metadata") != null) {
-      out.put("metadata", metadata);
-    }
+    out.put("metadata", metadata);
     return out.put("spec", outSpec).put("status", outStatus);
   }
 
