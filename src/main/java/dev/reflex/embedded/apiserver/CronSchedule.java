@@ -1,0 +1,160 @@
+package dev.reflex.embedded.apiserver;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Parses a CronJob schedule as kube's cron library does for {@code ParseStandard} (five fields or an {@code @}
+ * descriptor) and words the first problem the same way; only what validation needs: whether it parses, and why
+ * not.
+ */
+final class CronSchedule {
+
+  private record Bounds(int min, int max, Map<String, Integer> names) {
+  }
+
+  private static final List<Bounds> FIELDS = List.of(
+      new Bounds(0, 59, Map.of()),
+      new Bounds(0, 23, Map.of()),
+      new Bounds(1, 31, Map.of()),
+      new Bounds(1, 12, Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3),
+          Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
+          Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12))),
+      new Bounds(0, 6, Map.of("sun", 0, "mon", 1, "tue", 2, "wed", 3, "thu", 4, "fri", 5, "sat", 6)));
+
+  private static final List<String> DESCRIPTORS =
+      List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
+  private static final Pattern GO_DURATION = Pattern.compile("([0-9]*(\\.[0-9]*)?(ns|us|µs|ms|s|m|h))+");
+
+  private CronSchedule() {
+  }
+
+  /** Null when the schedule parses, else the parser's message. */
+  static String problem(String schedule) {
+    String spec = schedule;
+    if (spec.isEmpty()) {
+      return "empty spec string";
+    }
+    if (spec.startsWith("TZ=") || spec.startsWith("CRON_TZ=")) {
+      int space = spec.indexOf(' ');
+      String zone = spec.substring(spec.indexOf('=') + 1, space < 0 ? spec.length() : space);
+      if (!knownZone(zone)) {
+        return "provided bad location " + zone + ": unknown time zone " + zone;
+      }
+      spec = space < 0 ? "" : spec.substring(space).trim();
+    }
+    if (spec.startsWith("@")) {
+      return descriptorProblem(spec);
+    }
+    String[] fields = spec.trim().isEmpty() ? new String[0] : spec.trim().split("\\s+");
+    if (fields.length != 5) {
+      return "expected exactly 5 fields, found " + fields.length + ": [" + String.join(" ", fields) + "]";
+    }
+    for (int i = 0; i < 5; i++) {
+      for (String range : fields[i].split(",", -1)) {
+        String problem = rangeProblem(range, FIELDS.get(i));
+        if (problem != null) {
+          return problem;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean knownZone(String zone) {
+    try {
+      java.time.ZoneId.of(zone.equals("Local") ? "UTC" : zone);
+      return true;
+    } catch (java.time.DateTimeException unknown) {
+      return false;
+    }
+  }
+
+  private static String descriptorProblem(String spec) {
+    if (DESCRIPTORS.contains(spec)) {
+      return null;
+    }
+    String every = "@every ";
+    if (spec.startsWith(every)) {
+      String duration = spec.substring(every.length());
+      return GO_DURATION.matcher(duration).matches() && !duration.isEmpty() ? null
+          : "failed to parse duration " + spec + ": time: invalid duration " + GoValues.quote(duration);
+    }
+    return "unrecognized descriptor: " + spec;
+  }
+
+  private static String rangeProblem(String expr, Bounds bounds) {
+    String[] rangeAndStep = expr.split("/", -1);
+    String[] lowAndHigh = rangeAndStep[0].split("-", -1);
+    long start;
+    long end;
+    try {
+      if (lowAndHigh[0].equals("*") || lowAndHigh[0].equals("?")) {
+        start = bounds.min();
+        end = bounds.max();
+      } else {
+        start = intOrName(lowAndHigh[0], bounds);
+        if (lowAndHigh.length == 1) {
+          end = start;
+        } else if (lowAndHigh.length == 2) {
+          end = intOrName(lowAndHigh[1], bounds);
+        } else {
+          return "too many hyphens: " + expr;
+        }
+      }
+      long step;
+      if (rangeAndStep.length == 1) {
+        step = 1;
+      } else if (rangeAndStep.length == 2) {
+        step = positiveInt(rangeAndStep[1]);
+        if (lowAndHigh.length == 1) {
+          // "N/step" means from N to the field's end
+          end = bounds.max();
+        }
+      } else {
+        return "too many slashes: " + expr;
+      }
+      if (start < bounds.min()) {
+        return "beginning of range (" + start + ") below minimum (" + bounds.min() + "): " + expr;
+      }
+      if (end > bounds.max()) {
+        return "end of range (" + end + ") above maximum (" + bounds.max() + "): " + expr;
+      }
+      if (start > end) {
+        return "beginning of range (" + start + ") beyond end of range (" + end + "): " + expr;
+      }
+      if (step == 0) {
+        return "step of range should be a positive number: " + expr;
+      }
+      return null;
+    } catch (IllegalArgumentException bad) {
+      return bad.getMessage();
+    }
+  }
+
+  private static long intOrName(String expr, Bounds bounds) {
+    Integer named = bounds.names().get(expr.toLowerCase(Locale.ROOT));
+    return named != null ? named : positiveInt(expr);
+  }
+
+  /** Go's strconv.Atoi, then the parser's refusal of negatives; failures carry the parser's message. */
+  private static long positiveInt(String expr) {
+    if (!expr.matches("[+-]?[0-9]+")) {
+      throw new IllegalArgumentException("failed to parse int from " + expr + ": strconv.Atoi: parsing "
+          + GoValues.quote(expr) + ": invalid syntax");
+    }
+    long value;
+    try {
+      value = Long.parseLong(expr);
+    } catch (NumberFormatException tooBig) {
+      throw new IllegalArgumentException("failed to parse int from " + expr + ": strconv.Atoi: parsing "
+          + GoValues.quote(expr) + ": value out of range");
+    }
+    if (value < 0) {
+      throw new IllegalArgumentException("negative number (" + value + ") not allowed: " + expr);
+    }
+    return value;
+  }
+}
