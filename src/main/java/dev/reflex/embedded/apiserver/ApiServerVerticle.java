@@ -61,6 +61,7 @@ final class ApiServerVerticle extends VerticleBase {
     List<Admission> admission = new ArrayList<>();
     admission.add(new CrdAdmission());
     admission.add(new SchemaAdmission());
+    admission.add(new BuiltInAdmission());
     resources = new Resources(store, registry, new ObjectLifecycle(new Random()), clock, admission);
     resources.addListener(this::crdWritten);
     resources.addListener(new GarbageCollector(resources, this::later));

@@ -13,18 +13,28 @@ final class Conversions {
   private Conversions() {
   }
 
+  private static boolean hpaV1(ResourceType type) {
+    return type.builtIn() && "autoscaling".equals(type.group()) && "v1".equals(type.version());
+  }
+
+  /** The apiVersion objects of {@code type} are stored with. */
+  static String storageVersion(ResourceType type) {
+    return hpaV1(type) ? "autoscaling/v2" : type.groupVersion();
+  }
+
   /** The conversion of stored objects for clients of {@code type}'s version, or null when none is needed. */
   static UnaryOperator<JsonObject> viewOf(ResourceType type) {
-    return null;
+    return hpaV1(type) ? HpaConversion::toV1 : null;
   }
 
   /** A body in {@code type}'s version, as stored. */
   static JsonObject toStorage(ResourceType type, JsonObject object) {
-    return object;
+    return hpaV1(type) && "autoscaling/v1".equals(object.getString("apiVersion", "autoscaling/v1"))
+        ? HpaConversion.toV2(object.put("apiVersion", "autoscaling/v1")) : object;
   }
 
   /** A stored object in {@code type}'s version. */
   static JsonObject fromStorage(ResourceType type, JsonObject stored) {
-    return stored.put("apiVersion", type.groupVersion());
+    return hpaV1(type) ? HpaConversion.toV1(stored) : stored.put("apiVersion", type.groupVersion());
   }
 }

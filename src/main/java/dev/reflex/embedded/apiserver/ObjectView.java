@@ -32,8 +32,8 @@ final class ObjectView {
 
   /** Whether the stored bytes can be sent unchanged. */
   boolean identity(StoredObject stored) {
-    return form == null && type.groupVersion().equals(stored.object().getString("apiVersion"))
-        && toVersion == null;
+    return form == null && toVersion == null
+        && type.groupVersion().equals(stored.object().getString("apiVersion"));
   }
 
   /** The object as this client sees it. */

@@ -112,7 +112,7 @@ final class Resources {
           "name or generateName is required")));
     }
     lifecycle.prepareCreate(type, object, clock.instant());
-    object.put("apiVersion", type.groupVersion()).put("kind", type.kind());
+    object.put("apiVersion", Conversions.storageVersion(type)).put("kind", type.kind());
     JsonObject admitted = managed(type, null, admit(type, Admission.Operation.CREATE, object, null, null, options,
         warnings), null, options);
     String key = key(type, meta.getString("namespace"), name);
@@ -148,7 +148,7 @@ final class Resources {
     if (expected != null && !expected.isEmpty() && !expected.equals(Long.toString(current.resourceVersion()))) {
       throw ApiError.modified(type, name);
     }
-    incoming.put("apiVersion", type.groupVersion()).put("kind", type.kind());
+    incoming.put("apiVersion", Conversions.storageVersion(type)).put("kind", type.kind());
     JsonObject prepared = lifecycle.prepareUpdate(type, current, incoming, subresource);
     JsonObject admitted = managed(type, current.object(), admit(type, Admission.Operation.UPDATE, prepared,
         current.object(), subresource, options, warnings), subresource, options);

@@ -16,7 +16,7 @@ final class SchemaAdmission implements Admission {
   public JsonObject admit(Request request) {
     ResourceType type = request.type();
     JsonObject object = request.object();
-    List<FieldError> errors = new ArrayList<>(ObjectMetaValidation.validateTypeMeta(object, type.groupVersion(),
+    List<FieldError> errors = new ArrayList<>(ObjectMetaValidation.validateTypeMeta(object, Conversions.storageVersion(type),
         type.kind()));
     if (!errors.isEmpty()) {
       throw invalid(type, object, errors);
