@@ -1,12 +1,9 @@
 package dev.reflex.embedded;
 
-import dev.reflex.kube.LabelSelector;
+import dev.reflex.labels.LabelSelector;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Conversions between a workload and its {@code autoscaling/v1 Scale}, as the real API server performs them. */
 final class ScaleSubresource {
@@ -66,17 +63,7 @@ final class ScaleSubresource {
     throw new IllegalArgumentException("unsupported patch type " + contentType);
   }
 
-  @SuppressWarnings("unchecked")
   private static String selector(JsonObject selector) {
-    if (selector == null) {
-      return "";
-    }
-    Map<String, String> labels = new LinkedHashMap<>();
-    selector.getJsonObject("matchLabels", new JsonObject()).forEach(e -> labels.put(e.getKey(),
-        String.valueOf(e.getValue())));
-    List<Map<String, Object>> expressions = new ArrayList<>();
-    selector.getJsonArray("matchExpressions", new JsonArray())
-        .forEach(e -> expressions.add(((JsonObject) e).getMap()));
-    return LabelSelector.render(labels, expressions);
+    return LabelSelector.fromLabelSelectorJson(selector, "spec.selector").render();
   }
 }

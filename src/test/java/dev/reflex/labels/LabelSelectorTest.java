@@ -142,6 +142,7 @@ class LabelSelectorTest {
         Arguments.of("canary!=yes", WEB, true),
         Arguments.of("app=web,tier=back", WEB, false),
         Arguments.of("app=web, tier=front", WEB, true),
+        Arguments.of("app=web,tier in (back,edge)", WEB, false),
         Arguments.of("tier in (front, back)", WEB, true),
         Arguments.of("tier notin (front,back)", WEB, false),
         Arguments.of("canary notin (yes)", WEB, true),
