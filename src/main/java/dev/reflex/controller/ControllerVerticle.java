@@ -101,7 +101,7 @@ public final class ControllerVerticle extends VerticleBase {
           if (observed.selector().isEmpty()) {
             rpSelectors.remove(key);
           } else {
-            rpSelectors.put(key, dev.reflex.kube.LabelSelector.parse(observed.selector()));
+            rpSelectors.put(key, dev.reflex.labels.LabelSelector.parse(observed.selector())::matches);
           }
           return null;
         }));

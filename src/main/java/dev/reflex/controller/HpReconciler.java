@@ -12,10 +12,10 @@ import dev.reflex.decide.Quantity;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.forecast.PredictiveQueries;
 import dev.reflex.kube.KubeRest;
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.hpa.HpaMetricInputs;
 import dev.reflex.metrics.hpa.HpaMetricReader;
 import dev.reflex.metrics.kpa.StreamedKpa;
-import dev.reflex.kube.LabelSelector;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * One reconcile of a HorizontalPortrait: the built-in generators write {@code status.portraitData}.
@@ -178,10 +177,14 @@ final class HpReconciler {
   private record Prepared(JsonObject document, List<String> resourceErrors) {
   }
 
-  /** The pods of the namespace that the scale's selector picks. */
+  /**
+   * The pods of the namespace that the scale's selector picks.
+   *
+   * @throws IllegalArgumentException when the selector does not parse (the portrait then fails, saying why)
+   */
   private List<JsonObject> selectedPods(String namespace, String selector) {
-    Predicate<Map<String, String>> matches = LabelSelector.parse(selector);
-    return cache.list(Kind.POD, namespace).stream().filter(p -> matches.test(RpReconciler.labels(p))).toList();
+    LabelSelector matches = LabelSelector.parse(selector, "scale.status.selector");
+    return cache.list(Kind.POD, namespace).stream().filter(p -> matches.matches(RpReconciler.labels(p))).toList();
   }
 
   private static JsonObject decideDocument(TargetKey key, JsonObject spec, JsonObject params, double tolerance,

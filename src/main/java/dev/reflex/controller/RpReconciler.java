@@ -8,8 +8,9 @@ import dev.reflex.core.pods.StateTransitionPlanner;
 import dev.reflex.core.pods.StateTransitions;
 import dev.reflex.core.pods.WorkloadKind;
 import dev.reflex.kube.KubeRest;
-import dev.reflex.kube.LabelSelector;
 import dev.reflex.kube.PodInfos;
+import dev.reflex.labels.LabelSelector;
+import dev.reflex.labels.LabelSelectorException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * One reconcile of a ReplicaProfile: count the workload's running pods per state, and when the profile is not
@@ -87,11 +87,18 @@ final class RpReconciler {
       return fail(rp, oldStatus, generation, now, "Ensured", "InvalidSelector",
           "the scale subresource of the target has no selector").map(new Observed(""));
     }
+    LabelSelector matches;
+    try {
+      matches = LabelSelector.parse(selector);
+    } catch (LabelSelectorException e) {
+      return fail(rp, oldStatus, generation, now, "Ensured", "InvalidSelector",
+          "the scale subresource of the target has a selector that does not parse: " + e.reason())
+          .map(new Observed(""));
+    }
     int scaleReplicas = scale.getJsonObject("spec", new JsonObject()).getInteger("replicas", 0);
-    Predicate<Map<String, String>> matches = LabelSelector.parse(selector);
     List<JsonObject> running = new ArrayList<>();
     for (JsonObject pod : cache.list(Kind.POD, key.namespace())) {
-      if (matches.test(labels(pod)) && running(pod)) {
+      if (matches.matches(labels(pod)) && running(pod)) {
         running.add(pod);
       }
     }
@@ -216,15 +223,15 @@ final class RpReconciler {
       return rest.get(workloadPath + "/scale");
     }
     JsonObject spec = workload.getJsonObject("spec", new JsonObject());
-    JsonObject selector = spec.getJsonObject("selector", new JsonObject());
-    Map<String, String> matchLabels = new java.util.HashMap<>();
-    selector.getJsonObject("matchLabels", new JsonObject())
-        .forEach(e -> matchLabels.put(e.getKey(), String.valueOf(e.getValue())));
-    List<Map<String, Object>> expressions = new ArrayList<>();
-    selector.getJsonArray("matchExpressions", new JsonArray()).forEach(e -> expressions.add(((JsonObject) e).getMap()));
+    String selector;
+    try {
+      selector = LabelSelector.fromLabelSelectorJson(spec.getJsonObject("selector"), "spec.selector").render();
+    } catch (LabelSelectorException e) {
+      return Future.failedFuture(e);
+    }
     return Future.succeededFuture(new JsonObject()
         .put("spec", new JsonObject().put("replicas", spec.getInteger("replicas", 1)))
-        .put("status", new JsonObject().put("selector", LabelSelector.render(matchLabels, expressions))));
+        .put("status", new JsonObject().put("selector", selector)));
   }
 
   private static Kind workloadKind(JsonObject target) {

@@ -25,6 +25,8 @@ import dev.reflex.core.hpa.ScalingPolicy;
 import dev.reflex.core.hpa.ScalingPolicyType;
 import dev.reflex.core.hpa.ScalingRules;
 import dev.reflex.core.hpa.SelectPolicy;
+import dev.reflex.labels.LabelSelector;
+import dev.reflex.labels.LabelSelectorException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -52,7 +54,7 @@ final class KubeHpaInputReader {
     Scale scale = scale(scaleJson);
     Predicate<Map<String, String>> selector = labels -> true;
     if (scale.selector() != null && !scale.selector().isBlank() && scale.selectorError() == null) {
-      selector = LabelSelectors.parse(scale.selector());
+      selector = LabelSelector.parse(scale.selector())::matches;
     }
     return new HpaInput(spec, scale, pods(document, selector), podMetrics(document), metricValues(document), proposed,
         config(document));
@@ -130,7 +132,7 @@ final class KubeHpaInputReader {
     JsonObject metric = HpaJson.object(source, "metric", path, true);
     String name = HpaJson.string(metric, "name", path + ".metric", true);
     JsonObject selector = HpaJson.object(metric, "selector", path + ".metric", false);
-    return new MetricIdentifier(name, LabelSelectors.render(selector, path + ".metric.selector"));
+    return new MetricIdentifier(name, GoLabelSelectorText.render(selector, path + ".metric.selector"));
   }
 
   static ObjectReference reference(JsonObject object, String path) {
@@ -254,9 +256,10 @@ final class KubeHpaInputReader {
     String selectorError = null;
     if (selector != null && !selector.isBlank()) {
       try {
-        LabelSelectors.parse(selector);
-      } catch (IllegalArgumentException e) {
-        selectorError = e.getMessage();
+        LabelSelector.parse(selector);
+      } catch (LabelSelectorException e) {
+        // kube's own text: the HPA controller puts it after "couldn't convert selector into …: ".
+        selectorError = e.reason();
       }
     }
     return new Scale(specReplicas, statusReplicas == null ? specReplicas : statusReplicas, selector, selectorError);
@@ -426,7 +429,7 @@ final class KubeHpaInputReader {
       }
       JsonObject metric = HpaJson.object(entry, "metric", path, true);
       String name = HpaJson.string(metric, "name", path + ".metric", true);
-      String selector = LabelSelectors.render(HpaJson.object(metric, "selector", path + ".metric", false),
+      String selector = GoLabelSelectorText.render(HpaJson.object(metric, "selector", path + ".metric", false),
           path + ".metric.selector");
       String pod = HpaJson.string(entry, "pod", path, false);
       JsonObject described = HpaJson.object(entry, "describedObject", path, false);

@@ -1,12 +1,11 @@
 package dev.reflex.embedded;
 
-import dev.reflex.kube.LabelSelector;
+import dev.reflex.labels.LabelSelector;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 /**
  * The embedded cluster's metrics-server: the latest {@code metrics.k8s.io/v1beta1 PodMetrics} of every simulated
@@ -31,11 +30,11 @@ final class PodMetricsStore {
 
   /** A PodMetricsList of the pods in {@code namespace} (null = all) matching the label selector. */
   JsonObject list(String namespace, String labelSelector) {
-    Predicate<Map<String, String>> selector = LabelSelector.parse(labelSelector);
+    LabelSelector selector = LabelSelector.parse(labelSelector);
     JsonArray items = new JsonArray();
     byKey.values().stream()
         .filter(u -> namespace == null || Objects.equals(namespace, u.namespace()))
-        .filter(u -> selector.test(u.labels()))
+        .filter(u -> selector.matches(u.labels()))
         .sorted((a, b) -> (a.namespace() + "/" + a.pod()).compareTo(b.namespace() + "/" + b.pod()))
         .forEach(u -> items.add(toJson(u)));
     return new JsonObject().put("kind", "PodMetricsList").put("apiVersion", "metrics.k8s.io/v1beta1")

@@ -4,15 +4,17 @@ import dev.reflex.api.v1alpha1.CrossVersionObjectReference;
 import dev.reflex.api.v1alpha1.MetricSourceType;
 import dev.reflex.api.v1alpha1.MetricSpec;
 import dev.reflex.api.v1alpha1.MetricTarget;
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.query.GroupKind;
-import dev.reflex.metrics.query.LabelSelector;
 import dev.reflex.metrics.query.MetricId;
 import dev.reflex.metrics.query.MetricQuery;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -133,33 +135,30 @@ public record PredictiveQueries(MetricQuery usage, MetricQuery replicas, List<Me
     if (id == null || id.getName() == null || id.getName().isBlank()) {
       throw new IllegalArgumentException(at + ".name: must be set");
     }
-    return new MetricId(id.getName(), selector(id.getSelector()));
+    return new MetricId(id.getName(), selector(id.getSelector(), at + ".selector"));
   }
 
-  /** A Kubernetes LabelSelector object (matchLabels, matchExpressions) as a parsed selector. */
-  static LabelSelector selector(io.fabric8.kubernetes.api.model.LabelSelector s) {
+  /**
+   * A Kubernetes LabelSelector object as a parsed selector, validated as kube validates one.
+   *
+   * @throws IllegalArgumentException naming the field when it is malformed
+   */
+  static LabelSelector selector(io.fabric8.kubernetes.api.model.LabelSelector s, String at) {
     if (s == null) {
       return LabelSelector.EVERYTHING;
     }
-    List<LabelSelector.Requirement> out = new ArrayList<>();
+    JsonObject json = new JsonObject();
     if (s.getMatchLabels() != null) {
-      for (Map.Entry<String, String> e : new java.util.TreeMap<>(s.getMatchLabels()).entrySet()) {
-        out.add(new LabelSelector.Requirement(e.getKey(), LabelSelector.Operator.EQUALS, List.of(e.getValue())));
-      }
+      json.put("matchLabels", new JsonObject(new LinkedHashMap<String, Object>(s.getMatchLabels())));
     }
     if (s.getMatchExpressions() != null) {
+      JsonArray expressions = new JsonArray();
       for (LabelSelectorRequirement r : s.getMatchExpressions()) {
-        List<String> values = r.getValues() == null ? List.of() : r.getValues();
-        LabelSelector.Operator op = switch (r.getOperator()) {
-          case "In" -> LabelSelector.Operator.IN;
-          case "NotIn" -> LabelSelector.Operator.NOT_IN;
-          case "Exists" -> LabelSelector.Operator.EXISTS;
-          case "DoesNotExist" -> LabelSelector.Operator.DOES_NOT_EXIST;
-          default -> throw new IllegalArgumentException("selector: unknown operator " + r.getOperator());
-        };
-        out.add(new LabelSelector.Requirement(r.getKey(), op, values));
+        expressions.add(new JsonObject().put("key", r.getKey()).put("operator", r.getOperator())
+            .put("values", r.getValues() == null ? null : new JsonArray(new ArrayList<>(r.getValues()))));
       }
+      json.put("matchExpressions", expressions);
     }
-    return new LabelSelector(out);
+    return LabelSelector.fromLabelSelectorJson(json, at);
   }
 }

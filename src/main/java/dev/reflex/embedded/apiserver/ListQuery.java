@@ -1,6 +1,7 @@
 package dev.reflex.embedded.apiserver;
 
-import dev.reflex.kube.LabelSelector;
+import dev.reflex.labels.LabelSelector;
+import dev.reflex.labels.LabelSelectorException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -38,14 +39,16 @@ record ListQuery(Predicate<JsonObject> filter, boolean selective, long limit, Co
 
   static ListQuery parse(Map<String, String> query, ResourceType type) {
     String labels = query.get("labelSelector");
-    Predicate<Map<String, String>> labelPredicate;
+    LabelSelector selector;
     try {
-      labelPredicate = LabelSelector.parse(labels);
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest("unable to parse requirement: " + e.getMessage());
+      selector = LabelSelector.parse(labels);
+    } catch (LabelSelectorException e) {
+      throw ApiError.badRequest(e.reason());
     }
+    Predicate<Map<String, String>> labelPredicate = selector::matches;
     Predicate<JsonObject> fields = FieldSelector.parse(query.get("fieldSelector"), type);
-    Predicate<JsonObject> filter = object -> labelPredicate.test(labelsOf(object)) && fields.test(object);
+    Predicate<JsonObject> filter = selector.isEmpty() ? fields
+        : object -> labelPredicate.test(labelsOf(object)) && fields.test(object);
     boolean selective = (labels != null && !labels.isBlank())
         || (query.get("fieldSelector") != null && !query.get("fieldSelector").isBlank());
     long limit = number(query.get("limit"), "limit");

@@ -1,12 +1,8 @@
 package dev.reflex.embedded.apiserver;
 
-import dev.reflex.kube.LabelSelector;
-import io.vertx.core.json.JsonArray;
+import dev.reflex.labels.LabelSelector;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code autoscaling/v1 Scale} of a scalable object, as the scale subresource shows it, and the write of a
@@ -90,17 +86,7 @@ final class ScaleView {
     current.put(parts[parts.length - 1], value);
   }
 
-  @SuppressWarnings("unchecked")
   private static String renderSelector(JsonObject selector) {
-    if (selector == null) {
-      return "";
-    }
-    Map<String, String> labels = new LinkedHashMap<>();
-    selector.getJsonObject("matchLabels", new JsonObject()).forEach(e -> labels.put(e.getKey(),
-        String.valueOf(e.getValue())));
-    List<Map<String, Object>> expressions = new ArrayList<>();
-    selector.getJsonArray("matchExpressions", new JsonArray())
-        .forEach(e -> expressions.add(((JsonObject) e).getMap()));
-    return LabelSelector.render(labels, expressions);
+    return LabelSelector.fromLabelSelectorJson(selector, "spec.selector").render();
   }
 }

@@ -1,6 +1,6 @@
 package dev.reflex.metrics.hpa;
 
-import dev.reflex.metrics.query.LabelSelector;
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.query.MetricQuery.PodPick;
 import java.time.Instant;
 import java.util.Map;

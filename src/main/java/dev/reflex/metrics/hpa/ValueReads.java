@@ -1,7 +1,7 @@
 package dev.reflex.metrics.hpa;
 
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.query.GroupKind;
-import dev.reflex.metrics.query.LabelSelector;
 import dev.reflex.metrics.query.MetricHistory;
 import dev.reflex.metrics.query.MetricId;
 import dev.reflex.metrics.query.MetricQuery;
@@ -61,7 +61,7 @@ final class ValueReads {
   }
 
   private static MetricId id(String name, JsonObject selector) {
-    return new MetricId(name, MetricSelectors.of(selector, "metric.selector"));
+    return new MetricId(name, LabelSelector.fromLabelSelectorJson(selector, "metric.selector"));
   }
 
   private static List<JsonObject> entries(HpaMetric metric, List<MetricSample> samples, ReadContext context) {

@@ -1,8 +1,8 @@
 package dev.reflex.metrics.prometheus;
 
 import dev.reflex.kube.KubeRest;
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.query.GroupKind;
-import dev.reflex.metrics.query.LabelSelector;
 import dev.reflex.metrics.query.MetricQueryException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -48,7 +48,7 @@ public final class KubeObjectLister implements ObjectLister {
     String scope = namespace.map(ns -> "namespaces/" + ns + "/").orElse("");
     String path = String.format(template, scope);
     if (!selector.isEmpty()) {
-      path += "?labelSelector=" + URLEncoder.encode(selector.format(), StandardCharsets.UTF_8);
+      path += "?labelSelector=" + URLEncoder.encode(selector.render(), StandardCharsets.UTF_8);
     }
     return kube.get(path).map(list -> {
       List<String> names = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.reflex.metrics.prometheus;
 
-import dev.reflex.metrics.query.LabelSelector;
+import dev.reflex.labels.LabelSelector;
+import dev.reflex.labels.Requirement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,17 +34,21 @@ public record LabelMatcher(String label, String op, String value) {
    * The matchers equivalent to a Kubernetes label selector on the series' labels: {@code env=prod} becomes
    * {@code env="prod"}, {@code tier in (a,b)} becomes {@code tier=~"a|b"}, {@code canary} (exists) becomes
    * {@code canary!=""} and {@code !canary} becomes {@code canary=""}.
+   *
+   * @throws IllegalArgumentException for {@code k>n} or {@code k<n}: PromQL has no numeric label comparison
    */
   public static List<LabelMatcher> fromSelector(LabelSelector selector) {
     List<LabelMatcher> out = new ArrayList<>();
-    for (LabelSelector.Requirement r : selector.requirements()) {
+    for (Requirement r : selector.requirements()) {
       out.add(switch (r.operator()) {
-        case EQUALS -> new LabelMatcher(r.key(), "=", r.values().get(0));
+        case EQUALS, DOUBLE_EQUALS -> new LabelMatcher(r.key(), "=", r.values().get(0));
         case NOT_EQUALS -> new LabelMatcher(r.key(), "!=", r.values().get(0));
         case IN -> new LabelMatcher(r.key(), "=~", alternatives(r.values()));
         case NOT_IN -> new LabelMatcher(r.key(), "!~", alternatives(r.values()));
         case EXISTS -> new LabelMatcher(r.key(), "!=", "");
         case DOES_NOT_EXIST -> new LabelMatcher(r.key(), "=", "");
+        case GREATER_THAN, LESS_THAN -> throw new IllegalArgumentException("the label selector requirement "
+            + r.render() + " compares numbers, which no PromQL label matcher can");
       });
     }
     return out;

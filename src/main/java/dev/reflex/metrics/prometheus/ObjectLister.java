@@ -1,7 +1,7 @@
 package dev.reflex.metrics.prometheus;
 
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.query.GroupKind;
-import dev.reflex.metrics.query.LabelSelector;
 import dev.reflex.metrics.query.MetricQueryException;
 import io.vertx.core.Future;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.reflex.metrics.prometheus;
 
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.query.GroupKind;
-import dev.reflex.metrics.query.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

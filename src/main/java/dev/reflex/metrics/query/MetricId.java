@@ -1,5 +1,7 @@
 package dev.reflex.metrics.query;
 
+import dev.reflex.labels.LabelSelector;
+
 /**
  * A metric name with an optional label selector on the metric's own labels.
  *

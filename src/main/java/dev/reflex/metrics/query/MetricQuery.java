@@ -1,5 +1,6 @@
 package dev.reflex.metrics.query;
 
+import dev.reflex.labels.LabelSelector;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.reflex.decide.KubeHpaDecide;
 import dev.reflex.decide.Quantity;
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.prometheus.AdapterConfig;
 import dev.reflex.metrics.prometheus.AdapterConfigParser;
 import dev.reflex.metrics.prometheus.ObjectLister;
@@ -15,7 +16,6 @@ import dev.reflex.metrics.prompb.Label;
 import dev.reflex.metrics.prompb.Sample;
 import dev.reflex.metrics.prompb.TimeSeries;
 import dev.reflex.metrics.prompb.WriteRequest;
-import dev.reflex.metrics.query.LabelSelector;
 import dev.reflex.testing.PrometheusTestServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

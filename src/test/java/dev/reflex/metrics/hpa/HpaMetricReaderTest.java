@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.query.GroupKind;
-import dev.reflex.metrics.query.LabelSelector;
 import dev.reflex.metrics.query.MetricId;
 import dev.reflex.metrics.query.MetricQuery;
 import dev.reflex.metrics.query.MetricQuery.PodPick;
@@ -359,8 +359,8 @@ class HpaMetricReaderTest {
     FakeHistory history = FakeHistory.pendingForever();
     JsonArray values = read(history, Specs.external("queue_depth", selector, "5")).metricValues();
     assertEquals(List.of(), history.queries);
-    assertEquals("cannot query external metric queue_depth: metric.selector.matchExpressions[0].operator: must be "
-        + "one of In, NotIn, Exists, DoesNotExist, was \"Like\"", values.getJsonObject(0).getString("error"));
+    assertEquals("cannot query external metric queue_depth: metric.selector.matchExpressions[0].operator: Invalid "
+        + "value: \"Like\": not a valid selector operator", values.getJsonObject(0).getString("error"));
   }
 
   @Test

@@ -1,11 +1,11 @@
 package dev.reflex.metrics.prometheus;
 
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.prompb.Label;
 import dev.reflex.metrics.prompb.Sample;
 import dev.reflex.metrics.prompb.TimeSeries;
 import dev.reflex.metrics.prompb.WriteRequest;
 import dev.reflex.metrics.query.GroupKind;
-import dev.reflex.metrics.query.LabelSelector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

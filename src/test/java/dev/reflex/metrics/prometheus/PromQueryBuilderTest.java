@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.query.GroupKind;
-import dev.reflex.metrics.query.LabelSelector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,7 +76,22 @@ class PromQueryBuilderTest {
                 "http_index_qps"), Optional.empty(), LabelSelector.parse("env in (a.b,c),tier notin (x),canary,!old",
                 "selector"), Optional.empty()),
             "sum(rate(http_server_requests_seconds_count{uri=\"/api/v1/openapi/index\",env=~\"a\\\\.b|c\","
-                + "tier!~\"x\",canary!=\"\",old=\"\"}[2m])) by (env)"));
+                + "tier!~\"x\",canary!=\"\",old=\"\"}[2m])) by (env)"),
+        Arguments.of("== and notin( without a space are kube selector syntax too",
+            (Function<PromQueryBuilder, BuiltQuery>) b -> b.external(rule(b.config().externalRules(),
+                "http_index_qps"), Optional.empty(), LabelSelector.parse("env==prod,tier notin(x,y)", "selector"),
+                Optional.empty()),
+            "sum(rate(http_server_requests_seconds_count{uri=\"/api/v1/openapi/index\",env=\"prod\","
+                + "tier!~\"x|y\"}[2m])) by (env)"));
+  }
+
+  @Test
+  void numericSelectorComparisonsHaveNoPromqlMatcher() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BUILDER.external(
+        rule(BUILDER.config().externalRules(), "http_index_qps"), Optional.empty(), LabelSelector.parse("n>3"),
+        Optional.empty()));
+    assertEquals("the label selector requirement n>3 compares numbers, which no PromQL label matcher can",
+        e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")

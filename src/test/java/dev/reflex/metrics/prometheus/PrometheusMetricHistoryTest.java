@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.reflex.metrics.query.LabelSelector;
+import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.query.MetricId;
 import dev.reflex.metrics.query.MetricPoint;
 import dev.reflex.metrics.query.MetricQuery;
