@@ -456,8 +456,10 @@ final class ApiServerVerticle extends VerticleBase {
       return;
     }
     ObjectView view = view(type, request);
-    if (Negotiation.form(request.getHeader(HttpHeaders.ACCEPT)) == Negotiation.Form.TABLE) {
-      respondList(request.response(), type, view, List.of(stored), store.resourceVersion(), null, -1);
+    JsonObject presented = Presentation.of(request.getHeader(HttpHeaders.ACCEPT), query).one(type,
+        view.object(stored), clock.instant(), true);
+    if (presented != null) {
+      json(request.response(), 200, presented);
       return;
     }
     request.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(view.encode(stored));
@@ -508,8 +510,16 @@ final class ApiServerVerticle extends VerticleBase {
     if (full && remaining > 0) {
       next = new ListQuery.Continue(version, page.get(page.size() - 1).key()).encode();
     }
-    respondList(request.response(), type, view(type, request), page, version, next,
-        next != null && !list.selective() ? remaining : -1);
+    ObjectView view = view(type, request);
+    JsonObject presented = Presentation.of(request.getHeader(HttpHeaders.ACCEPT), query).list(type,
+        page.stream().map(view::object).toList(), clock.instant(), Long.toString(version), next,
+        next != null && !list.selective() ? remaining : null);
+    if (presented != null) {
+      json(request.response(), 200, presented);
+      return;
+    }
+    respondList(request.response(), type, view, page, version, next, next != null && !list.selective() ? remaining
+        : -1);
   }
 
   private void respondList(HttpServerResponse response, ResourceType type, ObjectView view,
@@ -551,7 +561,8 @@ final class ApiServerVerticle extends VerticleBase {
       }
       replay = bucket.log().since(requested);
     }
-    ObjectView view = view(type, request);
+    Presentation presentation = Presentation.of(request.getHeader(HttpHeaders.ACCEPT), query);
+    ObjectView view = watchView(type, presentation);
     WatchOutput out;
     if (request.canUpgradeToWebSocket()) {
       Collection<StoredObject> initialObjects = initial;
@@ -594,6 +605,19 @@ final class ApiServerVerticle extends VerticleBase {
 
   private ObjectView view(ResourceType type, HttpServerRequest request) {
     return new ObjectView(type, Conversions.viewOf(type), null);
+  }
+
+  /** A watch's view: in Table form each event carries a one-row Table, headers only on the first. */
+  private ObjectView watchView(ResourceType type, Presentation presentation) {
+    if (presentation.form() == Presentation.Form.OBJECTS) {
+      return new ObjectView(type, Conversions.viewOf(type), null);
+    }
+    boolean[] first = {true};
+    return new ObjectView(type, Conversions.viewOf(type), object -> {
+      JsonObject one = presentation.one(type, object, clock.instant(), first[0]);
+      first[0] = false;
+      return one;
+    });
   }
 
   private void answer(HttpServerRequest request, ResourceType type, int code, StoredObject stored,

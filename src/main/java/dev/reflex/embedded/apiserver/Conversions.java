@@ -22,6 +22,11 @@ final class Conversions {
     return hpaV1(type) ? "autoscaling/v2" : type.groupVersion();
   }
 
+  /** The schema of objects as stored: a v1 HPA is validated and tracked in its stored v2 form. */
+  static JsonObject storageSchema(ResourceType type) {
+    return hpaV1(type) ? BuiltInSchemas.rootFor("autoscaling", "v2", type.kind()).orElse(null) : type.schema();
+  }
+
   /** The conversion of stored objects for clients of {@code type}'s version, or null when none is needed. */
   static UnaryOperator<JsonObject> viewOf(ResourceType type) {
     return hpaV1(type) ? HpaConversion::toV1 : null;

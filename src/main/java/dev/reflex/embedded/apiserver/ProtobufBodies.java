@@ -111,7 +111,8 @@ final class ProtobufBodies {
       } else {
         value = value(field, entry.getValue());
       }
-      if (value != null) {
+      // Go's protobuf messages carry every string, empty or not; their JSON leaves empty ones out (omitempty).
+      if (value != null && !"".equals(value)) {
         object.put(field.getName(), value);
       }
     }

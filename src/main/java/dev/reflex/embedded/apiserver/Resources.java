@@ -244,7 +244,7 @@ final class Resources {
     }
     try {
       return ServerSideApply.recordUpdate(before, after, options.manager(), "Update",
-          subresource == null ? "" : subresource, type.groupVersion(), type.schema(), Schemas.context(),
+          subresource == null ? "" : subresource, type.groupVersion(), Conversions.storageSchema(type), Schemas.context(),
           clock.instant());
     } catch (RuntimeException e) {
       // Bookkeeping must never cost the write itself; the object keeps the owners it had.

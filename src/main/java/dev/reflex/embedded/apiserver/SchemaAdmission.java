@@ -30,15 +30,15 @@ final class SchemaAdmission implements Admission {
           : ObjectMetaValidation.validateUpdate(meta, request.oldObject().getJsonObject("metadata")));
     }
     JsonObject result = object;
-    if (type.schema() != null) {
+    if (Conversions.storageSchema(type) != null) {
       List<String> unknownFields;
       if (type.builtIn()) {
         // Built-in kinds are decoded into their types (unknown fields drop out) and validated by their own rules,
         // not by their published schema.
         result = object.copy();
-        unknownFields = SchemaPruner.prune(result, type.schema(), Schemas.context());
+        unknownFields = SchemaPruner.prune(result, Conversions.storageSchema(type), Schemas.context());
       } else {
-        SchemaValidator.Outcome outcome = SchemaValidator.apply(object, type.schema(), Schemas.context());
+        SchemaValidator.Outcome outcome = SchemaValidator.apply(object, Conversions.storageSchema(type), Schemas.context());
         result = outcome.object();
         unknownFields = outcome.unknownFields();
         outcome.errors().stream().filter(e -> !status || (e.field() != null && e.field().startsWith("status")))
