@@ -120,7 +120,7 @@ final class ServerCommand {
           export KUBECONFIG=%s
           kubectl get statefulsets,pods,endpoints
           kubectl scale statefulset nginx --replicas=3
-          kubectl apply --validate=false -f deploy/samples/cron-portrait-sample.yaml
+          kubectl apply -f deploy/samples/cron-portrait-sample.yaml
           kubectl describe ihpa cron-portrait-sample
           scripts/reflex tap reflex.embedded.simulator
           scripts/reflex tap reflex.kube.pod --target default/nginx-0

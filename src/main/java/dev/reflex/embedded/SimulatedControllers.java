@@ -71,7 +71,8 @@ final class SimulatedControllers {
     JsonObject sts = view.get("StatefulSet", key.namespace(), key.name());
     List<JsonObject> pods = view.podsOwnedBy(key.namespace(), "StatefulSet", key.name());
     if (sts == null) {
-      return deleteAll(pods, "StatefulSet/" + key.name());
+      // Its pods are the API server's garbage collector's to delete, as in a real cluster.
+      return Future.succeededFuture();
     }
     int desired = sts.getJsonObject("spec").getInteger("replicas", 1);
     boolean parallel = "Parallel".equals(sts.getJsonObject("spec").getString("podManagementPolicy"));
@@ -120,7 +121,7 @@ final class SimulatedControllers {
     List<JsonObject> owned = view.list("ReplicaSet", key.namespace()).stream()
         .filter(rs -> ClusterView.owner(rs).equals("Deployment/" + key.name())).toList();
     if (deploy == null) {
-      return Future.join(owned.stream().map(rs -> (Future<?>) rest.deleteIfPresent(path("ReplicaSet", rs))).toList());
+      return Future.succeededFuture();
     }
     JsonObject template = deploy.getJsonObject("spec").getJsonObject("template", new JsonObject());
     String hash = Integer.toUnsignedString(template.encode().hashCode(), 36);
@@ -170,7 +171,7 @@ final class SimulatedControllers {
     JsonObject rs = view.get("ReplicaSet", key.namespace(), key.name());
     List<JsonObject> pods = view.podsOwnedBy(key.namespace(), "ReplicaSet", key.name());
     if (rs == null) {
-      return deleteAll(pods, "ReplicaSet/" + key.name());
+      return Future.succeededFuture();
     }
     int desired = rs.getJsonObject("spec").getInteger("replicas", 1);
     List<Future<?>> writes = new ArrayList<>();
@@ -226,10 +227,6 @@ final class SimulatedControllers {
     TargetKey target = new TargetKey(namespace, name(pod));
     return rest.deleteIfPresent("/api/v1/namespaces/" + namespace + "/pods/" + name(pod))
         .onSuccess(v -> bus.publish(Addresses.EMBEDDED_SIMULATOR, new SimulatorEvent.PodDeleted(target, owner)));
-  }
-
-  private Future<?> deleteAll(List<JsonObject> pods, String owner) {
-    return Future.join(pods.stream().map(p -> (Future<?>) deletePod(p, owner)).toList());
   }
 
   private Future<?> advance(JsonObject pod, WorkloadSimulator.Key owner, Instant now) {
