@@ -38,7 +38,10 @@ final class EmbeddedApiServer implements AutoCloseable {
     };
     ApiServerOptions options = ApiServerOptions.loopback(port).withGate(faults)
         .withReadOnly(Map.of("metrics.k8s.io/pods", podMetrics));
-    return ApiServer.start(options, clock).map(EmbeddedApiServer::new).recover(e -> Future.failedFuture(
+    return ApiServer.start(options, clock).map(started -> {
+      faults.attach(started);
+      return new EmbeddedApiServer(started);
+    }).recover(e -> Future.failedFuture(
         new ConfigException("cannot start the embedded API server on port " + port
             + " (configuration key 'embedded.api-port'): " + rootMessage(e), e)));
   }

@@ -38,6 +38,25 @@ public final class ApiServer implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /** Ends the watches of resources whose bucket ({@code group/plural}) contains {@code fragment}. */
+  public Future<Void> dropWatches(String fragment) {
+    return onServer(() -> verticle.dropWatches(fragment));
+  }
+
+  /** Expires the watch cache, so that clients resuming from an old resourceVersion get 410 Gone. */
+  public Future<Void> expireWatchCache() {
+    return onServer(verticle::expireWatchCache);
+  }
+
+  private Future<Void> onServer(Runnable action) {
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    verticle.runOnServer(() -> {
+      action.run();
+      done.complete();
+    });
+    return done.future();
+  }
+
   @Override
   public void close() {
     try {

@@ -119,12 +119,39 @@ final class ApiServerVerticle extends VerticleBase {
     registry.removeCrd(before.name());
   }
 
+  void runOnServer(Runnable action) {
+    context.runOnContext(v -> action.run());
+  }
+
+  /** Ends every watch of the resources whose bucket name contains {@code fragment}: clients watch again. */
+  void dropWatches(String fragment) {
+    store.buckets().stream().filter(b -> b.name().contains(fragment)).forEach(ObjectStore.Bucket::endWatches);
+  }
+
+  /** Forgets the watch cache: a watch or list from any earlier resourceVersion is answered 410 Gone. */
+  void expireWatchCache() {
+    store.buckets().forEach(b -> b.log().expire(store.resourceVersion()));
+  }
+
   // --- entry ----------------------------------------------------------------------------------------------------
 
   private void handle(HttpServerRequest request) {
+    RequestGate.Verdict verdict = options.gate().onRequest(request.method().name(), request.path(),
+        request.getHeader("User-Agent"));
+    if (verdict.delayMillis() > 0) {
+      request.pause();
+      vertx.setTimer(verdict.delayMillis(), id -> {
+        request.resume();
+        serve(request, verdict.status());
+      });
+    } else {
+      serve(request, verdict.status());
+    }
+  }
+
+  private void serve(HttpServerRequest request, int injected) {
     String path = request.path();
     try {
-      int injected = options.gate().onRequest(request.method().name(), path, request.getHeader("User-Agent"));
       if (injected > 0) {
         throw ApiError.injected(injected, path);
       }

@@ -41,6 +41,10 @@ final class ObjectStore {
     return resourceVersion;
   }
 
+  Collection<Bucket> buckets() {
+    return List.copyOf(buckets.values());
+  }
+
   Bucket bucket(String name) {
     return buckets.computeIfAbsent(name, n -> new Bucket(n, new WatchLog(watchCacheSize)));
   }
@@ -183,6 +187,12 @@ final class ObjectStore {
       return watchers.size();
     }
 
+    void endWatches() {
+      for (Watcher watcher : watchers.toArray(new Watcher[0])) {
+        watcher.end();
+      }
+    }
+
     private void publish(Change change) {
       log.add(change);
       // A watch may end itself while being told (a slow client); iterate over a snapshot.
@@ -195,5 +205,8 @@ final class ObjectStore {
   /** Told of every change of the bucket it watches, on the store's thread, in resourceVersion order. */
   interface Watcher {
     void onChange(Change change);
+
+    /** Ends the watch: the client sees its stream close. */
+    void end();
   }
 }

@@ -31,6 +31,14 @@ final class WatchLog {
     }
   }
 
+  /** Drops every change kept: nothing before {@code resourceVersion} can be replayed any more. */
+  void expire(long resourceVersion) {
+    java.util.Arrays.fill(ring, null);
+    start = 0;
+    size = 0;
+    evictedThrough = resourceVersion;
+  }
+
   /** Whether every change after {@code resourceVersion} is still here. */
   boolean reaches(long resourceVersion) {
     return resourceVersion >= evictedThrough;

@@ -134,6 +134,11 @@ final class WatchSession implements ObjectStore.Watcher {
     out.write(event);
   }
 
+  @Override
+  public void end() {
+    close();
+  }
+
   void close() {
     if (closed) {
       return;
