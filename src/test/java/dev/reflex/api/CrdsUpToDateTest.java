@@ -47,6 +47,16 @@ class CrdsUpToDateTest {
         "replicaprofiles.autoscaling.kapacitystack.io-v1.yml"), names(Manifests.CRDS));
   }
 
+  @Test
+  void printerColumnsKeepTheModelsOrder() throws IOException {
+    String ihpa = Files.readString(Manifests.CRDS.resolve(
+        "intelligenthorizontalpodautoscalers.autoscaling.kapacitystack.io-v1.yml"));
+    List<String> columns = ihpa.lines().map(String::trim).filter(l -> l.startsWith("name: \""))
+        .map(l -> l.substring(7, l.length() - 1)).filter(List.of("Reference", "Min", "Max", "Desired", "Provider",
+            "Age")::contains).distinct().toList();
+    assertEquals(List.of("Reference", "Min", "Max", "Desired", "Provider", "Age"), columns);
+  }
+
   private static List<String> names(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("-v1.yml")).sorted().toList();
