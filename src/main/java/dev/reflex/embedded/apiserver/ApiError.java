@@ -143,6 +143,17 @@ public final class ApiError extends RuntimeException {
     return new ApiError(410, "Expired", message, null);
   }
 
+  /** What the NamespaceLifecycle admission plugin answers for new content in a namespace being deleted. */
+  public static ApiError namespaceTerminating(ResourceType type, String name, String namespace) {
+    JsonObject details = details(type, name).put("causes", new JsonArray().add(new JsonObject()
+        .put("reason", "NamespaceTerminating").put("message", "namespace " + namespace + " is being terminated")
+        .put("field", "metadata.namespace")));
+    String subject = name == null || name.isEmpty() ? type.qualifiedResource() + " is forbidden"
+        : type.qualifiedResource() + " \"" + name + "\" is forbidden";
+    return new ApiError(403, "Forbidden", subject + ": unable to create new content in namespace " + namespace
+        + " because it is being terminated", details);
+  }
+
   public static ApiError forbidden(String message) {
     return new ApiError(403, "Forbidden", message, null);
   }

@@ -96,7 +96,7 @@ final class Resources {
       if (ns == null || ns.isEmpty()) {
         throw ApiError.badRequest("the server could not find the requested resource: a namespace is required");
       }
-      requireLiveNamespace(ns);
+      requireLiveNamespace(ns, type, meta.getString("name", ""));
       meta.put("namespace", ns);
     } else {
       meta.remove("namespace");
@@ -263,14 +263,14 @@ final class Resources {
     return current;
   }
 
-  private void requireLiveNamespace(String namespace) {
+  private void requireLiveNamespace(String namespace, ResourceType type, String name) {
     ResourceType namespaces = registry.byPath("", "v1", "namespaces").orElseThrow();
     StoredObject ns = find(namespaces, null, namespace);
     if (ns == null) {
       throw ApiError.namespaceNotFound(namespace);
     }
     if (ns.metadata().getString("deletionTimestamp") != null) {
-      throw ApiError.forbidden(ApiErrorsText.terminating(namespace));
+      throw ApiError.namespaceTerminating(type, name, namespace);
     }
   }
 
@@ -291,15 +291,5 @@ final class Resources {
   /** Another version of the same group (kube accepts a body of any served version of the resource). */
   private static boolean acceptedVersionOf(ResourceType type, String apiVersion) {
     return !type.group().isEmpty() && apiVersion.startsWith(type.group() + "/");
-  }
-
-  /** Message texts shared by several refusals. */
-  static final class ApiErrorsText {
-    private ApiErrorsText() {
-    }
-
-    static String terminating(String namespace) {
-      return "unable to create new content in namespace " + namespace + " because it is being terminated";
-    }
   }
 }
