@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The create handlers of the review kinds, which store nothing and answer the object back with a status: TokenReview
@@ -200,7 +202,7 @@ public final class Reviews {
    * Review objects carry no metadata (a Local review its namespace only). kube prints the whole ObjectMeta struct
    * as the bad value; we print the JSON we were sent.
    */
-  private static java.util.Optional<FieldError> metadataMustBeEmpty(JsonObject review, boolean namespaceAllowed) {
+  private static Optional<FieldError> metadataMustBeEmpty(JsonObject review, boolean namespaceAllowed) {
     JsonObject meta = metadata(review).copy();
     meta.remove("managedFields");
     if (namespaceAllowed) {
@@ -208,11 +210,11 @@ public final class Reviews {
     }
     meta.getMap().values().removeIf(v -> v == null || "".equals(v)
         || (v instanceof JsonObject o && o.isEmpty()) || (v instanceof JsonArray a && a.isEmpty())
-        || (v instanceof java.util.Map<?, ?> m && m.isEmpty()) || (v instanceof List<?> l && l.isEmpty()));
+        || (v instanceof Map<?, ?> m && m.isEmpty()) || (v instanceof List<?> l && l.isEmpty()));
     if (meta.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(FieldError.invalid("metadata", metadata(review),
+    return Optional.of(FieldError.invalid("metadata", metadata(review),
         namespaceAllowed ? "must be empty except for namespace" : "must be empty"));
   }
 

@@ -3,6 +3,7 @@ package dev.reflex.embedded.apiserver;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record UserInfo(String username, String uid, List<String> groups, Map<Str
     if (extra != null) {
       extra.forEach((k, v) -> copy.put(k, v == null ? List.of() : List.copyOf(v)));
     }
-    extra = java.util.Collections.unmodifiableMap(copy);
+    extra = Collections.unmodifiableMap(copy);
   }
 
   public static UserInfo of(String username, String... groups) {
