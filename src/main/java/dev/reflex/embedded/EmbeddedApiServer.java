@@ -4,6 +4,7 @@ import dev.reflex.config.ConfigException;
 import dev.reflex.embedded.apiserver.ApiServer;
 import dev.reflex.embedded.apiserver.ApiServerOptions;
 import dev.reflex.embedded.apiserver.ReadOnlyResource;
+import dev.reflex.embedded.apiserver.UserInfo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -18,10 +19,15 @@ import java.util.Map;
  */
 final class EmbeddedApiServer implements AutoCloseable {
 
-  private final ApiServer server;
+  /** The file beside the kubeconfig holding the admin's bearer token, in kube-apiserver's token-file format. */
+  static final String TOKEN_FILE = "tokens.csv";
 
-  private EmbeddedApiServer(ApiServer server) {
+  private final ApiServer server;
+  private final String adminToken;
+
+  private EmbeddedApiServer(ApiServer server, String adminToken) {
     this.server = server;
+    this.adminToken = adminToken;
   }
 
   static Future<EmbeddedApiServer> start(int port, PodMetricsStore metrics, ApiFaults faults, Clock clock) {
@@ -36,11 +42,15 @@ final class EmbeddedApiServer implements AutoCloseable {
         return metrics.get(namespace, name);
       }
     };
+    byte[] random = new byte[24];
+    new java.security.SecureRandom().nextBytes(random);
+    String adminToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     ApiServerOptions options = ApiServerOptions.loopback(port).withGate(faults)
-        .withReadOnly(Map.of("metrics.k8s.io/pods", podMetrics));
+        .withReadOnly(Map.of("metrics.k8s.io/pods", podMetrics))
+        .withTokens(Map.of(adminToken, new UserInfo("reflex-admin", "reflex-admin-uid", java.util.List.of(UserInfo.MASTERS), Map.of())), true);
     return ApiServer.start(options, clock).map(started -> {
       faults.attach(started);
-      return new EmbeddedApiServer(started);
+      return new EmbeddedApiServer(started, adminToken);
     }).recover(e -> Future.failedFuture(
         new ConfigException("cannot start the embedded API server on port " + port
             + " (configuration key 'embedded.api-port'): " + rootMessage(e), e)));
@@ -80,6 +90,9 @@ final class EmbeddedApiServer implements AutoCloseable {
         Files.createDirectories(file.getParent());
       }
       Files.writeString(file, yaml);
+      // Requests without credentials are the admin's; this token is for clients that must present one.
+      Path tokens = file.resolveSibling(TOKEN_FILE);
+      Files.writeString(tokens, adminToken + ",reflex-admin,reflex-admin-uid,\"" + UserInfo.MASTERS + "\"\n");
     } catch (IOException e) {
       throw new ConfigException("cannot write the embedded kubeconfig " + file
           + " (configuration key 'embedded.kubeconfig'): " + e.getMessage(), e);

@@ -12,27 +12,36 @@ import java.util.Map;
  * @param readOnly resources answered by a provider instead of the store, by bucket ({@code metrics.k8s.io/pods})
  * @param watchCacheSize changes kept per resource for watches and consistent lists from a resourceVersion
  * @param bookmarkInterval how often a watch that allows bookmarks gets one
+ * @param tokens static bearer tokens and their users (a token file's content)
+ * @param anonymousAdmin whether a request without credentials is the admin's (the embedded default) rather than
+ *     {@code system:anonymous}
  */
 public record ApiServerOptions(String host, int port, RequestGate gate, Map<String, ReadOnlyResource> readOnly,
-    int watchCacheSize, Duration bookmarkInterval) {
+    int watchCacheSize, Duration bookmarkInterval, Map<String, UserInfo> tokens, boolean anonymousAdmin) {
 
   public static ApiServerOptions loopback(int port) {
-    return new ApiServerOptions("127.0.0.1", port, RequestGate.OPEN, Map.of(), 20_000, Duration.ofSeconds(60));
+    return new ApiServerOptions("127.0.0.1", port, RequestGate.OPEN, Map.of(), 20_000, Duration.ofSeconds(60),
+        Map.of(), true);
+  }
+
+  public ApiServerOptions withTokens(Map<String, UserInfo> staticTokens, boolean anonymousIsAdmin) {
+    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, bookmarkInterval,
+        Map.copyOf(staticTokens), anonymousIsAdmin);
   }
 
   public ApiServerOptions withGate(RequestGate gate) {
-    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, bookmarkInterval);
+    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, bookmarkInterval, tokens, anonymousAdmin);
   }
 
   public ApiServerOptions withReadOnly(Map<String, ReadOnlyResource> readOnly) {
-    return new ApiServerOptions(host, port, gate, Map.copyOf(readOnly), watchCacheSize, bookmarkInterval);
+    return new ApiServerOptions(host, port, gate, Map.copyOf(readOnly), watchCacheSize, bookmarkInterval, tokens, anonymousAdmin);
   }
 
   public ApiServerOptions withWatchCacheSize(int size) {
-    return new ApiServerOptions(host, port, gate, readOnly, size, bookmarkInterval);
+    return new ApiServerOptions(host, port, gate, readOnly, size, bookmarkInterval, tokens, anonymousAdmin);
   }
 
   public ApiServerOptions withBookmarkInterval(Duration interval) {
-    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, interval);
+    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, interval, tokens, anonymousAdmin);
   }
 }

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class ApiServerVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServerVerticle.class);
+  private static final java.util.Set<String> CREATE_ONLY_KINDS = java.util.Set.of("TokenReview",
+      "SelfSubjectReview", "SubjectAccessReview", "LocalSubjectAccessReview", "SelfSubjectAccessReview");
   private static final long MAX_BODY_BYTES = 3L * 1024 * 1024;
   private static final List<String> PATCH_TYPES = List.of("application/json-patch+json",
       "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml");
@@ -38,6 +40,7 @@ final class ApiServerVerticle extends VerticleBase {
   private final ApiServerOptions options;
   private final Clock clock;
   private ObjectStore store;
+  private Security security;
   private ResourceRegistry registry;
   private Resources resources;
   private HttpServer server;
@@ -66,6 +69,8 @@ final class ApiServerVerticle extends VerticleBase {
     resources.addListener(this::crdWritten);
     resources.addListener(new GarbageCollector(resources, this::later));
     resources.addListener(new NamespaceController(resources, this::later));
+    security = new Security(options.tokens(), options.anonymousAdmin(), store, clock);
+    resources.addListener(this::clusterRoleWritten);
     bootstrap();
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
         .setMaxWebSocketFrameSize(16 * 1024 * 1024).setMaxWebSocketMessageSize(64 * 1024 * 1024));
@@ -100,6 +105,25 @@ final class ApiServerVerticle extends VerticleBase {
           .put("spec", new JsonObject().put("finalizers", new JsonArray().add("kubernetes")));
       resources.create(namespaces, null, ns, WriteOptions.INTERNAL, new ArrayList<>());
     }
+    ResourceType clusterRoles = registry.byPath("rbac.authorization.k8s.io", "v1", "clusterroles").orElseThrow();
+    ResourceType bindings = registry.byPath("rbac.authorization.k8s.io", "v1", "clusterrolebindings").orElseThrow();
+    RbacBootstrap.clusterRoles().forEach(r -> resources.create(clusterRoles, null, r.copy(), WriteOptions.INTERNAL,
+        new ArrayList<>()));
+    RbacBootstrap.clusterRoleBindings().forEach(b -> resources.create(bindings, null, b.copy(),
+        WriteOptions.INTERNAL, new ArrayList<>()));
+  }
+
+  /** The ClusterRole aggregation controller: aggregating roles follow the roles their selectors pick. */
+  private void clusterRoleWritten(ResourceType type, StoredObject before, StoredObject after) {
+    if (!type.builtIn() || !"ClusterRole".equals(type.kind())) {
+      return;
+    }
+    later(() -> {
+      for (var stale : Security.staleAggregations(new ArrayList<>(store.list(ResourceRegistry.bucket(type), null)))) {
+        JsonObject updated = stale.getKey().copy().put("rules", stale.getValue());
+        resources.update(type, stale.getKey(), updated, null, WriteOptions.INTERNAL, new ArrayList<>());
+      }
+    });
   }
 
   private void crdWritten(ResourceType type, StoredObject before, StoredObject after) {
@@ -155,12 +179,15 @@ final class ApiServerVerticle extends VerticleBase {
       if (injected > 0) {
         throw ApiError.injected(injected, path);
       }
+      UserInfo user = security.actingAs(security.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION)),
+          request.getHeader("Impersonate-User"), request.headers().getAll("Impersonate-Group"));
+      security.authorize(user, request.method().name(), path, query(request.params()));
       Optional<RequestPath> resourcePath = RequestPath.parse(path);
       if (resourcePath.isEmpty()) {
         nonResource(request, path);
         return;
       }
-      resource(request, resourcePath.get());
+      resource(request, resourcePath.get(), user);
     } catch (ApiError e) {
       fail(request.response(), e);
     } catch (PatchException e) {
@@ -245,7 +272,7 @@ final class ApiServerVerticle extends VerticleBase {
 
   // --- resources ------------------------------------------------------------------------------------------------
 
-  private void resource(HttpServerRequest request, RequestPath path) {
+  private void resource(HttpServerRequest request, RequestPath path, UserInfo user) {
     ResourceType type = registry.byPath(path.group(), path.version(), path.resource())
         .orElseThrow(ApiError::pathNotFound);
     if (path.namespace() != null && !type.namespaced()) {
@@ -254,7 +281,8 @@ final class ApiServerVerticle extends VerticleBase {
     Map<String, String> query = query(request.params());
     HttpMethod method = request.method();
     if (path.subresource() != null && !"status".equals(path.subresource())
-        && !("scale".equals(path.subresource()) && type.hasScale())) {
+        && !("scale".equals(path.subresource()) && type.hasScale())
+        && !("token".equals(path.subresource()) && "ServiceAccount".equals(type.kind()) && type.builtIn())) {
       throw ApiError.pathNotFound();
     }
     if ("status".equals(path.subresource()) && !type.statusSubresource()) {
@@ -290,7 +318,7 @@ final class ApiServerVerticle extends VerticleBase {
         if (body.failed()) {
           throw ApiError.badRequest("cannot read the request body: " + body.cause().getMessage());
         }
-        write(request, type, path, query, body.result());
+        write(request, type, path, query, body.result(), user);
       } catch (ApiError e) {
         fail(request.response(), e);
       } catch (PatchException e) {
@@ -303,8 +331,13 @@ final class ApiServerVerticle extends VerticleBase {
   }
 
   private void write(HttpServerRequest request, ResourceType type, RequestPath path, Map<String, String> query,
-      Buffer body) {
+      Buffer body, UserInfo user) {
     HttpMethod method = request.method();
+    if (method == HttpMethod.POST && (CREATE_ONLY_KINDS.contains(type.kind()) || "token".equals(path.subresource()))) {
+      json(request.response(), 201, review(type, path, Negotiation.decodeObject(request.getHeader(
+          HttpHeaders.CONTENT_TYPE), body), user));
+      return;
+    }
     WriteOptions writeOptions = WriteOptions.from(query, request.getHeader("User-Agent"));
     List<String> warnings = new ArrayList<>();
     String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
@@ -346,6 +379,23 @@ final class ApiServerVerticle extends VerticleBase {
     }
     StoredObject updated = resources.update(type, current, incoming, path.subresource(), writeOptions, warnings);
     answer(request, type, 200, updated, warnings);
+  }
+
+  /** The review kinds: answered at once, never stored. */
+  private JsonObject review(ResourceType type, RequestPath path, JsonObject body, UserInfo user) {
+    return switch (type.kind()) {
+      case "TokenReview" -> Reviews.tokenReview(body, security.tokens(), clock.instant());
+      case "SelfSubjectReview" -> Reviews.selfSubjectReview(body, user);
+      case "SubjectAccessReview" -> Reviews.subjectAccessReview(body, security.authorizer());
+      case "LocalSubjectAccessReview" -> Reviews.localSubjectAccessReview(body, path.namespace(),
+          security.authorizer());
+      case "SelfSubjectAccessReview" -> Reviews.selfSubjectAccessReview(body, user, security.authorizer());
+      default -> {
+        StoredObject account = resources.get(type, path.namespace(), path.name());
+        yield Reviews.tokenRequest(body, path.namespace(), path.name(), account.uid(), security.tokens(),
+            clock.instant());
+      }
+    };
   }
 
   private JsonObject patched(ResourceType type, StoredObject current, String contentType, Buffer body) {

@@ -69,6 +69,10 @@ final class BuiltInTypes {
         List.of(), false, null), CREATE_ONLY));
     types.add(withVerbs(type("authorization.k8s.io", "v1", "subjectaccessreviews", "SubjectAccessReview", false,
         List.of(), List.of(), false, null), CREATE_ONLY));
+    types.add(withVerbs(type("authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview", false,
+        List.of(), List.of(), false, null), CREATE_ONLY));
+    types.add(withVerbs(type("authorization.k8s.io", "v1", "localsubjectaccessreviews",
+        "LocalSubjectAccessReview", true, List.of(), List.of(), false, null), CREATE_ONLY));
     types.add(withVerbs(type("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview",
         false, List.of(), List.of(), false, null), CREATE_ONLY));
     // metrics.k8s.io: read-only, answered by the simulated metrics-server

@@ -84,6 +84,11 @@ final class ProtobufBodies {
         throw ApiError.unsupportedMediaType(CONTENT_TYPE);
       }
       JsonObject object = toJson(DynamicMessage.parseFrom(descriptor, unknown.getRaw()));
+      JsonObject metadata = object.getJsonObject("metadata");
+      if (metadata != null && Long.valueOf(0).equals(metadata.getValue("generation"))) {
+        // A plain int64 in Go, written to protobuf even when zero, and left out of JSON then (omitempty).
+        metadata.remove("generation");
+      }
       return object.put("apiVersion", apiVersion).put("kind", kind);
     } catch (InvalidProtocolBufferException e) {
       throw ApiError.badRequest("the protobuf body cannot be decoded: " + e.getMessage());
