@@ -85,6 +85,11 @@ public final class AggregationProxy {
    * document {@code /apis/<group>} stay with this server.
    */
   public Optional<JsonObject> route(String path) {
+    return route(path, apiServices.get());
+  }
+
+  /** {@link #route(String)} over the given APIService objects. */
+  static Optional<JsonObject> route(String path, List<JsonObject> apiServices) {
     int query = path.indexOf('?');
     String bare = query < 0 ? path : path.substring(0, query);
     if (!bare.startsWith("/apis/")) {
@@ -94,7 +99,7 @@ public final class AggregationProxy {
     if (segments.length < 2 || segments[0].isEmpty() || segments[1].isEmpty()) {
       return Optional.empty();
     }
-    for (JsonObject apiService : apiServices.get()) {
+    for (JsonObject apiService : apiServices) {
       JsonObject spec = apiService.getJsonObject("spec", new JsonObject());
       if (segments[0].equals(spec.getString("group")) && segments[1].equals(spec.getString("version"))
           && spec.getJsonObject("service") != null) {

@@ -128,9 +128,9 @@ final class WebhookMatcher {
   }
 
   /**
-   * {@code pods} is the main resource only, {@code pods/status} one subresource, {@code pods/*} every subresource,
-   * {@code *} every main resource, {@code *}{@code /status} that subresource of anything, {@code *}{@code /*}
-   * everything.
+   * {@code pods} is the main resource only, {@code pods/status} one subresource, {@code pods/*} the pod and every
+   * subresource (a wildcard subresource matches the empty one too, as in kube's matcher), {@code *} every main
+   * resource, {@code *}{@code /status} that subresource of anything, {@code *}{@code /*} everything.
    */
   static boolean resourceMatches(List<String> resources, String resource, String subresource) {
     for (String entry : resources) {

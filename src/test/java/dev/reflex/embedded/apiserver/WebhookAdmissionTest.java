@@ -90,10 +90,15 @@ class WebhookAdmissionTest {
         : Future.failedFuture("service \"" + name + "\" not found");
   }
 
-  private static WebhookAdmission admission(Vertx vertx, ServiceResolver services) {
+  /** Held so that no admission (and its HTTP client) is collected while its calls are under way. */
+  private final List<WebhookAdmission> admissions = new ArrayList<>();
+
+  private WebhookAdmission admission(Vertx vertx, ServiceResolver services) {
     AtomicInteger uids = new AtomicInteger();
-    return new WebhookAdmission(vertx, services, name -> null, ResourceVersions.NONE,
+    WebhookAdmission admission = new WebhookAdmission(vertx, services, name -> null, ResourceVersions.NONE,
         () -> "uid-" + uids.incrementAndGet());
+    admissions.add(admission);
+    return admission;
   }
 
   @Test
