@@ -17,7 +17,7 @@ import java.util.Optional;
 final class Security {
 
   /** The identity of a request without credentials while anonymous requests are the admin's. */
-  static final UserInfo EMBEDDED_ADMIN = UserInfo.of("reflex-admin", UserInfo.MASTERS).authenticated();
+  static final UserInfo EMBEDDED_ADMIN = UserInfo.ADMIN;
 
   private final TokenAuthenticator tokens;
   private final Authorizer authorizer;

@@ -23,6 +23,8 @@ public record UserInfo(String username, String uid, List<String> groups, Map<Str
   public static final String SERVICE_ACCOUNTS_GROUP = "system:serviceaccounts";
 
   /** Who a request with no credentials is when anonymous requests are allowed. */
+  /** The embedded admin: what a request without credentials is while anonymous requests are the admin's. */
+  public static final UserInfo ADMIN = new UserInfo("reflex-admin", "", List.of(MASTERS, AUTHENTICATED), Map.of());
   public static final UserInfo ANONYMOUS = new UserInfo("system:anonymous", "", List.of(UNAUTHENTICATED), Map.of());
 
   public UserInfo {
