@@ -41,6 +41,8 @@ final class ApiServerVerticle extends VerticleBase {
   private final Clock clock;
   private ObjectStore store;
   private Security security;
+  private WebhookAdmission webhooks;
+  private AggregationProxy aggregation;
   private ResourceRegistry registry;
   private Resources resources;
   private HttpServer server;
@@ -72,6 +74,12 @@ final class ApiServerVerticle extends VerticleBase {
     security = new Security(options.tokens(), options.anonymousAdmin(), store, clock);
     resources.addListener(this::clusterRoleWritten);
     bootstrap();
+    EndpointsResolver resolver = new EndpointsResolver(store);
+    webhooks = new WebhookAdmission(vertx, resolver, ns -> {
+      StoredObject namespace = store.get("/namespaces", ns);
+      return namespace == null ? null : namespace.object();
+    });
+    aggregation = new AggregationProxy(vertx, resolver, () -> objects(APISERVICES));
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
         .setMaxWebSocketFrameSize(16 * 1024 * 1024).setMaxWebSocketMessageSize(64 * 1024 * 1024));
     server.requestHandler(this::handle);
@@ -80,7 +88,16 @@ final class ApiServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    return closing.compose(v -> webhooks == null ? Future.succeededFuture() : webhooks.close());
+  }
+
+  private static final String MUTATING = "admissionregistration.k8s.io/mutatingwebhookconfigurations";
+  private static final String VALIDATING = "admissionregistration.k8s.io/validatingwebhookconfigurations";
+  private static final String APISERVICES = "apiregistration.k8s.io/apiservices";
+
+  private List<JsonObject> objects(String bucket) {
+    return store.list(bucket, null).stream().map(StoredObject::object).toList();
   }
 
   private void later(Runnable work) {
@@ -182,6 +199,11 @@ final class ApiServerVerticle extends VerticleBase {
       UserInfo user = security.actingAs(security.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION)),
           request.getHeader("Impersonate-User"), request.headers().getAll("Impersonate-Group"));
       security.authorize(user, request.method().name(), path, query(request.params()));
+      Optional<JsonObject> aggregated = aggregation.route(path);
+      if (aggregated.isPresent()) {
+        aggregation.proxy(request, aggregated.get(), user);
+        return;
+      }
       Optional<RequestPath> resourcePath = RequestPath.parse(path);
       if (resourcePath.isEmpty()) {
         nonResource(request, path);
@@ -346,6 +368,10 @@ final class ApiServerVerticle extends VerticleBase {
         throw ApiError.methodNotAllowed("POST is not supported on a named " + type.kind());
       }
       JsonObject object = Conversions.toStorage(type, Negotiation.decodeObject(contentType, body));
+      if (hooked()) {
+        createThroughWebhooks(request, type, path, object, writeOptions, warnings, user);
+        return;
+      }
       StoredObject created = resources.create(type, path.namespace(), object, writeOptions, warnings);
       answer(request, type, writeOptions.dryRun() ? 201 : 201, created, warnings);
       return;
@@ -354,7 +380,7 @@ final class ApiServerVerticle extends VerticleBase {
       if (path.name() == null) {
         deleteCollection(request, type, path.namespace(), query, body);
       } else {
-        delete(request, type, path, query, body);
+        delete(request, type, path, query, body, user);
       }
       return;
     }
@@ -377,8 +403,71 @@ final class ApiServerVerticle extends VerticleBase {
     } else {
       incoming = patched(type, current, contentType, body);
     }
+    if (hooked()) {
+      updateThroughWebhooks(request, type, path, current, incoming, writeOptions, warnings, user);
+      return;
+    }
     StoredObject updated = resources.update(type, current, incoming, path.subresource(), writeOptions, warnings);
     answer(request, type, 200, updated, warnings);
+  }
+
+  // --- admission webhooks ---------------------------------------------------------------------------------------
+
+  /** Whether any admission webhook is configured: only then does a write leave the synchronous path. */
+  private boolean hooked() {
+    return store.bucket(MUTATING).size() > 0 || store.bucket(VALIDATING).size() > 0;
+  }
+
+  /**
+   * A create in kube-apiserver's order: defaults, mutating webhooks, the server's own validation (a dry run of the
+   * create), validating webhooks on the object as it would be stored, then the create itself.
+   */
+  private void createThroughWebhooks(HttpServerRequest request, ResourceType type, RequestPath path,
+      JsonObject object, WriteOptions writeOptions, List<String> warnings, UserInfo user) {
+    String name = object.getJsonObject("metadata", new JsonObject()).getString("name", "");
+    AdmissionAttributes attributes = AdmissionAttributes.of(type, null, path.namespace(), name,
+        AdmissionAttributes.Operation.CREATE, user, writeOptions.dryRun(), writeOptions.manager());
+    JsonObject defaulted = type.builtIn() ? BuiltInDefaults.apply(type.group(), type.kind(), object) : object;
+    webhooks.mutate(attributes, defaulted, null, objects(MUTATING)).compose(mutated -> {
+      warnings.addAll(mutated.warnings());
+      StoredObject dry = resources.create(type, path.namespace(), mutated.object().copy(), writeOptions.asDryRun(),
+          warnings);
+      return webhooks.validate(attributes, dry.object(), null, objects(VALIDATING)).map(validated -> {
+        warnings.addAll(validated.warnings());
+        return mutated.object();
+      });
+    }).map(admitted -> resources.create(type, path.namespace(), admitted, writeOptions, warnings))
+        .onSuccess(created -> answer(request, type, 201, created, warnings))
+        .onFailure(e -> failWith(request, e));
+  }
+
+  private void updateThroughWebhooks(HttpServerRequest request, ResourceType type, RequestPath path,
+      StoredObject current, JsonObject incoming, WriteOptions writeOptions, List<String> warnings, UserInfo user) {
+    AdmissionAttributes attributes = AdmissionAttributes.of(type, path.subresource(), path.namespace(),
+        path.name(), AdmissionAttributes.Operation.UPDATE, user, writeOptions.dryRun(), writeOptions.manager());
+    webhooks.mutate(attributes, incoming, current.object(), objects(MUTATING)).compose(mutated -> {
+      warnings.addAll(mutated.warnings());
+      StoredObject dry = resources.update(type, current, mutated.object().copy(), path.subresource(),
+          writeOptions.asDryRun(), warnings);
+      return webhooks.validate(attributes, dry.object(), current.object(), objects(VALIDATING)).map(validated -> {
+        warnings.addAll(validated.warnings());
+        return mutated.object();
+      });
+    }).map(admitted -> resources.update(type, resources.get(type, path.namespace(), path.name()), admitted,
+        path.subresource(), writeOptions, warnings))
+        .onSuccess(updated -> answer(request, type, 200, updated, warnings))
+        .onFailure(e -> failWith(request, e));
+  }
+
+  private void failWith(HttpServerRequest request, Throwable e) {
+    if (e instanceof ApiError api) {
+      fail(request.response(), api);
+    } else if (e instanceof PatchException patch) {
+      fail(request.response(), ApiError.of(patch));
+    } else {
+      LOG.warn("{} {} failed", request.method(), request.path(), e);
+      fail(request.response(), ApiError.internal(String.valueOf(e.getMessage())));
+    }
   }
 
   /** The review kinds: answered at once, never stored. */
@@ -454,14 +543,25 @@ final class ApiServerVerticle extends VerticleBase {
   }
 
   private void delete(HttpServerRequest request, ResourceType type, RequestPath path, Map<String, String> query,
-      Buffer body) {
+      Buffer body, UserInfo user) {
     JsonObject options = body == null || body.length() == 0 ? new JsonObject()
         : Negotiation.decodeObject(request.getHeader(HttpHeaders.CONTENT_TYPE), body);
     StoredObject current = resources.get(type, path.namespace(), path.name());
     boolean dryRun = "All".equals(query.get("dryRun")) || options.getJsonArray("dryRun", new JsonArray())
         .contains("All");
-    StoredObject last = resources.delete(type, current, propagation(query, options), options.getJsonObject(
-        "preconditions"), dryRun);
+    Resources.Propagation propagation = propagation(query, options);
+    if (hooked()) {
+      AdmissionAttributes attributes = AdmissionAttributes.of(type, null, path.namespace(), path.name(),
+          AdmissionAttributes.Operation.DELETE, user, dryRun, null);
+      webhooks.validate(attributes, null, current.object(), objects(VALIDATING))
+          .map(v -> resources.delete(type, resources.get(type, path.namespace(), path.name()), propagation,
+              options.getJsonObject("preconditions"), dryRun))
+          .onSuccess(last -> answer(request, type, 200, last, List.of()))
+          .onFailure(e -> failWith(request, e));
+      return;
+    }
+    StoredObject last = resources.delete(type, current, propagation, options.getJsonObject("preconditions"),
+        dryRun);
     answer(request, type, 200, last, List.of());
   }
 

@@ -23,6 +23,11 @@ record WriteOptions(boolean dryRun, String fieldManager, FieldValidation fieldVa
         : ServerSideApply.defaultManager(userAgent);
   }
 
+  /** These options as a dry run: everything a write would do, nothing stored. */
+  WriteOptions asDryRun() {
+    return new WriteOptions(true, fieldManager, fieldValidation, force, userAgent, apply);
+  }
+
   /** These options for the write that carries out a server-side apply (its managed fields are already set). */
   WriteOptions applying() {
     return new WriteOptions(dryRun, fieldManager, fieldValidation, force, userAgent, true);
