@@ -91,6 +91,17 @@ public final class ApiError extends RuntimeException {
         + name + "\": " + why, details(type, name));
   }
 
+  /** A delete whose preconditions do not hold: kube names the Kind here, not the resource. */
+  public static ApiError preconditionFailed(ResourceType type, String name, String why) {
+    JsonObject details = new JsonObject().put("name", name);
+    if (!type.group().isEmpty()) {
+      details.put("group", type.group());
+    }
+    details.put("kind", type.kind());
+    return new ApiError(409, "Conflict", "Operation cannot be fulfilled on " + type.kind() + " \"" + name + "\": "
+        + why, details);
+  }
+
   /** The optimistic-concurrency conflict of an update carrying an old resourceVersion. */
   public static ApiError modified(ResourceType type, String name) {
     return conflict(type, name, "the object has been modified; please apply your changes to the latest version "
@@ -126,7 +137,7 @@ public final class ApiError extends RuntimeException {
 
   public static ApiError unsupportedMediaType(String contentType) {
     return new ApiError(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted "
-        + "media types include: application/json, application/yaml", null);
+        + "media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf", null);
   }
 
   public static ApiError unsupportedPatch(String contentType, List<String> supported) {

@@ -723,7 +723,7 @@ final class ApiServerVerticle extends VerticleBase {
   }
 
   private void watch(HttpServerRequest request, ResourceType type, String namespace, Map<String, String> query) {
-    ListQuery list = ListQuery.parse(query, type);
+    ListQuery list = ListQuery.parse(query, type, true);
     ObjectStore.Bucket bucket = store.bucket(ResourceRegistry.bucket(type));
     long requested = list.requestedVersion();
     Collection<StoredObject> initial = List.of();
@@ -733,8 +733,9 @@ final class ApiServerVerticle extends VerticleBase {
           : Snapshots.at(store, bucket.name(), namespace, requested, false).values();
     } else {
       if (!bucket.log().reaches(requested)) {
-        throw ApiError.expired("too old resource version: " + requested + " (" + bucket.log().evictedThrough()
-            + ")");
+        expiredWatch(request, ApiError.expired("too old resource version: " + requested + " ("
+            + bucket.log().evictedThrough() + ")"));
+        return;
       }
       replay = bucket.log().since(requested);
     }
@@ -754,9 +755,25 @@ final class ApiServerVerticle extends VerticleBase {
     HttpServerResponse response = request.response();
     response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json")
         .putHeader("Transfer-Encoding", "chunked");
+    // Headers go out at once: a client's watch call returns before the first event, as with kube-apiserver.
+    response.writeHead();
     out = WatchOutput.of(response);
     new WatchSession(bucket, namespace, list.filter(), !list.selective(), view, out, vertx, store::resourceVersion)
         .start(initial, replay, list.sendInitialEvents(), bookmarkMillis(list), list.timeoutSeconds() * 1000);
+  }
+
+  /** A watch from a version the cache no longer reaches: 200, one ERROR event carrying the 410, and the end. */
+  private static void expiredWatch(HttpServerRequest request, ApiError error) {
+    Buffer event = Change.event("ERROR", error.status().toBuffer());
+    if (request.canUpgradeToWebSocket()) {
+      request.toWebSocket().onSuccess(socket -> {
+        WatchOutput out = WatchOutput.of(socket);
+        out.write(event);
+        out.end();
+      });
+      return;
+    }
+    request.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(event);
   }
 
   private long bookmarkMillis(ListQuery list) {

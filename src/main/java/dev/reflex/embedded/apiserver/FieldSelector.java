@@ -65,7 +65,7 @@ final class FieldSelector {
         throw ApiError.badRequest("invalid field selector: '" + clause + "': no operator");
       }
       if (!ALWAYS.contains(parsed.field()) && !supported.contains(parsed.field())) {
-        throw ApiError.badRequest(type.builtIn() ? "field label not supported: " + parsed.field()
+        throw ApiError.badRequest(!supported.isEmpty() ? "field label not supported: " + parsed.field()
             : "\"" + parsed.field() + "\" is not a known field selector: only \"metadata.name\", "
                 + "\"metadata.namespace\"");
       }

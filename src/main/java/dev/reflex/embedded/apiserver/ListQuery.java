@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -38,6 +39,11 @@ record ListQuery(Predicate<JsonObject> filter, boolean selective, long limit, Co
   }
 
   static ListQuery parse(Map<String, String> query, ResourceType type) {
+    return parse(query, type, false);
+  }
+
+  /** @param watch whether these are a watch's options (a watch-list may name a match without a version) */
+  static ListQuery parse(Map<String, String> query, ResourceType type, boolean watch) {
     String labels = query.get("labelSelector");
     LabelSelector selector;
     try {
@@ -59,8 +65,10 @@ record ListQuery(Predicate<JsonObject> filter, boolean selective, long limit, Co
       throw ApiError.badRequest("resourceVersionMatch: Unsupported value: \"" + match
           + "\": supported values: \"Exact\", \"NotOlderThan\"");
     }
-    if (match != null && !match.isEmpty() && (rv == null || rv.isEmpty())) {
-      throw ApiError.badRequest("resourceVersionMatch is forbidden unless resourceVersion is provided");
+    boolean watchList = watch && "true".equals(query.get("sendInitialEvents"));
+    if (match != null && !match.isEmpty() && (rv == null || rv.isEmpty()) && !watchList) {
+      throw ApiError.invalid("ListOptions.meta.k8s.io", "", List.of(FieldError.forbidden("resourceVersionMatch",
+          "resourceVersionMatch is forbidden unless resourceVersion is provided")));
     }
     if (token != null && !token.isEmpty() && rv != null && !rv.isEmpty() && !"0".equals(rv)) {
       throw ApiError.badRequest("specifying resource version is not allowed when using continue");

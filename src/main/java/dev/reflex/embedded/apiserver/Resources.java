@@ -177,13 +177,15 @@ final class Resources {
     if (preconditions != null) {
       String uid = preconditions.getString("uid");
       if (uid != null && !uid.equals(current.uid())) {
-        throw ApiError.conflict(type, current.name(), "Precondition failed: UID in precondition: " + uid
-            + ", UID in object meta: " + current.uid());
+        throw ApiError.preconditionFailed(type, current.name(), "the UID in the precondition (" + uid
+            + ") does not match the UID in record (" + current.uid() + "). The object might have been deleted and "
+            + "then recreated");
       }
       String rv = preconditions.getString("resourceVersion");
       if (rv != null && !rv.equals(Long.toString(current.resourceVersion()))) {
-        throw ApiError.conflict(type, current.name(), "Precondition failed: ResourceVersion in precondition: " + rv
-            + ", ResourceVersion in object meta: " + current.resourceVersion());
+        throw ApiError.preconditionFailed(type, current.name(), "the ResourceVersion in the precondition (" + rv
+            + ") does not match the ResourceVersion in record (" + current.resourceVersion() + "). The object "
+            + "might have been modified");
       }
     }
     JsonArray finalizers = ObjectLifecycle.finalizers(current.object()).copy();

@@ -135,9 +135,9 @@ class ApiServerErrorsTest {
     RequestGate gate = (method, path, userAgent) -> {
       seen.add(method + " " + path);
       if ("GET".equals(method)) {
-        return 0;
+        return RequestGate.Verdict.PASS;
       }
-      return path.contains("/configmaps") ? 500 : path.contains("/secrets") ? 409 : 0;
+      return RequestGate.Verdict.fail(path.contains("/configmaps") ? 500 : path.contains("/secrets") ? 409 : 0);
     };
     Checkpoint answered = ctx.checkpoint(4);
     start(vertx, ctx, ApiServerOptions.loopback(0).withGate(gate), () -> {
