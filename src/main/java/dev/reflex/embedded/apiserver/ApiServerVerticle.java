@@ -43,6 +43,7 @@ final class ApiServerVerticle extends VerticleBase {
   private Security security;
   private WebhookAdmission webhooks;
   private AggregationProxy aggregation;
+  private AggregatedApis aggregatedApis;
   private ResourceRegistry registry;
   private Resources resources;
   private HttpServer server;
@@ -80,6 +81,14 @@ final class ApiServerVerticle extends VerticleBase {
       return namespace == null ? null : namespace.object();
     });
     aggregation = new AggregationProxy(vertx, resolver, () -> objects(APISERVICES));
+    aggregatedApis = new AggregatedApis(resources, aggregation, clock);
+    resources.addListener((type, before, after) -> {
+      if (type.builtIn() && "APIService".equals(type.kind()) && (after == null || !"status".equals(changedPart(
+          before, after)))) {
+        later(aggregatedApis::refreshAll);
+      }
+    });
+    vertx.setPeriodic(30_000, id -> aggregatedApis.refreshAll());
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
         .setMaxWebSocketFrameSize(16 * 1024 * 1024).setMaxWebSocketMessageSize(64 * 1024 * 1024));
     server.requestHandler(this::handle);
@@ -95,6 +104,33 @@ final class ApiServerVerticle extends VerticleBase {
   private static final String MUTATING = "admissionregistration.k8s.io/mutatingwebhookconfigurations";
   private static final String VALIDATING = "admissionregistration.k8s.io/validatingwebhookconfigurations";
   private static final String APISERVICES = "apiregistration.k8s.io/apiservices";
+
+  /** "status" when only the status of an object changed, else "" (a change the aggregator must look at). */
+  private static String changedPart(StoredObject before, StoredObject after) {
+    if (before == null) {
+      return "";
+    }
+    JsonObject a = before.copy();
+    JsonObject b = after.copy();
+    a.remove("status");
+    b.remove("status");
+    a.getJsonObject("metadata").remove("resourceVersion");
+    b.getJsonObject("metadata").remove("resourceVersion");
+    a.getJsonObject("metadata").remove("managedFields");
+    b.getJsonObject("metadata").remove("managedFields");
+    return a.equals(b) ? "status" : "";
+  }
+
+  /** What discovery lists: the served types and those of the aggregated servers. */
+  private List<ResourceType> discoverable() {
+    List<ResourceType> aggregatedTypes = aggregatedApis.types();
+    if (aggregatedTypes.isEmpty()) {
+      return registry.all();
+    }
+    List<ResourceType> all = new ArrayList<>(registry.all());
+    all.addAll(aggregatedTypes);
+    return all;
+  }
 
   private List<JsonObject> objects(String bucket) {
     return store.list(bucket, null).stream().map(StoredObject::object).toList();
@@ -231,16 +267,16 @@ final class ApiServerVerticle extends VerticleBase {
       case "/healthz", "/livez", "/readyz" -> request.response().putHeader("Content-Type", "text/plain").end("ok");
       case "/api", "/api/" -> {
         if (aggregated) {
-          aggregated(request.response(), DiscoveryDocuments.aggregated(registry.all(), true));
+          aggregated(request.response(), DiscoveryDocuments.aggregated(discoverable(), true));
         } else {
           json(request.response(), 200, DiscoveryDocuments.coreVersions(options.host() + ":" + port));
         }
       }
       case "/apis", "/apis/" -> {
         if (aggregated) {
-          aggregated(request.response(), DiscoveryDocuments.aggregated(registry.all(), false));
+          aggregated(request.response(), DiscoveryDocuments.aggregated(discoverable(), false));
         } else {
-          json(request.response(), 200, DiscoveryDocuments.groups(registry.all()));
+          json(request.response(), 200, DiscoveryDocuments.groups(discoverable()));
         }
       }
       case "/api/v1" -> json(request.response(), 200,
@@ -256,7 +292,7 @@ final class ApiServerVerticle extends VerticleBase {
     }
     String[] parts = path.split("/");
     if (parts.length == 3 && "apis".equals(parts[1])) {
-      json(request.response(), 200, DiscoveryDocuments.group(parts[2], registry.all())
+      json(request.response(), 200, DiscoveryDocuments.group(parts[2], discoverable())
           .orElseThrow(ApiError::pathNotFound));
     } else if (parts.length == 4 && "apis".equals(parts[1])) {
       json(request.response(), 200, DiscoveryDocuments.resources(parts[2] + "/" + parts[3], registry.all())

@@ -1,0 +1,112 @@
+package dev.reflex.embedded.apiserver;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * kube-aggregator's controllers: each APIService that names a service is checked (service, port, a discovery
+ * request), its {@code Available} condition written, and the resources its server lists joined to this server's
+ * discovery, so that kubectl finds an aggregated group's resources as on a real cluster.
+ */
+final class AggregatedApis {
+
+  private static final String APISERVICES = "apiregistration.k8s.io/apiservices";
+
+  private final Resources resources;
+  private final AggregationProxy proxy;
+  private final Clock clock;
+  private final Map<String, List<ResourceType>> discovered = new LinkedHashMap<>();
+
+  AggregatedApis(Resources resources, AggregationProxy proxy, Clock clock) {
+    this.resources = resources;
+    this.proxy = proxy;
+    this.clock = clock;
+  }
+
+  /** The resources the aggregated servers list, for discovery. */
+  List<ResourceType> types() {
+    List<ResourceType> all = new ArrayList<>();
+    discovered.values().forEach(all::addAll);
+    return all;
+  }
+
+  /** Checks every APIService again (after a change to one, or on the periodic resync). */
+  Future<Void> refreshAll() {
+    List<Future<Void>> checks = new ArrayList<>();
+    for (StoredObject apiService : List.copyOf(resources.store().list(APISERVICES, null))) {
+      checks.add(refresh(apiService.name()));
+    }
+    return Future.join(checks).mapEmpty();
+  }
+
+  private Future<Void> refresh(String name) {
+    StoredObject stored = resources.store().get(APISERVICES, name);
+    if (stored == null) {
+      discovered.remove(name);
+      return Future.succeededFuture();
+    }
+    JsonObject apiService = stored.object();
+    return proxy.check(apiService, (ns, svc) -> {
+      StoredObject service = resources.store().get("/services", ns + "/" + svc);
+      return service == null ? null : service.object();
+    }).compose(check -> {
+      writeStatus(name, check);
+      if (!(check instanceof ApiServiceAvailability.Passed)) {
+        discovered.remove(name);
+        return Future.succeededFuture();
+      }
+      return proxy.discover(apiService).map(list -> {
+        discovered.put(name, typesOf(list));
+        return (Void) null;
+      }).recover(e -> {
+        discovered.remove(name);
+        return Future.succeededFuture();
+      });
+    });
+  }
+
+  private void writeStatus(String name, ApiServiceAvailability.Check check) {
+    StoredObject current = resources.store().get(APISERVICES, name);
+    if (current == null) {
+      return;
+    }
+    JsonObject status = ApiServiceAvailability.status(current.object().getJsonObject("status", new JsonObject()),
+        check, clock.instant());
+    if (status.equals(current.object().getJsonObject("status"))) {
+      return;
+    }
+    ResourceType type = resources.registry().byPath("apiregistration.k8s.io", "v1", "apiservices").orElseThrow();
+    resources.update(type, current, current.copy().put("status", status), "status", WriteOptions.INTERNAL,
+        new ArrayList<>());
+  }
+
+  /** The types of an APIResourceList (subresources left out: discovery lists them from their resource). */
+  static List<ResourceType> typesOf(JsonObject resourceList) {
+    String groupVersion = resourceList.getString("groupVersion", "");
+    String[] gv = groupVersion.split("/", 2);
+    List<ResourceType> types = new ArrayList<>();
+    for (Object r : resourceList.getJsonArray("resources", new JsonArray())) {
+      JsonObject resource = (JsonObject) r;
+      String plural = resource.getString("name", "");
+      if (plural.isEmpty() || plural.contains("/")) {
+        continue;
+      }
+      types.add(new ResourceType(gv.length == 2 ? gv[0] : "", gv.length == 2 ? gv[1] : gv[0], plural,
+          resource.getString("singularName", ""), resource.getString("kind", ""),
+          resource.getBoolean("namespaced", false), strings(resource.getJsonArray("shortNames")),
+          strings(resource.getJsonArray("categories")), strings(resource.getJsonArray("verbs")), false, null, null,
+          List.of(), false));
+    }
+    return types;
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array == null ? List.of() : array.stream().map(String::valueOf).toList();
+  }
+}
