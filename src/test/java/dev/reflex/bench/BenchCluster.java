@@ -76,8 +76,26 @@ final class BenchCluster implements AutoCloseable {
    * the least pod churn.
    */
   void createStatefulSets(int n, int threads) throws Exception {
+    createNamespaces(Math.min(n, NAMESPACES));
     parallel(n, threads, i -> () -> reflex.client.apps().statefulSets().inNamespace(namespace(i))
         .resource(statefulSet(namespace(i), workload(i))).create());
+  }
+
+  /**
+   * Creates the namespaces {@code bench-00 ..} the first {@code count} workloads go to: the API server, as
+   * kube-apiserver does, refuses objects in a namespace that does not exist. One that exists already is kept.
+   */
+  void createNamespaces(int count) {
+    for (int i = 0; i < count; i++) {
+      try {
+        reflex.client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+            .withName(namespace(i)).endMetadata().build()).create();
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Creates one IHPA per workload, named after it, with the given {@code portraitProviders} YAML block. */

@@ -44,14 +44,15 @@ public final class ControlPlaneBenchmark {
       log("creating " + n + " StatefulSets");
       bench.createStatefulSets(n, threads);
       log("created in " + BenchCluster.round(seconds(started), 1) + " s since start; waiting for ready pods");
-      BenchCluster.waitFor(timeout, n + " ready pods", () -> bench.readyPods() >= n);
+      BenchCluster.waitFor(timeout, n + " ready pods", () -> reached("ready pods", bench.readyPods(), n));
 
       log("creating " + n + " IHPAs");
       long t0 = System.nanoTime();
       bench.createIhpas(n, threads, 3, i -> "    - {type: Static, priority: 1, static: {replicas: %d}}\n"
           .formatted(scaleEvery > 0 && i % scaleEvery == 0 ? 2 : 1));
       double createSeconds = seconds(t0);
-      BenchCluster.waitFor(timeout, n + " ReplicaProfiles ensured", () -> ensured(bench) >= n);
+      BenchCluster.waitFor(timeout, n + " ReplicaProfiles ensured",
+          () -> reached("ReplicaProfiles ensured", ensured(bench), n));
       double convergeSeconds = seconds(t0);
       log("converged in " + convergeSeconds + " s");
       bench.settle(timeout);
@@ -135,6 +136,18 @@ public final class ControlPlaneBenchmark {
       BenchCluster.sleep(1);
     }
     return seconds(t0);
+  }
+
+  private static long lastProgress;
+
+  /** Whether {@code have} reached {@code want}; says how far it is every 10 s, so a stall shows where it stopped. */
+  private static boolean reached(String what, long have, long want) {
+    long now = System.nanoTime();
+    if (have < want && now - lastProgress > 10_000_000_000L) {
+      lastProgress = now;
+      log(have + " of " + want + " " + what);
+    }
+    return have >= want;
   }
 
   private static long ensured(BenchCluster bench) {
