@@ -53,15 +53,24 @@ final class ClusterView {
     return result;
   }
 
+  /** The pod informer's index of pods by controlling owner, {@code namespace/Kind/name}. */
+  static final String OWNER_INDEX = "controller-owner";
+
+  static List<String> ownerIndexKeys(HasMetadata pod) {
+    List<String> keys = new ArrayList<>(1);
+    if (pod.getMetadata().getOwnerReferences() != null) {
+      pod.getMetadata().getOwnerReferences().stream().filter(ref -> Boolean.TRUE.equals(ref.getController()))
+          .forEach(ref -> keys.add(pod.getMetadata().getNamespace() + "/" + ref.getKind() + "/" + ref.getName()));
+    }
+    return keys;
+  }
+
   /** Pods whose controller owner is {@code kind/name}. */
   List<JsonObject> podsOwnedBy(String namespace, String kind, String name) {
     List<JsonObject> result = new ArrayList<>();
-    for (HasMetadata pod : byKind.get("Pod").getStore().list()) {
-      if (namespace.equals(pod.getMetadata().getNamespace()) && pod.getMetadata().getOwnerReferences() != null
-          && pod.getMetadata().getOwnerReferences().stream().anyMatch(ref -> Boolean.TRUE.equals(ref.getController())
-              && kind.equals(ref.getKind()) && name.equals(ref.getName()))) {
-        result.add(json(pod));
-      }
+    for (HasMetadata pod : byKind.get("Pod").getIndexer().byIndex(OWNER_INDEX, namespace + "/" + kind + "/"
+        + name)) {
+      result.add(json(pod));
     }
     return result;
   }

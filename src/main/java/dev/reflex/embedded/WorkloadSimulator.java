@@ -64,7 +64,11 @@ public final class WorkloadSimulator extends VerticleBase {
     byKind.put("StatefulSet", client.apps().statefulSets().inAnyNamespace().runnableInformer(0));
     byKind.put("Deployment", client.apps().deployments().inAnyNamespace().runnableInformer(0));
     byKind.put("ReplicaSet", client.apps().replicaSets().inAnyNamespace().runnableInformer(0));
-    byKind.put("Pod", client.pods().inAnyNamespace().runnableInformer(0));
+    SharedIndexInformer<io.fabric8.kubernetes.api.model.Pod> pods = client.pods().inAnyNamespace()
+        .runnableInformer(0);
+    // Pods by controlling owner: a reconcile looks up its own pods instead of scanning every pod of the cluster.
+    pods.addIndexers(Map.of(ClusterView.OWNER_INDEX, ClusterView::ownerIndexKeys));
+    byKind.put("Pod", pods);
     byKind.put("Service", client.services().inAnyNamespace().runnableInformer(0));
     view = new ClusterView(client.getKubernetesSerialization(), byKind);
     controllers = new SimulatedControllers(view, rest, vertx.eventBus(), startupDelay,

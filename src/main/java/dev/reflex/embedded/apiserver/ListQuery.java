@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * {@code continue}, {@code resourceVersion} and {@code resourceVersionMatch}, and the watch's own
  * ({@code allowWatchBookmarks}, {@code sendInitialEvents}, {@code timeoutSeconds}).
  */
-record ListQuery(Predicate<JsonObject> filter, boolean selective, long limit, Continue continueFrom,
+record ListQuery(Predicate<StoredObject> filter, boolean selective, long limit, Continue continueFrom,
     String resourceVersion, String resourceVersionMatch, boolean bookmarks, boolean sendInitialEvents,
     long timeoutSeconds) {
 
@@ -53,8 +53,13 @@ record ListQuery(Predicate<JsonObject> filter, boolean selective, long limit, Co
     }
     Predicate<Map<String, String>> labelPredicate = selector::matches;
     Predicate<JsonObject> fields = FieldSelector.parse(query.get("fieldSelector"), type);
-    Predicate<JsonObject> filter = selector.isEmpty() ? fields
-        : object -> labelPredicate.test(labelsOf(object)) && fields.test(object);
+    Predicate<StoredObject> filter;
+    if (selector.isEmpty()) {
+      filter = fieldsOnly(fields, query.get("fieldSelector"));
+    } else {
+      Predicate<StoredObject> byFields = fieldsOnly(fields, query.get("fieldSelector"));
+      filter = object -> labelPredicate.test(object.labels()) && byFields.test(object);
+    }
     boolean selective = (labels != null && !labels.isBlank())
         || (query.get("fieldSelector") != null && !query.get("fieldSelector").isBlank());
     long limit = number(query.get("limit"), "limit");
@@ -76,6 +81,10 @@ record ListQuery(Predicate<JsonObject> filter, boolean selective, long limit, Co
     return new ListQuery(filter, selective, limit, token == null || token.isEmpty() ? null : Continue.decode(token),
         rv, match, "true".equals(query.get("allowWatchBookmarks")), "true".equals(query.get("sendInitialEvents")),
         number(query.get("timeoutSeconds"), "timeoutSeconds"));
+  }
+
+  private static Predicate<StoredObject> fieldsOnly(Predicate<JsonObject> fields, String selector) {
+    return selector == null || selector.isBlank() ? object -> true : object -> fields.test(object.object());
   }
 
   /** A specific resourceVersion asked for, or -1 for "the latest" (absent or "0"). */

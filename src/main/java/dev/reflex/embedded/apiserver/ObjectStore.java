@@ -156,7 +156,10 @@ final class ObjectStore {
     private final String name;
     private final NavigableMap<String, StoredObject> objects = new TreeMap<>();
     private final WatchLog log;
-    private final List<Watcher> watchers = new ArrayList<>();
+    /** Watches of every namespace (and of cluster-scoped resources), told of each change. */
+    private Watcher[] everywhere = new Watcher[0];
+    /** Watches of one namespace, told only of its changes: thousands of them must not each look at every change. */
+    private final Map<String, Watcher[]> byNamespace = new HashMap<>();
 
     private Bucket(String name, WatchLog log) {
       this.name = name;
@@ -175,29 +178,64 @@ final class ObjectStore {
       return objects.size();
     }
 
-    void watch(Watcher watcher) {
-      watchers.add(watcher);
+    void watch(Watcher watcher, String namespace) {
+      if (namespace == null) {
+        everywhere = with(everywhere, watcher);
+      } else {
+        byNamespace.put(namespace, with(byNamespace.getOrDefault(namespace, new Watcher[0]), watcher));
+      }
     }
 
-    void unwatch(Watcher watcher) {
-      watchers.remove(watcher);
+    void unwatch(Watcher watcher, String namespace) {
+      if (namespace == null) {
+        everywhere = without(everywhere, watcher);
+        return;
+      }
+      Watcher[] remaining = without(byNamespace.getOrDefault(namespace, new Watcher[0]), watcher);
+      if (remaining.length == 0) {
+        byNamespace.remove(namespace);
+      } else {
+        byNamespace.put(namespace, remaining);
+      }
     }
 
     int watchCount() {
-      return watchers.size();
+      return everywhere.length + byNamespace.values().stream().mapToInt(w -> w.length).sum();
     }
 
     void endWatches() {
-      for (Watcher watcher : watchers.toArray(new Watcher[0])) {
+      for (Watcher watcher : everywhere) {
         watcher.end();
       }
+      for (Watcher[] watchers : List.copyOf(byNamespace.values())) {
+        for (Watcher watcher : watchers) {
+          watcher.end();
+        }
+      }
+    }
+
+    // Arrays replaced on change, so a watch that ends itself while being told leaves the loop unharmed.
+    private static Watcher[] with(Watcher[] watchers, Watcher added) {
+      Watcher[] result = java.util.Arrays.copyOf(watchers, watchers.length + 1);
+      result[watchers.length] = added;
+      return result;
+    }
+
+    private static Watcher[] without(Watcher[] watchers, Watcher removed) {
+      return java.util.Arrays.stream(watchers).filter(w -> w != removed).toArray(Watcher[]::new);
     }
 
     private void publish(Change change) {
       log.add(change);
-      // A watch may end itself while being told (a slow client); iterate over a snapshot.
-      for (Watcher watcher : watchers.toArray(new Watcher[0])) {
+      for (Watcher watcher : everywhere) {
         watcher.onChange(change);
+      }
+      String namespace = change.object().namespace();
+      Watcher[] local = namespace == null ? null : byNamespace.get(namespace);
+      if (local != null) {
+        for (Watcher watcher : local) {
+          watcher.onChange(change);
+        }
       }
     }
   }

@@ -86,7 +86,7 @@ final class ReadRoutes {
       if (startAfter != null && object.key().compareTo(startAfter) <= 0) {
         continue;
       }
-      if (!list.filter().test(object.object())) {
+      if (!list.filter().test(object)) {
         continue;
       }
       if (full) {

@@ -12,12 +12,15 @@ public final class StoredObject {
   private final JsonObject object;
   private final long resourceVersion;
   private final String key;
+  private final String namespace;
   private Buffer json;
+  private java.util.Map<String, String> labels;
 
   StoredObject(JsonObject object, long resourceVersion, String key) {
     this.object = object;
     this.resourceVersion = resourceVersion;
     this.key = key;
+    this.namespace = object.getJsonObject("metadata").getString("namespace");
   }
 
   /** The stored object: read it, never change it ({@link #copy()} to change). */
@@ -47,7 +50,15 @@ public final class StoredObject {
   }
 
   public String namespace() {
-    return metadata().getString("namespace");
+    return namespace;
+  }
+
+  /** The labels as a map, worked out once: every filtered watch and list of a change reads them. */
+  public java.util.Map<String, String> labels() {
+    if (labels == null) {
+      labels = ListQuery.labelsOf(object);
+    }
+    return labels;
   }
 
   public String uid() {

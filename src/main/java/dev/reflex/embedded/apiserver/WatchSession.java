@@ -20,7 +20,7 @@ final class WatchSession implements ObjectStore.Watcher {
 
   private final ObjectStore.Bucket bucket;
   private final String namespace;
-  private final Predicate<JsonObject> filter;
+  private final Predicate<StoredObject> filter;
   private final boolean unfiltered;
   private final ObjectView view;
   private final WatchOutput out;
@@ -31,7 +31,7 @@ final class WatchSession implements ObjectStore.Watcher {
   private int writtenWhileFull;
   private boolean closed;
 
-  WatchSession(ObjectStore.Bucket bucket, String namespace, Predicate<JsonObject> filter, boolean unfiltered,
+  WatchSession(ObjectStore.Bucket bucket, String namespace, Predicate<StoredObject> filter, boolean unfiltered,
       ObjectView view, WatchOutput out, Vertx vertx, LongSupplier currentVersion) {
     this.bucket = bucket;
     this.namespace = namespace;
@@ -59,7 +59,7 @@ final class WatchSession implements ObjectStore.Watcher {
     if (initialEventsEnd) {
       bookmark(true);
     }
-    bucket.watch(this);
+    bucket.watch(this, namespace);
     if (bookmarkMillis > 0) {
       bookmarkTimer = vertx.setPeriodic(bookmarkMillis, id -> bookmark(false));
     }
@@ -102,7 +102,7 @@ final class WatchSession implements ObjectStore.Watcher {
   }
 
   private boolean passes(StoredObject object) {
-    return (namespace == null || namespace.equals(object.namespace())) && filter.test(object.object());
+    return (namespace == null || namespace.equals(object.namespace())) && filter.test(object);
   }
 
   private void send(String type, StoredObject object) {
@@ -144,7 +144,7 @@ final class WatchSession implements ObjectStore.Watcher {
       return;
     }
     closed = true;
-    bucket.unwatch(this);
+    bucket.unwatch(this, namespace);
     if (bookmarkTimer >= 0) {
       vertx.cancelTimer(bookmarkTimer);
     }

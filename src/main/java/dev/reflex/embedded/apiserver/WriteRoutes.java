@@ -255,7 +255,7 @@ final class WriteRoutes {
     boolean dryRun = "All".equals(query.get("dryRun"));
     List<StoredObject> deleted = new ArrayList<>();
     for (StoredObject object : new ArrayList<>(store.list(ResourceRegistry.bucket(type), namespace))) {
-      if (list.filter().test(object.object())) {
+      if (list.filter().test(object)) {
         deleted.add(resources.delete(type, object, propagation(query, options), null, dryRun));
       }
     }
