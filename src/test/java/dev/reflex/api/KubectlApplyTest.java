@@ -28,9 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * kubectl against the embedded API server, where kubectl is installed (skipped with a message otherwise): the CRDs
- * and every IHPA sample apply (create and re-apply), and {@code kubectl scale} goes through the {@code /scale}
- * subresource. These are the verbs the README promises.
+ * kubectl against the embedded API server, where kubectl is installed (skipped with a message otherwise, failed
+ * under {@code CI=true}): the CRDs and every IHPA sample apply (create and re-apply), and {@code kubectl scale} goes
+ * through the {@code /scale} subresource. {@code --validate=false} keeps these rows working with Debian's kubectl
+ * 1.20, which validates against a protobuf /openapi/v2; {@link KubectlConformanceTest} runs the wider matrix,
+ * plain {@code kubectl apply -f} included.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KubectlApplyTest {
@@ -47,8 +49,12 @@ class KubectlApplyTest {
   @BeforeAll
   void start() throws Exception {
     temp = Files.createTempDirectory("reflex-kubectl");
-    kubectl = findKubectl();
+    kubectl = Kubectl.find();
     if (kubectl == null) {
+      if ("true".equals(System.getenv("CI"))) {
+        org.junit.jupiter.api.Assertions.fail("kubectl is not installed and CI=true"
+            + " (scripts/test installs Debian's kubernetes-client package when run as root)");
+      }
       System.err.println("KubectlApplyTest: kubectl is not installed; skipping the kubectl checks");
       return;
     }
@@ -118,15 +124,5 @@ class KubectlApplyTest {
     }
     assertEquals(0, done ? p.exitValue() : -1, () -> String.join(" ", command) + "\n" + out);
     return out;
-  }
-
-  private static Path findKubectl() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(dir, "kubectl");
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
   }
 }
