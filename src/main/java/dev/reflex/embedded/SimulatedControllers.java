@@ -35,6 +35,7 @@ import java.util.function.BiConsumer;
  */
 final class SimulatedControllers {
 
+  private static final String REVISION = "deployment.kubernetes.io/revision";
   private static final String RANDOM_CHARS = "bcdfghjklmnpqrstvwxz2456789";
 
   private final ClusterView view;
@@ -58,7 +59,7 @@ final class SimulatedControllers {
   Future<?> reconcile(WorkloadSimulator.Key key, Instant now) {
     return switch (key.kind()) {
       case "StatefulSet" -> statefulSet(key, now);
-      case "Deployment" -> deployment(key);
+      case "Deployment" -> deployment(key, now);
       case "ReplicaSet" -> replicaSet(key, now);
       case "Service" -> endpoints(key);
       default -> Future.succeededFuture();
@@ -116,7 +117,7 @@ final class SimulatedControllers {
 
   // --- Deployment and ReplicaSet --------------------------------------------------------------------------------
 
-  private Future<?> deployment(WorkloadSimulator.Key key) {
+  private Future<?> deployment(WorkloadSimulator.Key key, Instant now) {
     JsonObject deploy = view.get("Deployment", key.namespace(), key.name());
     List<JsonObject> owned = view.list("ReplicaSet", key.namespace()).stream()
         .filter(rs -> ClusterView.owner(rs).equals("Deployment/" + key.name())).toList();
@@ -137,6 +138,7 @@ final class SimulatedControllers {
       JsonObject rs = new JsonObject().put("apiVersion", "apps/v1").put("kind", "ReplicaSet")
           .put("metadata", new JsonObject().put("name", rsName).put("namespace", key.namespace())
               .put("labels", labels(rsTemplate).copy())
+              .put("annotations", new JsonObject().put(REVISION, Long.toString(nextRevision(owned))))
               .put("ownerReferences", new JsonArray().add(ownerRef(deploy))))
           .put("spec", new JsonObject().put("replicas", desired).put("selector", selector)
               .put("template", rsTemplate));
@@ -161,10 +163,38 @@ final class SimulatedControllers {
     }
     JsonObject status = new JsonObject().put("replicas", replicas).put("readyReplicas", ready)
         .put("availableReplicas", ready).put("updatedReplicas", updated)
-        .put("unavailableReplicas", Math.max(0, desired - ready))
-        .put("observedGeneration", deploy.getJsonObject("metadata").getLong("generation", 1L));
+        .put("observedGeneration", deploy.getJsonObject("metadata").getLong("generation", 1L))
+        .put("conditions", DeploymentConditions.of(deploy, rsName, desired, ready, updated, now));
+    if (desired > ready) {
+      status.put("unavailableReplicas", desired - ready);
+    }
     writes.add(patchStatusIfChanged(deploy, "Deployment", key, status, replicas, ready));
+    if (current != null) {
+      String revision = current.getJsonObject("metadata").getJsonObject("annotations", new JsonObject())
+          .getString(REVISION);
+      String shown = deploy.getJsonObject("metadata").getJsonObject("annotations", new JsonObject())
+          .getString(REVISION);
+      if (revision != null && !revision.equals(shown)) {
+        // The Deployment controller shows the revision of the current ReplicaSet on the Deployment.
+        writes.add(rest.mergePatch(path("Deployment", deploy), new JsonObject().put("metadata", new JsonObject()
+            .put("annotations", new JsonObject().put(REVISION, revision)))));
+      }
+    }
     return Future.join(writes);
+  }
+
+  private static long nextRevision(List<JsonObject> replicaSets) {
+    long highest = 0;
+    for (JsonObject rs : replicaSets) {
+      String revision = rs.getJsonObject("metadata").getJsonObject("annotations", new JsonObject())
+          .getString(REVISION, "0");
+      try {
+        highest = Math.max(highest, Long.parseLong(revision));
+      } catch (NumberFormatException e) {
+        // Not ours to judge; the next revision goes past the ones that parse.
+      }
+    }
+    return highest + 1;
   }
 
   private Future<?> replicaSet(WorkloadSimulator.Key key, Instant now) {

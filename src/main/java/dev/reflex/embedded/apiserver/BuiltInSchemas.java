@@ -102,8 +102,27 @@ public final class BuiltInSchemas {
 
   /** Built on first use; the class holder makes that once and thread-safe without any lock of ours. */
   private static final class Holder {
-    private static final Map<String, JsonObject> COMPONENTS = ModelSchemaGenerator.generate(roots());
+    private static final Map<String, JsonObject> COMPONENTS = withPublishedDefaults(
+        ModelSchemaGenerator.generate(roots()));
     private static final SchemaContext CONTEXT = new SchemaContext(COMPONENTS);
+  }
+
+  /**
+   * The defaults kube-apiserver publishes on the keys of list maps ({@code protocol: TCP} of ports): server-side
+   * apply keys an applied port that leaves its protocol out by them, as structured-merge-diff does. The fabric8
+   * model carries no defaults, so they are named here.
+   */
+  private static Map<String, JsonObject> withPublishedDefaults(Map<String, JsonObject> components) {
+    for (String port : List.of("io.k8s.api.core.v1.ContainerPort", "io.k8s.api.core.v1.ServicePort",
+        "io.k8s.api.core.v1.EndpointPort")) {
+      JsonObject schema = components.get(port);
+      JsonObject protocol = schema == null ? null : schema.getJsonObject("properties", new JsonObject())
+          .getJsonObject("protocol");
+      if (protocol != null) {
+        protocol.put("default", "TCP");
+      }
+    }
+    return components;
   }
 
   /** Every built-in component, for resolving the {@code $ref}s of built-in schemas. */

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -102,10 +103,18 @@ final class ObjectLifecycle {
         result.remove("status");
       }
     }
-    if (tracksGeneration(type) && specChanged(old, result)) {
-      meta.put("generation", oldMeta.getLong("generation", 0L) + 1);
-    }
     return result;
+  }
+
+  /**
+   * Bumps {@code metadata.generation} of an admitted update when anything outside metadata and status changed.
+   * Judged after defaulting, as kube-apiserver judges it: a re-apply that only omits defaulted fields is no change.
+   */
+  static void bumpGeneration(ResourceType type, JsonObject old, JsonObject admitted) {
+    if (tracksGeneration(type) && specChanged(old, admitted)) {
+      admitted.getJsonObject("metadata").put("generation",
+          old.getJsonObject("metadata").getLong("generation", 0L) + 1);
+    }
   }
 
   /** Whether an update changed nothing: such an update is answered without a new resourceVersion or event. */
@@ -142,13 +151,37 @@ final class ObjectLifecycle {
   private static JsonObject initialStatus(ResourceType type, JsonObject object) {
     return switch (type.kind()) {
       case "Pod" -> {
-        JsonObject given = object.getJsonObject("status", new JsonObject());
         // A pod is created Pending; kubelet (the simulator) moves it on through the status subresource.
-        yield new JsonObject().put("phase", "Pending").put("qosClass", given.getString("qosClass", "BestEffort"));
+        yield new JsonObject().put("phase", "Pending").put("qosClass", qosClass(object));
       }
       case "Namespace" -> new JsonObject().put("phase", "Active");
       default -> new JsonObject();
     };
+  }
+
+  /**
+   * A pod's QoS class as the API server computes it: Guaranteed when every container's cpu and memory requests equal
+   * its limits, BestEffort when no container asks for or limits anything, else Burstable.
+   */
+  static String qosClass(JsonObject pod) {
+    boolean any = false;
+    boolean guaranteed = true;
+    JsonObject spec = pod.getJsonObject("spec", new JsonObject());
+    for (String list : List.of("initContainers", "containers")) {
+      for (Object c : spec.getJsonArray(list, new JsonArray())) {
+        JsonObject resources = ((JsonObject) c).getJsonObject("resources", new JsonObject());
+        JsonObject limits = resources.getJsonObject("limits", new JsonObject());
+        JsonObject requests = resources.getJsonObject("requests", limits);
+        any |= !limits.isEmpty() || !requests.isEmpty();
+        for (String resource : List.of("cpu", "memory")) {
+          Object limit = limits.getValue(resource);
+          if (limit == null || !String.valueOf(limit).equals(String.valueOf(requests.getValue(resource, limit)))) {
+            guaranteed = false;
+          }
+        }
+      }
+    }
+    return !any ? "BestEffort" : guaranteed ? "Guaranteed" : "Burstable";
   }
 
   /** The finalizers of an object (never null). */

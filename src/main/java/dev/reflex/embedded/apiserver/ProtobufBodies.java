@@ -84,11 +84,6 @@ final class ProtobufBodies {
         throw ApiError.unsupportedMediaType(CONTENT_TYPE);
       }
       JsonObject object = toJson(DynamicMessage.parseFrom(descriptor, unknown.getRaw()));
-      JsonObject metadata = object.getJsonObject("metadata");
-      if (metadata != null && Long.valueOf(0).equals(metadata.getValue("generation"))) {
-        // A plain int64 in Go, written to protobuf even when zero, and left out of JSON then (omitempty).
-        metadata.remove("generation");
-      }
       return object.put("apiVersion", apiVersion).put("kind", kind);
     } catch (InvalidProtocolBufferException e) {
       throw ApiError.badRequest("the protobuf body cannot be decoded: " + e.getMessage());
@@ -116,12 +111,22 @@ final class ProtobufBodies {
       } else {
         value = value(field, entry.getValue());
       }
-      // Go's protobuf messages carry every string, empty or not; their JSON leaves empty ones out (omitempty).
-      if (value != null && !"".equals(value)) {
+      // Go's protobuf messages carry every string, empty or not, and every plain scalar; their JSON leaves empty
+      // strings and the zero scalars of omitempty fields out.
+      if (value != null && !"".equals(value) && !omittedZero(field.getName(), value)) {
         object.put(field.getName(), value);
       }
     }
     return object;
+  }
+
+  /** Plain (non-pointer) omitempty scalars kubectl's generators leave at zero. */
+  private static final java.util.Set<String> OMITEMPTY_SCALARS = java.util.Set.of("generation", "hostPort",
+      "stdin", "stdinOnce", "tty", "hostNetwork", "hostPID", "hostIPC", "hostUsers", "readOnly");
+
+  private static boolean omittedZero(String name, Object value) {
+    return OMITEMPTY_SCALARS.contains(name) && (Boolean.FALSE.equals(value) || Long.valueOf(0).equals(value)
+        || Integer.valueOf(0).equals(value));
   }
 
   private static Object value(FieldDescriptor field, Object value) {

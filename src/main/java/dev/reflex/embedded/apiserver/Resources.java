@@ -152,6 +152,7 @@ final class Resources {
     JsonObject prepared = lifecycle.prepareUpdate(type, current, incoming, subresource);
     JsonObject admitted = managed(type, current.object(), admit(type, Admission.Operation.UPDATE, prepared,
         current.object(), subresource, options, warnings), subresource, options);
+    ObjectLifecycle.bumpGeneration(type, current.object(), admitted);
     if (ObjectLifecycle.unchanged(current.object(), admitted)) {
       return current;
     }
