@@ -42,11 +42,22 @@ final class EmbeddedApiServer implements AutoCloseable {
         return metrics.get(namespace, name);
       }
     };
+    ReadOnlyResource nodeMetrics = new ReadOnlyResource() {
+      @Override
+      public JsonObject list(String namespace, String labelSelector) {
+        return metrics.nodes(SimulatedNode.NAME);
+      }
+
+      @Override
+      public JsonObject get(String namespace, String name) {
+        return SimulatedNode.NAME.equals(name) ? metrics.node(name) : null;
+      }
+    };
     byte[] random = new byte[24];
     new java.security.SecureRandom().nextBytes(random);
     String adminToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     ApiServerOptions options = ApiServerOptions.loopback(port).withGate(faults)
-        .withReadOnly(Map.of("metrics.k8s.io/pods", podMetrics))
+        .withReadOnly(Map.of("metrics.k8s.io/pods", podMetrics, "metrics.k8s.io/nodes", nodeMetrics))
         .withTokens(Map.of(adminToken, new UserInfo("reflex-admin", "reflex-admin-uid", java.util.List.of(UserInfo.MASTERS), Map.of())), true);
     return ApiServer.start(options, clock).map(started -> {
       faults.attach(started);

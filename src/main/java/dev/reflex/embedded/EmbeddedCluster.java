@@ -79,7 +79,12 @@ public final class EmbeddedCluster implements AutoCloseable {
       PodMetricsEmitter emitter = new PodMetricsEmitter(metricsStore, load, embedded.idleMillicores(),
           embedded.podMemoryMib());
       WorkloadSimulator simulator = new WorkloadSimulator(client, rest, clock, embedded.podStartupDelay(), emitter);
+      JsonObject node = SimulatedNode.object(clock.instant());
       return ops.call(() -> apply(client, manifests))
+          // The kubelet registers its Node, then reports its status through the status subresource.
+          .compose(v -> rest.create("/api/v1/nodes", node))
+          .compose(v -> rest.mergePatch("/api/v1/nodes/" + SimulatedNode.NAME + "/status",
+              new JsonObject().put("status", node.getJsonObject("status"))))
           .compose(v -> vertx.deployVerticle(simulator))
           .map(id -> {
             cluster.simulatorDeployment = id;

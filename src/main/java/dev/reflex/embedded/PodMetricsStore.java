@@ -46,6 +46,27 @@ final class PodMetricsStore {
     return usage == null ? null : toJson(usage);
   }
 
+  /** The NodeMetrics of the one simulated node: the sum of its pods' usage. */
+  JsonObject node(String name) {
+    long cpu = 0;
+    long memory = 0;
+    String timestamp = null;
+    for (Usage u : byKey.values()) {
+      cpu += u.cpuMillis();
+      memory += u.memoryBytes();
+      timestamp = timestamp == null || u.timestamp().compareTo(timestamp) > 0 ? u.timestamp() : timestamp;
+    }
+    return new JsonObject().put("kind", "NodeMetrics").put("apiVersion", "metrics.k8s.io/v1beta1")
+        .put("metadata", new JsonObject().put("name", name)).put("timestamp", timestamp == null ? "" : timestamp)
+        .put("window", "15s").put("usage", new JsonObject().put("cpu", cpu + "m").put("memory", memory / 1024 + "Ki"));
+  }
+
+  /** A NodeMetricsList of the simulated node. */
+  JsonObject nodes(String name) {
+    return new JsonObject().put("kind", "NodeMetricsList").put("apiVersion", "metrics.k8s.io/v1beta1")
+        .put("metadata", new JsonObject()).put("items", new JsonArray().add(node(name)));
+  }
+
   private static JsonObject toJson(Usage u) {
     return new JsonObject().put("kind", "PodMetrics").put("apiVersion", "metrics.k8s.io/v1beta1")
         .put("metadata", new JsonObject().put("name", u.pod()).put("namespace", u.namespace())

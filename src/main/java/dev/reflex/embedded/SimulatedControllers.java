@@ -71,8 +71,9 @@ final class SimulatedControllers {
   private Future<?> statefulSet(WorkloadSimulator.Key key, Instant now) {
     JsonObject sts = view.get("StatefulSet", key.namespace(), key.name());
     List<JsonObject> pods = view.podsOwnedBy(key.namespace(), "StatefulSet", key.name());
-    if (sts == null) {
-      // Its pods are the API server's garbage collector's to delete, as in a real cluster.
+    if (sts == null || terminating(sts)) {
+      // Its pods are the API server's garbage collector's to delete, as in a real cluster; a workload being
+      // deleted gets no new pods.
       return Future.succeededFuture();
     }
     int desired = sts.getJsonObject("spec").getInteger("replicas", 1);
@@ -81,7 +82,7 @@ final class SimulatedControllers {
     List<JsonObject> kept = new ArrayList<>();
     pods.stream().sorted(Comparator.comparingInt(SimulatedControllers::ordinal).reversed()).forEach(p -> {
       if (ordinal(p) >= desired) {
-        writes.add(deletePod(p, "StatefulSet/" + key.name()));
+        writes.add(deletePod(p, sts, "StatefulSet", now));
       } else {
         kept.add(p);
       }
@@ -200,7 +201,7 @@ final class SimulatedControllers {
   private Future<?> replicaSet(WorkloadSimulator.Key key, Instant now) {
     JsonObject rs = view.get("ReplicaSet", key.namespace(), key.name());
     List<JsonObject> pods = view.podsOwnedBy(key.namespace(), "ReplicaSet", key.name());
-    if (rs == null) {
+    if (rs == null || terminating(rs)) {
       return Future.succeededFuture();
     }
     int desired = rs.getJsonObject("spec").getInteger("replicas", 1);
@@ -212,7 +213,7 @@ final class SimulatedControllers {
       List<JsonObject> victims = PodOrdering.firstToRemove(WorkloadKind.REPLICA_SET,
           pods.stream().map(PodInfos::fromJson).toList(), pods.size() - desired, now).stream()
           .map(info -> byName.get(info.name())).toList();
-      victims.forEach(v -> writes.add(deletePod(v, "ReplicaSet/" + key.name())));
+      victims.forEach(v -> writes.add(deletePod(v, rs, "ReplicaSet", now)));
       kept.removeAll(victims);
     }
     for (int i = pods.size(); i < desired; i++) {
@@ -242,21 +243,38 @@ final class SimulatedControllers {
     String namespace = owner.getJsonObject("metadata").getString("namespace");
     meta.put("name", podName).put("namespace", namespace).put("labels", labels)
         .put("creationTimestamp", now.toString()).put("ownerReferences", new JsonArray().add(ownerRef(owner)));
-    JsonObject spec = template.getJsonObject("spec", new JsonObject()).copy().put("nodeName", "reflex-node-1");
+    JsonObject spec = template.getJsonObject("spec", new JsonObject()).copy().put("nodeName", SimulatedNode.NAME);
     JsonObject pod = new JsonObject().put("apiVersion", "v1").put("kind", "Pod").put("metadata", meta)
         .put("spec", spec).put("status", new JsonObject().put("phase", "Pending"));
     JsonObject admitted = ReadinessGateInjection.onCreate(pod);
     TargetKey target = new TargetKey(namespace, podName);
     return rest.create("/api/v1/namespaces/" + namespace + "/pods", admitted)
-        .onSuccess(p -> bus.publish(Addresses.EMBEDDED_SIMULATOR,
-            new SimulatorEvent.PodCreated(target, ownerKind + "/" + name(owner))));
+        .onSuccess(p -> {
+          bus.publish(Addresses.EMBEDDED_SIMULATOR, new SimulatorEvent.PodCreated(target, ownerKind + "/"
+              + name(owner)));
+          record(ControllerEvents.podCreated(owner, ownerKind, podName, now));
+        });
   }
 
-  private Future<?> deletePod(JsonObject pod, String owner) {
+  private Future<?> deletePod(JsonObject pod, JsonObject owner, String ownerKind, Instant now) {
     String namespace = pod.getJsonObject("metadata").getString("namespace");
     TargetKey target = new TargetKey(namespace, name(pod));
     return rest.deleteIfPresent("/api/v1/namespaces/" + namespace + "/pods/" + name(pod))
-        .onSuccess(v -> bus.publish(Addresses.EMBEDDED_SIMULATOR, new SimulatorEvent.PodDeleted(target, owner)));
+        .onSuccess(v -> {
+          bus.publish(Addresses.EMBEDDED_SIMULATOR, new SimulatorEvent.PodDeleted(target, ownerKind + "/"
+              + name(owner)));
+          record(ControllerEvents.podDeleted(owner, ownerKind, name(pod), now));
+        });
+  }
+
+  /** Writes an Event as the controller would; losing one costs nothing but the record, so failures only log. */
+  private void record(JsonObject event) {
+    String namespace = event.getJsonObject("metadata").getString("namespace");
+    rest.create("/api/v1/namespaces/" + namespace + "/events", event);
+  }
+
+  private static boolean terminating(JsonObject object) {
+    return object.getJsonObject("metadata").getString("deletionTimestamp") != null;
   }
 
   private Future<?> advance(JsonObject pod, WorkloadSimulator.Key owner, Instant now) {

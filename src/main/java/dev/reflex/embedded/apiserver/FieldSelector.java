@@ -71,7 +71,9 @@ final class FieldSelector {
       }
       clauses.add(parsed);
     }
-    return object -> clauses.stream().allMatch(c -> c.value().equals(value(object, c.field())) == c.equal());
+    boolean eventsV1 = type.builtIn() && "events.k8s.io".equals(type.group());
+    return object -> clauses.stream().allMatch(c -> c.value().equals(value(object,
+        eventsV1 ? EventConversion.storedField(c.field()) : c.field())) == c.equal());
   }
 
   private static String value(JsonObject object, String dottedPath) {

@@ -35,6 +35,14 @@ final class GarbageCollector implements Resources.WriteListener {
       }
       return;
     }
+    if (before == null && !ObjectStore.ownerUids(after.object()).isEmpty()) {
+      // A dependent created after its owner went (a controller that had not seen the deletion yet) is collected
+      // as soon as the collector sees that no owner of it is alive.
+      ObjectStore.ObjectRef ref = resources.store().refOf(after.uid());
+      if (ref != null) {
+        later.accept(() -> ownerGone(ref));
+      }
+    }
     JsonArray finalizers = ObjectLifecycle.finalizers(after.object());
     if (after.metadata().getString("deletionTimestamp") == null) {
       return;

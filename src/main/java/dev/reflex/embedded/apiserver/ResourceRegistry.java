@@ -63,6 +63,10 @@ final class ResourceRegistry {
 
   /** The bucket a type's objects live in: shared by every version of one resource. */
   static String bucket(ResourceType type) {
+    if (type.builtIn() && "events.k8s.io".equals(type.group())) {
+      // Both Event APIs are one stored resource, as in kube-apiserver.
+      return "/events";
+    }
     return type.group() + "/" + type.plural();
   }
 

@@ -1,0 +1,46 @@
+package dev.reflex.embedded;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The Events kube-controller-manager records for what the simulated controllers do, worded as the StatefulSet and
+ * ReplicaSet controllers word them, so {@code kubectl describe} and {@code kubectl events} read as on a cluster.
+ */
+final class ControllerEvents {
+
+  private ControllerEvents() {
+  }
+
+  static JsonObject podCreated(JsonObject owner, String ownerKind, String pod, Instant now) {
+    String message = "StatefulSet".equals(ownerKind)
+        ? "create Pod " + pod + " in StatefulSet " + name(owner) + " successful" : "Created pod: " + pod;
+    return event(owner, ownerKind, "SuccessfulCreate", message, now);
+  }
+
+  static JsonObject podDeleted(JsonObject owner, String ownerKind, String pod, Instant now) {
+    String message = "StatefulSet".equals(ownerKind)
+        ? "delete Pod " + pod + " in StatefulSet " + name(owner) + " successful" : "Deleted pod: " + pod;
+    return event(owner, ownerKind, "SuccessfulDelete", message, now);
+  }
+
+  private static JsonObject event(JsonObject owner, String ownerKind, String reason, String message, Instant now) {
+    JsonObject meta = owner.getJsonObject("metadata");
+    String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
+    String component = "StatefulSet".equals(ownerKind) ? "statefulset-controller" : "replicaset-controller";
+    return new JsonObject().put("apiVersion", "v1").put("kind", "Event")
+        .put("metadata", new JsonObject().put("generateName", name(owner) + ".")
+            .put("namespace", meta.getString("namespace")))
+        .put("involvedObject", new JsonObject().put("apiVersion", owner.getString("apiVersion", "apps/v1"))
+            .put("kind", ownerKind).put("name", name(owner)).put("namespace", meta.getString("namespace"))
+            .put("uid", meta.getString("uid", "")).put("resourceVersion", meta.getString("resourceVersion", "")))
+        .put("reason", reason).put("message", message).put("type", "Normal")
+        .put("source", new JsonObject().put("component", component)).put("reportingComponent", component)
+        .put("firstTimestamp", time).put("lastTimestamp", time).put("count", 1);
+  }
+
+  private static String name(JsonObject object) {
+    return object.getJsonObject("metadata").getString("name");
+  }
+}
