@@ -10,6 +10,9 @@ import java.time.temporal.ChronoUnit;
  */
 final class ControllerEvents {
 
+  /** Keeps two events of one instant apart. */
+  private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+
   private ControllerEvents() {
   }
 
@@ -30,7 +33,9 @@ final class ControllerEvents {
     String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
     String component = "StatefulSet".equals(ownerKind) ? "statefulset-controller" : "replicaset-controller";
     return new JsonObject().put("apiVersion", "v1").put("kind", "Event")
-        .put("metadata", new JsonObject().put("generateName", name(owner) + ".")
+        // Named as kube's event recorder names them: the object's name and a hexadecimal timestamp.
+        .put("metadata", new JsonObject().put("name", name(owner) + "." + Long.toHexString(now.getEpochSecond()
+                * 1_000_000_000L + now.getNano() + SEQUENCE.incrementAndGet()))
             .put("namespace", meta.getString("namespace")))
         .put("involvedObject", new JsonObject().put("apiVersion", owner.getString("apiVersion", "apps/v1"))
             .put("kind", ownerKind).put("name", name(owner)).put("namespace", meta.getString("namespace"))
