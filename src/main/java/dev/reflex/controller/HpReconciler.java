@@ -53,6 +53,7 @@ final class HpReconciler {
 
   private final ResourceCache cache;
   private final KubeRest rest;
+  private final StatusWriter statuses;
   private final EventRecorder events;
   private final Clock clock;
   private final KubeHpaDecide kubeHpa = new KubeHpaDecide();
@@ -66,7 +67,6 @@ final class HpReconciler {
 
   private final KubeHpaStreaming kubeHpaStreaming;
   private final HpaMetricReader metricReader;
-  private final Consumer<JsonObject> statusWritten;
 
   /**
    * @param kubeHpaStreaming streamed values and trigger of KubeHPA portraits
@@ -78,11 +78,11 @@ final class HpReconciler {
       KubeHpaStreaming kubeHpaStreaming, HpaMetricReader metricReader, Consumer<JsonObject> statusWritten) {
     this.kubeHpaStreaming = kubeHpaStreaming;
     this.metricReader = metricReader;
-    this.statusWritten = statusWritten;
     this.streamedKpa = streamedKpa;
     this.jobs = jobs;
     this.cache = cache;
     this.rest = rest;
+    this.statuses = new StatusWriter(rest, Kind.HP, statusWritten);
     this.events = events;
     this.clock = clock;
     this.forecasts = forecasts;
@@ -436,7 +436,7 @@ final class HpReconciler {
     JsonObject status = old.copy().put("portraitData", data).put("conditions", Conditions.set(
         old.getJsonArray("conditions"), "PortraitGenerated", true, "SucceededGeneratePortrait",
         "portrait has been successfully generated", generation, now));
-    return writeStatus(hp, old, status);
+    return statuses.write(hp, old, status);
   }
 
   /** Sets PortraitGenerated=False; keeps the last portrait data; one Warning event per distinct problem. */
@@ -452,15 +452,6 @@ final class HpReconciler {
         "PortraitGenerated", false, reason, message, generation, now));
     Future<Void> event = alreadyReported ? Future.succeededFuture()
         : events.warning(hp, COMPONENT, reason, message);
-    return event.compose(v -> writeStatus(hp, old, status));
-  }
-
-  private Future<Void> writeStatus(JsonObject hp, JsonObject old, JsonObject status) {
-    if (status.equals(old)) {
-      return Future.succeededFuture();
-    }
-    JsonObject meta = hp.getJsonObject("metadata");
-    return rest.mergePatch(Kind.HP.path(meta.getString("namespace"), meta.getString("name")) + "/status",
-        new JsonObject().put("status", status)).onSuccess(statusWritten::accept).mapEmpty();
+    return event.compose(v -> statuses.write(hp, old, status));
   }
 }

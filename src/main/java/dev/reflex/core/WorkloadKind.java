@@ -1,6 +1,13 @@
-package dev.reflex.core.pods;
+package dev.reflex.core;
 
-/** The workloads whose pods can be put in Cutoff or Standby, each with its own scale-down order. */
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The apps/v1 workloads Reflex scales and whose pods it can put in Cutoff or Standby, each with its own
+ * scale-down order. Where their objects live in the API is kube knowledge, kept in
+ * {@code dev.reflex.kube.WorkloadPaths}.
+ */
 public enum WorkloadKind {
   /** apps/StatefulSet: highest ordinal first. */
   STATEFUL_SET("StatefulSet"),
@@ -8,6 +15,9 @@ public enum WorkloadKind {
   DEPLOYMENT("Deployment"),
   /** apps/ReplicaSet: the ReplicaSet controller's order. */
   REPLICA_SET("ReplicaSet");
+
+  /** The API group of every workload kind. */
+  public static final String GROUP = "apps";
 
   private final String kind;
 
@@ -20,6 +30,11 @@ public enum WorkloadKind {
     return kind;
   }
 
+  /** The workload of this API kind (case-sensitive, as kinds are), if Reflex knows it. */
+  public static Optional<WorkloadKind> byKind(String kind) {
+    return Arrays.stream(values()).filter(k -> k.kind.equals(kind)).findFirst();
+  }
+
   /**
    * Resolves a {@code scaleTargetRef}.
    *
@@ -30,14 +45,8 @@ public enum WorkloadKind {
   public static WorkloadKind fromTarget(String apiVersion, String kind) {
     String group = apiVersion == null || !apiVersion.contains("/") ? "" : apiVersion.substring(0,
         apiVersion.indexOf('/'));
-    if ("apps".equals(group)) {
-      for (WorkloadKind workload : values()) {
-        if (workload.kind.equals(kind)) {
-          return workload;
-        }
-      }
-    }
-    throw new IllegalArgumentException("scaleTargetRef: unknown workload with gvk " + apiVersion + ", Kind="
-        + kind + " (pod states need apps/v1 StatefulSet, Deployment or ReplicaSet)");
+    return Optional.of(group).filter(GROUP::equals).flatMap(g -> byKind(kind)).orElseThrow(() ->
+        new IllegalArgumentException("scaleTargetRef: unknown workload with gvk " + apiVersion + ", Kind=" + kind
+            + " (pod states need apps/v1 StatefulSet, Deployment or ReplicaSet)"));
   }
 }
