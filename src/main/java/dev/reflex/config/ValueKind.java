@@ -1,12 +1,11 @@
 package dev.reflex.config;
 
+import dev.reflex.core.GoDuration;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The types a configuration value can have, each with its own check and conversion. */
 public enum ValueKind {
@@ -58,7 +57,7 @@ public enum ValueKind {
       return Boolean.parseBoolean(value);
     }
   },
-  /** A duration such as {@code 250ms}, {@code 30s}, {@code 5m} or {@code 1h}; must not be negative. */
+  /** A Go duration such as {@code 250ms}, {@code 30s}, {@code 5m} or {@code 1h30m}; must not be negative. */
   DURATION {
     @Override
     Object convert(String raw) {
@@ -85,7 +84,6 @@ public enum ValueKind {
 
   private static final List<String> LEVELS_IN_ORDER = List.of("trace", "debug", "info", "warn", "error");
   private static final Set<String> LEVELS = Set.copyOf(LEVELS_IN_ORDER);
-  private static final Pattern DURATION_PATTERN = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   /** Converts the raw text, throwing {@link IllegalArgumentException} with a short reason when it is invalid. */
   abstract Object convert(String raw);
@@ -98,17 +96,17 @@ public enum ValueKind {
     }
   }
 
+  /** Reads a Go duration ({@link GoDuration}), refusing negative ones: no setting counts backwards. */
   static Duration parseDuration(String raw) {
-    Matcher m = DURATION_PATTERN.matcher(raw.trim());
-    if (!m.matches()) {
-      throw new IllegalArgumentException("not a duration (use e.g. 500ms, 30s, 5m, 1h)");
+    Duration duration;
+    try {
+      duration = GoDuration.parse(raw.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a duration (use e.g. 500ms, 30s, 5m, 1h30m): " + e.getMessage());
     }
-    long amount = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
-    };
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("must not be negative");
+    }
+    return duration;
   }
 }

@@ -1,11 +1,11 @@
 package dev.reflex.controller;
 
 import dev.reflex.api.v1alpha1.HorizontalPortrait;
-import dev.reflex.api.validation.Durations;
 import dev.reflex.bus.MetricsPortrait;
 import dev.reflex.bus.PodMetricSnapshot;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
+import dev.reflex.core.GoDuration;
 import dev.reflex.core.kpa.DeciderSpec;
 import dev.reflex.decide.KubeHpaDecide;
 import dev.reflex.decide.Quantity;
@@ -53,6 +53,7 @@ final class HpReconciler {
 
   private final ResourceCache cache;
   private final KubeRest rest;
+  private final StatusWriter statuses;
   private final EventRecorder events;
   private final Clock clock;
   private final KubeHpaDecide kubeHpa = new KubeHpaDecide();
@@ -66,7 +67,6 @@ final class HpReconciler {
 
   private final KubeHpaStreaming kubeHpaStreaming;
   private final HpaMetricReader metricReader;
-  private final Consumer<JsonObject> statusWritten;
 
   /**
    * @param kubeHpaStreaming streamed values and trigger of KubeHPA portraits
@@ -78,11 +78,11 @@ final class HpReconciler {
       KubeHpaStreaming kubeHpaStreaming, HpaMetricReader metricReader, Consumer<JsonObject> statusWritten) {
     this.kubeHpaStreaming = kubeHpaStreaming;
     this.metricReader = metricReader;
-    this.statusWritten = statusWritten;
     this.streamedKpa = streamedKpa;
     this.jobs = jobs;
     this.cache = cache;
     this.rest = rest;
+    this.statuses = new StatusWriter(rest, Kind.HP, statusWritten);
     this.events = events;
     this.clock = clock;
     this.forecasts = forecasts;
@@ -124,7 +124,7 @@ final class HpReconciler {
   private Future<Optional<Instant>> kubeHpa(TargetKey key, JsonObject hp, JsonObject spec, JsonObject algorithm,
       Instant now) {
     JsonObject params = algorithm.getJsonObject("kubeHPA", new JsonObject());
-    Duration sync = Durations.parse(params.getString("syncPeriod", "")).orElse(DEFAULT_SYNC);
+    Duration sync = GoDuration.tryParse(params.getString("syncPeriod", "")).orElse(DEFAULT_SYNC);
     Optional<Instant> next = Optional.of(now.plus(sync));
     JsonObject target = spec.getJsonObject("scaleTargetRef", new JsonObject());
     String workloadPath = RpReconciler.workloadPath(key.namespace(), target);
@@ -199,9 +199,9 @@ final class HpReconciler {
     JsonArray pods = new JsonArray();
     selectedPods.forEach(pods::add);
     JsonObject config = new JsonObject().put("scaleUpTolerance", tolerance).put("scaleDownTolerance", tolerance)
-        .put("cpuInitializationPeriodSeconds", Durations.parse(params.getString("cpuInitializationPeriod", ""))
+        .put("cpuInitializationPeriodSeconds", GoDuration.tryParse(params.getString("cpuInitializationPeriod", ""))
             .orElse(Duration.ofMinutes(5)).toSeconds())
-        .put("initialReadinessDelaySeconds", Durations.parse(params.getString("initialReadinessDelay", ""))
+        .put("initialReadinessDelaySeconds", GoDuration.tryParse(params.getString("initialReadinessDelay", ""))
             .orElse(Duration.ofSeconds(30)).toSeconds())
         // The portrait is the raw replica calculation: no stabilization and no rate limit (the IHPA plans).
         .put("downscaleStabilizationSeconds", 0).put("legacyScaleUpLimitFactor", 1000)
@@ -332,7 +332,7 @@ final class HpReconciler {
 
   /** Fits the forecaster off the event loop and publishes its TimeSeries; refits every {@code scalingFreq}. */
   private Future<Optional<Instant>> forecast(TargetKey key, JsonObject hp, JsonObject algorithm, Instant now) {
-    Duration every = Durations.parse(algorithm.getJsonObject("forecast", new JsonObject())
+    Duration every = GoDuration.tryParse(algorithm.getJsonObject("forecast", new JsonObject())
         .getString("scalingFreq", "")).orElse(Duration.ofMinutes(10));
     // A fit reads days of history: refit when due or when the spec changed, not on every change of the portrait
     // (our own status write comes back as one).
@@ -436,7 +436,7 @@ final class HpReconciler {
     JsonObject status = old.copy().put("portraitData", data).put("conditions", Conditions.set(
         old.getJsonArray("conditions"), "PortraitGenerated", true, "SucceededGeneratePortrait",
         "portrait has been successfully generated", generation, now));
-    return writeStatus(hp, old, status);
+    return statuses.write(hp, old, status);
   }
 
   /** Sets PortraitGenerated=False; keeps the last portrait data; one Warning event per distinct problem. */
@@ -452,15 +452,6 @@ final class HpReconciler {
         "PortraitGenerated", false, reason, message, generation, now));
     Future<Void> event = alreadyReported ? Future.succeededFuture()
         : events.warning(hp, COMPONENT, reason, message);
-    return event.compose(v -> writeStatus(hp, old, status));
-  }
-
-  private Future<Void> writeStatus(JsonObject hp, JsonObject old, JsonObject status) {
-    if (status.equals(old)) {
-      return Future.succeededFuture();
-    }
-    JsonObject meta = hp.getJsonObject("metadata");
-    return rest.mergePatch(Kind.HP.path(meta.getString("namespace"), meta.getString("name")) + "/status",
-        new JsonObject().put("status", status)).onSuccess(statusWritten::accept).mapEmpty();
+    return event.compose(v -> statuses.write(hp, old, status));
   }
 }

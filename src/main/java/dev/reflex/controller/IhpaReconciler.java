@@ -40,6 +40,7 @@ final class IhpaReconciler {
 
   private final ResourceCache cache;
   private final KubeRest rest;
+  private final StatusWriter statuses;
   private final EventRecorder events;
   private final KubernetesSerialization serialization;
   private final Clock clock;
@@ -62,6 +63,7 @@ final class IhpaReconciler {
     this.streamed = streamed;
     this.cache = cache;
     this.rest = rest;
+    this.statuses = new StatusWriter(rest, Kind.IHPA);
     this.events = events;
     this.serialization = serialization;
     this.clock = clock;
@@ -120,7 +122,7 @@ final class IhpaReconciler {
         "ScalingActive", false, ValidationResult.REASON, message, generation, now));
     Future<Void> event = alreadyReported ? Future.succeededFuture()
         : events.warning(ihpa, COMPONENT, ValidationResult.REASON, message);
-    return event.compose(v -> writeStatus(ihpa, oldStatus, status));
+    return event.compose(v -> statuses.write(ihpa, oldStatus, status));
   }
 
   // --- paused ---------------------------------------------------------------------------------------------------
@@ -133,7 +135,7 @@ final class IhpaReconciler {
             new JsonObject().put("spec", new JsonObject().put("paused", true)));
     JsonObject status = oldStatus.copy().put("conditions", Conditions.set(oldStatus.getJsonArray("conditions"),
         "ScalingActive", false, "ScalingPaused", "scaling is paused", generation, now));
-    return pause.compose(v -> writeStatus(ihpa, oldStatus, status));
+    return pause.compose(v -> statuses.write(ihpa, oldStatus, status));
   }
 
   // --- providers ------------------------------------------------------------------------------------------------
@@ -226,7 +228,7 @@ final class IhpaReconciler {
           "the autoscaling process is functional", generation, now);
       status.put("conditions", conditions);
       return deleteProfile(key, ihpa, oldStatus, generation, now)
-          .compose(v -> writeStatus(ihpa, oldStatus, status)).map(new Result(merged.wakeAt()));
+          .compose(v -> statuses.write(ihpa, oldStatus, status)).map(new Result(merged.wakeAt()));
     }
     conditions = Conditions.set(conditions, "ScalingLimited", merged.limit().limited(), merged.limit().reason(),
         merged.limit().message(), generation, now);
@@ -251,7 +253,7 @@ final class IhpaReconciler {
         merged.targetReplicas(), step.profile().online(), step.profile().cutoff(), step.profile().standby(),
         step.phase().name());
     return applyProfile(key, ihpa, spec, rp, step, decision)
-        .compose(v -> writeStatus(ihpa, oldStatus, status))
+        .compose(v -> statuses.write(ihpa, oldStatus, status))
         .map(new Result(wake))
         .recover(e -> failed(ihpa, oldStatus, generation, now,
             rp == null ? "FailedCreateReplicaProfile" : "FailedUpdateReplicaProfile",
@@ -268,7 +270,7 @@ final class IhpaReconciler {
         "ScalingActive", false, "NoValidPortraitValue", "no valid portrait value for now", generation, now));
     Future<Void> event = alreadyReported ? Future.succeededFuture()
         : events.warning(ihpa, COMPONENT, "NoValidPortraitValue", "no valid portrait value for now");
-    return event.compose(v -> writeStatus(ihpa, oldStatus, status));
+    return event.compose(v -> statuses.write(ihpa, oldStatus, status));
   }
 
   /** Creates the ReplicaProfile, or patches it when the profile, pause, direction or behavior differ. */
@@ -345,17 +347,8 @@ final class IhpaReconciler {
     JsonObject status = oldStatus.copy().put("conditions", Conditions.set(oldStatus.getJsonArray("conditions"),
         "ScalingActive", false, reason, message, generation, now));
     return events.warning(ihpa, COMPONENT, reason, message)
-        .compose(v -> writeStatus(ihpa, oldStatus, status).recover(e -> Future.succeededFuture()))
+        .compose(v -> statuses.write(ihpa, oldStatus, status).recover(e -> Future.succeededFuture()))
         .compose(v -> Future.failedFuture(cause));
-  }
-
-  private Future<Void> writeStatus(JsonObject ihpa, JsonObject oldStatus, JsonObject status) {
-    if (status.equals(oldStatus)) {
-      return Future.succeededFuture();
-    }
-    JsonObject meta = ihpa.getJsonObject("metadata");
-    return rest.mergePatch(Kind.IHPA.path(meta.getString("namespace"), meta.getString("name")) + "/status",
-        new JsonObject().put("status", status)).mapEmpty();
   }
 
   private static boolean sameValue(JsonObject stored, PortraitValue value) {

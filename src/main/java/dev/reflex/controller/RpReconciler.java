@@ -4,11 +4,13 @@ import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.core.gray.ReplicaProfile;
 import dev.reflex.core.pods.PodInfo;
+import dev.reflex.core.pods.PodKeys;
 import dev.reflex.core.pods.StateTransitionPlanner;
 import dev.reflex.core.pods.StateTransitions;
-import dev.reflex.core.pods.WorkloadKind;
+import dev.reflex.core.WorkloadKind;
 import dev.reflex.kube.KubeRest;
 import dev.reflex.kube.PodInfos;
+import dev.reflex.kube.WorkloadPaths;
 import dev.reflex.labels.LabelSelector;
 import dev.reflex.labels.LabelSelectorException;
 import io.vertx.core.Future;
@@ -29,20 +31,19 @@ import java.util.Map;
 final class RpReconciler {
 
   static final String COMPONENT = "replica_profile_controller";
-  static final String STATE_LABEL = "kapacitystack.io/pod-state";
-  static final String ONLINE_CONDITION = "kapacitystack.io/online";
-  static final String DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
   /** Cost given to pods chosen for deletion: below any cost users set in practice, so the ReplicaSet takes them. */
   static final String VICTIM_COST = "-2147483000";
 
   private final ResourceCache cache;
   private final KubeRest rest;
+  private final StatusWriter statuses;
   private final EventRecorder events;
   private final Clock clock;
 
   RpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock) {
     this.cache = cache;
     this.rest = rest;
+    this.statuses = new StatusWriter(rest, Kind.RP);
     this.events = events;
     this.clock = clock;
   }
@@ -65,7 +66,7 @@ final class RpReconciler {
           "the replica profile is paused", generation, now);
       c = Conditions.set(c, "Ensured", false, "ReplicaProfilePaused", "the replica profile is paused", generation,
           now);
-      return writeStatus(rp, oldStatus, oldStatus.copy().put("conditions", c)).map(new Observed(""));
+      return statuses.write(rp, oldStatus, oldStatus.copy().put("conditions", c)).map(new Observed(""));
     }
     JsonObject target = spec.getJsonObject("scaleTargetRef", new JsonObject());
     String workloadPath = workloadPath(key.namespace(), target);
@@ -106,7 +107,7 @@ final class RpReconciler {
     int cutoff = 0;
     int standby = 0;
     for (JsonObject pod : running) {
-      switch (labels(pod).getOrDefault(STATE_LABEL, "")) {
+      switch (labels(pod).getOrDefault(PodKeys.STATE_LABEL, "")) {
         case "Cutoff" -> cutoff++;
         case "Standby" -> standby++;
         default -> online++;
@@ -129,7 +130,7 @@ final class RpReconciler {
             : "the number of replicas of some states do not meet the expectation", generation, now);
     Observed observed = new Observed(selector);
     if (ensured) {
-      return writeStatus(rp, oldStatus, status.put("conditions", conditions)).map(observed);
+      return statuses.write(rp, oldStatus, status.put("conditions", conditions)).map(observed);
     }
     int effectiveOnline = switch (direction) {
       case "Up" -> Math.max(desired.online(), online);
@@ -162,7 +163,7 @@ final class RpReconciler {
                     "failed to update scale: " + e.getMessage()).compose(x -> Future.failedFuture(e)))
                 .compose(x -> events.normal(rp, COMPONENT, "UpdateScale", String.format(
                     "rescale target workload from %d to %d replicas", scaleReplicas, desiredTotal))))
-        .compose(v -> writeStatus(rp, oldStatus, status.put("conditions", applied)))
+        .compose(v -> statuses.write(rp, oldStatus, status.put("conditions", applied)))
         .map(observed);
   }
 
@@ -187,7 +188,7 @@ final class RpReconciler {
           + transitions.toDeleted()));
       transitions.toDeleted().forEach(p -> writes.add(rest.mergePatch("/api/v1/namespaces/" + namespace
           + "/pods/" + p, new JsonObject().put("metadata", new JsonObject().put("annotations",
-              new JsonObject().put(DELETION_COST, VICTIM_COST))))));
+              new JsonObject().put(PodKeys.DELETION_COST_ANNOTATION, VICTIM_COST))))));
     }
     return Future.all(writes).mapEmpty();
   }
@@ -199,12 +200,12 @@ final class RpReconciler {
   private Future<Void> setState(String namespace, String pod, String state, Boolean online, Instant now) {
     String path = "/api/v1/namespaces/" + namespace + "/pods/" + pod;
     Future<JsonObject> label = rest.mergePatch(path, new JsonObject().put("metadata", new JsonObject()
-        .put("labels", new JsonObject().put(STATE_LABEL, state))));
+        .put("labels", new JsonObject().put(PodKeys.STATE_LABEL, state))));
     if (online == null) {
       return label.mapEmpty();
     }
-    JsonObject condition = new JsonObject().put("type", ONLINE_CONDITION).put("status", online ? "True" : "False")
-        .put("lastTransitionTime", now.toString());
+    JsonObject condition = new JsonObject().put("type", PodKeys.ONLINE_CONDITION)
+        .put("status", online ? "True" : "False").put("lastTransitionTime", now.toString());
     JsonObject patch = new JsonObject().put("status", new JsonObject().put("conditions",
         new JsonArray().add(condition)));
     return label.compose(v -> rest.send("PATCH", path + "/status", "application/strategic-merge-patch+json",
@@ -257,17 +258,8 @@ final class RpReconciler {
       String reason, String message) {
     JsonObject status = oldStatus.copy().put("conditions", Conditions.set(oldStatus.getJsonArray("conditions"),
         type, false, reason, message, generation, now));
-    return events.warning(rp, COMPONENT, reason, message).compose(v -> writeStatus(rp, oldStatus, status))
+    return events.warning(rp, COMPONENT, reason, message).compose(v -> statuses.write(rp, oldStatus, status))
         .map(new Observed(""));
-  }
-
-  private Future<Void> writeStatus(JsonObject rp, JsonObject oldStatus, JsonObject status) {
-    if (status.equals(oldStatus)) {
-      return Future.succeededFuture();
-    }
-    JsonObject meta = rp.getJsonObject("metadata");
-    return rest.mergePatch(Kind.RP.path(meta.getString("namespace"), meta.getString("name")) + "/status",
-        new JsonObject().put("status", status)).mapEmpty();
   }
 
   /** The path of an apps/v1 scale target, or null for any other kind. */
@@ -275,8 +267,8 @@ final class RpReconciler {
     if (!"apps/v1".equals(target.getString("apiVersion", "apps/v1"))) {
       return null;
     }
-    return dev.reflex.kube.WorkloadKind.byKind(String.valueOf(target.getString("kind")))
-        .map(k -> k.path(namespace, target.getString("name"))).orElse(null);
+    return WorkloadKind.byKind(target.getString("kind")).map(k -> WorkloadPaths.path(k, namespace,
+        target.getString("name"))).orElse(null);
   }
 
   static Map<String, String> labels(JsonObject obj) {

@@ -5,9 +5,10 @@ import dev.reflex.bus.SimulatorEvent;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.kube.KubeApiException;
 import dev.reflex.core.pods.PodOrdering;
-import dev.reflex.core.pods.WorkloadKind;
+import dev.reflex.core.WorkloadKind;
 import dev.reflex.kube.KubeRest;
 import dev.reflex.kube.PodInfos;
+import dev.reflex.kube.WorkloadPaths;
 import dev.reflex.webhook.ReadinessGateInjection;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -401,7 +402,7 @@ final class SimulatedControllers {
   }
 
   private static String path(String kind, JsonObject obj) {
-    return dev.reflex.kube.WorkloadKind.byKind(kind).orElseThrow(() -> new IllegalArgumentException(kind))
-        .path(obj.getJsonObject("metadata").getString("namespace"), name(obj));
+    return WorkloadPaths.path(WorkloadKind.byKind(kind).orElseThrow(() -> new IllegalArgumentException(kind)),
+        obj.getJsonObject("metadata").getString("namespace"), name(obj));
   }
 }

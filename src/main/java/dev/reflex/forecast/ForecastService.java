@@ -1,12 +1,12 @@
 package dev.reflex.forecast;
 
 import dev.reflex.api.v1alpha1.ForecastPortraitAlgorithm;
+import dev.reflex.core.GoDuration;
 import dev.reflex.core.forecast.Forecast;
 import dev.reflex.core.forecast.ForecastInput;
 import dev.reflex.core.forecast.ForecastSpec;
 import dev.reflex.core.forecast.Forecaster;
 import dev.reflex.core.forecast.RegularSeries;
-import dev.reflex.metrics.prometheus.PromDurations;
 import dev.reflex.metrics.query.MetricHistory;
 import dev.reflex.metrics.query.MetricPoint;
 import dev.reflex.metrics.query.MetricQuery;
@@ -98,7 +98,12 @@ public final class ForecastService {
     return RegularSeries.onGrid(start, STEP, count, times, values);
   }
 
+  /** Reads a metav1.Duration field with the same Go parser validation uses, so what passed validation parses. */
   private static Duration duration(String text, String fallback, String field) {
-    return PromDurations.parse(text == null || text.isBlank() ? fallback : text, field);
+    try {
+      return GoDuration.parse(text == null || text.isBlank() ? fallback : text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.reflex.kube;
 import dev.reflex.bus.Addresses;
 import dev.reflex.bus.KubeEvent;
 import dev.reflex.bus.TargetKey;
+import dev.reflex.core.pods.PodKeys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -136,8 +137,8 @@ public final class KubeWatchVerticle extends VerticleBase {
       }
     }
     if (pod.getMetadata().getLabels() != null
-        && pod.getMetadata().getLabels().containsKey("kapacitystack.io/pod-state")) {
-      summary.put("podState", pod.getMetadata().getLabels().get("kapacitystack.io/pod-state"));
+        && pod.getMetadata().getLabels().containsKey(PodKeys.STATE_LABEL)) {
+      summary.put("podState", pod.getMetadata().getLabels().get(PodKeys.STATE_LABEL));
     }
     return summary;
   }

@@ -1,6 +1,7 @@
 package dev.reflex.kube;
 
 import dev.reflex.core.pods.PodInfo;
+import dev.reflex.core.pods.PodKeys;
 import dev.reflex.core.pods.PodPhase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +26,7 @@ public final class PodInfos {
         .nodeName(spec.getString("nodeName")).phase(PodPhase.fromApi(status.getString("phase", "Pending")))
         .createdAt(instant(meta.getString("creationTimestamp"))).labels(labels)
         .deletionCost(PodInfo.parseDeletionCost(meta.getJsonObject("annotations", new JsonObject())
-            .getString(PodInfo.DELETION_COST_ANNOTATION)))
+            .getString(PodKeys.DELETION_COST_ANNOTATION)))
         .restartCount(status.getJsonArray("containerStatuses", new JsonArray()).stream()
             .mapToInt(c -> ((JsonObject) c).getInteger("restartCount", 0)).max().orElse(0));
     for (Object c : status.getJsonArray("conditions", new JsonArray())) {

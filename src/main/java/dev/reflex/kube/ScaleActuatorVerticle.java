@@ -5,6 +5,7 @@ import dev.reflex.bus.ScaleMessage.ScaleApplied;
 import dev.reflex.bus.ScaleMessage.ScaleFailed;
 import dev.reflex.bus.ScaleMessage.ScaleRequest;
 import dev.reflex.bus.TargetKey;
+import dev.reflex.core.WorkloadKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -113,7 +114,7 @@ public final class ScaleActuatorVerticle extends VerticleBase {
     if (kind == null) {
       return Future.failedFuture(new IllegalArgumentException("not a scalable kind: " + request.kind()));
     }
-    String path = kind.path(request.target().namespace(), request.target().name()) + "/scale";
+    String path = WorkloadPaths.path(kind, request.target().namespace(), request.target().name()) + "/scale";
     JsonObject patch = new JsonObject().put("spec", new JsonObject().put("replicas", request.replicas()));
     return rest.mergePatch(path, patch).recover(e -> {
       if (e instanceof KubeApiException api && api.retriable() && attempt < MAX_ATTEMPTS) {

@@ -1,21 +1,21 @@
 package dev.reflex.webhook;
 
+import dev.reflex.core.pods.PodKeys;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Mutations for pods labelled {@value #OPT_IN_LABEL}{@code : "true"}:
  * <ul>
- *   <li>on pod creation, the readiness gate {@value #CONDITION} is appended when absent;</li>
- *   <li>on a status update, a missing {@value #CONDITION} condition is added as {@code True}, so a new pod starts
- *       Online and only Reflex's cut-off takes it out of Service endpoints.</li>
+ *   <li>on pod creation, the readiness gate {@value PodKeys#ONLINE_CONDITION} is appended when absent;</li>
+ *   <li>on a status update, a missing {@value PodKeys#ONLINE_CONDITION} condition is added as {@code True}, so a
+ *       new pod starts Online and only Reflex's cut-off takes it out of Service endpoints.</li>
  * </ul>
  * Pods without the label are left alone. Both functions return a mutated copy and never change their argument.
  */
 public final class ReadinessGateInjection {
 
   public static final String OPT_IN_LABEL = "kapacitystack.io/inject-pod-readiness-gate";
-  public static final String CONDITION = "kapacitystack.io/online";
 
   private ReadinessGateInjection() {
   }
@@ -42,9 +42,9 @@ public final class ReadinessGateInjection {
       spec.put("readinessGates", gates);
     }
     boolean present = gates.stream().anyMatch(g -> g instanceof JsonObject o
-        && CONDITION.equals(o.getString("conditionType")));
+        && PodKeys.ONLINE_CONDITION.equals(o.getString("conditionType")));
     if (!present) {
-      gates.add(new JsonObject().put("conditionType", CONDITION));
+      gates.add(new JsonObject().put("conditionType", PodKeys.ONLINE_CONDITION));
     }
     return copy;
   }
@@ -67,9 +67,10 @@ public final class ReadinessGateInjection {
       copy.put("conditions", conditions);
     }
     boolean present = conditions.stream().anyMatch(c -> c instanceof JsonObject o
-        && CONDITION.equals(o.getString("type")));
+        && PodKeys.ONLINE_CONDITION.equals(o.getString("type")));
     if (!present) {
-      conditions.add(new JsonObject().put("type", CONDITION).put("status", "True").put("lastTransitionTime", now));
+      conditions.add(new JsonObject().put("type", PodKeys.ONLINE_CONDITION).put("status", "True")
+          .put("lastTransitionTime", now));
     }
     return copy;
   }

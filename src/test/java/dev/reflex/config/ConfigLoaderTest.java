@@ -94,6 +94,18 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofSeconds(30), ValueKind.parseDuration("30s"));
     assertEquals(Duration.ofMinutes(5), ValueKind.parseDuration("5m"));
     assertEquals(Duration.ofHours(1), ValueKind.parseDuration("1h"));
+    // Settings are Go durations like every other duration Reflex reads.
+    assertEquals(Duration.ofMinutes(90), ValueKind.parseDuration("1h30m"));
+    assertEquals(Duration.ofMinutes(90), ValueKind.parseDuration("1.5h"));
+    assertEquals(Duration.ZERO, ValueKind.parseDuration("0"));
+  }
+
+  @Test
+  void durationsRefuseDaysAndNegativeValues() {
+    assertEquals("not a duration (use e.g. 500ms, 30s, 5m, 1h30m): time: unknown unit \"d\" in duration \"7d\"",
+        assertThrows(IllegalArgumentException.class, () -> ValueKind.parseDuration("7d")).getMessage());
+    assertEquals("must not be negative",
+        assertThrows(IllegalArgumentException.class, () -> ValueKind.parseDuration("-5m")).getMessage());
   }
 
   private static void assertContains(String actual, String expected) {

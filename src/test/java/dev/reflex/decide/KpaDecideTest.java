@@ -152,7 +152,7 @@ class KpaDecideTest {
         bad("kpa unknown key", "{\"now\":\"" + NOW + "\"," + ok + ",\"kpa\":{\"stable-windw\":\"60s\"}}",
             "kpa.stable-windw: unknown config-autoscaler key"),
         bad("kpa bad duration", "{\"now\":\"" + NOW + "\"," + ok + ",\"kpa\":{\"stable-window\":\"sixty\"}}",
-            "kpa.stable-window: invalid duration \"sixty\""),
+            "kpa.stable-window: time: invalid duration \"sixty\""),
         bad("kpa value of the wrong type", "{\"now\":\"" + NOW + "\"," + ok + ",\"kpa\":{\"min-scale\":[1]}}",
             "kpa.min-scale: must be a string, number or boolean"),
         bad("kpa out of range", "{\"now\":\"" + NOW + "\"," + ok + ",\"kpa\":{\"max-scale-down-rate\":\"1\"}}",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reflex.api.v1alpha1.ForecastPortraitAlgorithm;
 import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscaler;
 import dev.reflex.api.v1alpha1.MetricSpec;
 import dev.reflex.api.v1alpha1.PortraitSpec;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +117,46 @@ class ForecastServiceTest {
     points.forEach(p -> assertTrue(p.replicas() >= 1 && p.replicas() <= 4, "replicas " + p));
     assertEquals(3, threads.size(), "three history queries: usage, ready pods, traffic");
     service.close().await();
+  }
+
+  static Stream<Arguments> historyLengths() {
+    // The field is a metav1.Duration: Go syntax, the same parser as validation (no days, fractions allowed).
+    String noData = "history: no data for metrics[0] (resource usage) between ";
+    return Stream.of(
+        Arguments.of("1.5h", noData + "2026-11-20T08:34:00Z and 2026-11-20T10:04:00Z"),
+        Arguments.of("1h30m", noData + "2026-11-20T08:34:00Z and 2026-11-20T10:04:00Z"),
+        Arguments.of("90s", noData + "2026-11-20T10:02:30Z and 2026-11-20T10:04:00Z"),
+        Arguments.of("0", noData + "2026-11-20T10:04:00Z and 2026-11-20T10:04:00Z"),
+        Arguments.of("", noData + "2026-11-13T10:04:00Z and 2026-11-20T10:04:00Z"),
+        Arguments.of("7d", "forecast.historyLength: time: unknown unit \"d\" in duration \"7d\""));
+  }
+
+  @ParameterizedTest(name = "historyLength \"{0}\"")
+  @MethodSource("historyLengths")
+  void historyLengthIsAGoDuration(String historyLength, String message) throws Exception {
+    ForecastService service = new ForecastService(vertx, new NoHistory(), 1);
+    PredictiveQueries q = PredictiveQueries.plan("default", parse().getSpec().getScaleTargetRef(),
+        sample.getMetrics(), OptionalDouble.of(0.2));
+    ForecastPortraitAlgorithm algorithm = new ForecastPortraitAlgorithm();
+    algorithm.setHistoryLength(historyLength);
+    var answer = service.forecast(q, algorithm, Instant.parse("2026-11-20T10:04:30Z")).toCompletionStage()
+        .toCompletableFuture();
+    ExecutionException failure = assertThrows(ExecutionException.class, () -> answer.get(30, TimeUnit.SECONDS));
+    assertEquals(message, failure.getCause().getMessage());
+    service.close().await();
+  }
+
+  /** Answers every query with no series. */
+  record NoHistory() implements MetricHistory {
+    @Override
+    public Future<List<MetricSample>> queryLatest(MetricQuery query) {
+      return Future.failedFuture(new UnsupportedOperationException());
+    }
+
+    @Override
+    public Future<List<MetricSeries>> query(MetricQuery query, Instant start, Instant end, Duration step) {
+      return Future.succeededFuture(List.of());
+    }
   }
 
   /** A week of minutes: daily traffic 100..400 rps, usage 0.01 per pod + 0.0005 per rps, pods at 80% of target. */

@@ -9,8 +9,8 @@ import dev.reflex.api.v1alpha1.ReplicaProfileBehavior;
 import dev.reflex.api.v1alpha1.ScalingBehavior;
 import dev.reflex.api.v1alpha1.StabilityChecker;
 import dev.reflex.api.v1alpha1.StabilityCheckerType;
+import dev.reflex.core.WorkloadKind;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Rules for scaling behaviour: gray strategies in range, replica-profile behaviour the scaler implements, and the
@@ -20,9 +20,6 @@ final class BehaviorRules {
 
   private BehaviorRules() {
   }
-
-  /** Workload kinds whose pods the scaler can rank and put in Cutoff or Standby. */
-  private static final Set<String> POD_STATE_KINDS = Set.of("Deployment", "StatefulSet", "ReplicaSet");
 
   /**
    * Checks the behaviour of an IHPA.
@@ -40,7 +37,7 @@ final class BehaviorRules {
     ScalingBehavior down = behavior.getScaleDown();
     GrayState state = down == null || down.getGrayStrategy() == null ? null : down.getGrayStrategy().getGrayState();
     if ((state == GrayState.Cutoff || state == GrayState.Standby) && targetKind != null && !targetKind.isBlank()
-        && !POD_STATE_KINDS.contains(targetKind)) {
+        && WorkloadKind.byKind(targetKind).isEmpty()) {
       checks.add(path + ".scaleDown.grayStrategy.grayState", state + " needs a Deployment, StatefulSet or ReplicaSet"
           + " target whose pods can be picked, got " + targetKind + "; use Deleted");
     }

@@ -1,5 +1,6 @@
 package dev.reflex.api.validation;
 
+import dev.reflex.core.GoDuration;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ final class DurationFields {
     if (text == null) {
       return Optional.empty();
     }
-    Optional<Duration> parsed = Durations.parse(text);
+    Optional<Duration> parsed = GoDuration.tryParse(text);
     if (parsed.isEmpty()) {
       checks.add(field, "\"" + text + "\" is not a duration such as 30s, 5m or 1h30m");
       return Optional.empty();

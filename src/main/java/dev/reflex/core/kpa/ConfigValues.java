@@ -1,6 +1,6 @@
 package dev.reflex.core.kpa;
 
-import java.math.BigDecimal;
+import dev.reflex.core.GoDuration;
 import java.time.Duration;
 
 /**
@@ -90,78 +90,13 @@ final class ConfigValues {
     }
     if (value instanceof String text) {
       try {
-        return parseGoDuration(text.trim());
+        return GoDuration.parse(text.trim());
       } catch (IllegalArgumentException e) {
         throw new KpaInputException(key, e.getMessage());
       }
     }
     throw new KpaInputException(key, "must be a duration string such as \"60s\" or a number of seconds, was "
         + describe(value));
-  }
-
-  /** Parses Go's duration syntax: an optional sign, then one or more decimal numbers each followed by a unit. */
-  static Duration parseGoDuration(String text) {
-    String s = text;
-    boolean negative = false;
-    if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
-      negative = s.charAt(0) == '-';
-      s = s.substring(1);
-    }
-    if (s.equals("0")) {
-      return Duration.ZERO;
-    }
-    if (s.isEmpty()) {
-      throw new IllegalArgumentException("invalid duration \"" + text + "\"");
-    }
-    BigDecimal totalNanos = BigDecimal.ZERO;
-    int i = 0;
-    while (i < s.length()) {
-      int start = i;
-      while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-        i++;
-      }
-      String number = s.substring(start, i);
-      if (number.isEmpty() || number.equals(".") || number.indexOf('.') != number.lastIndexOf('.')) {
-        throw new IllegalArgumentException("invalid duration \"" + text + "\"");
-      }
-      int unitStart = i;
-      while (i < s.length() && !Character.isDigit(s.charAt(i)) && s.charAt(i) != '.') {
-        i++;
-      }
-      String unit = s.substring(unitStart, i);
-      if (unit.isEmpty()) {
-        throw new IllegalArgumentException("missing unit in duration \"" + text + "\"");
-      }
-      long unitNanos = unitNanos(unit, text);
-      BigDecimal amount = new BigDecimal(number.endsWith(".") ? number + "0" : number.startsWith(".") ? "0" + number
-          : number);
-      totalNanos = totalNanos.add(amount.multiply(BigDecimal.valueOf(unitNanos)));
-    }
-    if (totalNanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-      throw new IllegalArgumentException("invalid duration \"" + text + "\" (overflows)");
-    }
-    // Go truncates fractional nanoseconds.
-    long nanos = totalNanos.longValue();
-    return Duration.ofNanos(negative ? -nanos : nanos);
-  }
-
-  private static long unitNanos(String unit, String text) {
-    switch (unit) {
-      case "ns":
-        return 1L;
-      case "us", "\u00b5s", "\u03bcs":
-        return 1_000L;
-      case "ms":
-        return 1_000_000L;
-      case "s":
-        return NANOS_PER_SECOND;
-      case "m":
-        return 60 * NANOS_PER_SECOND;
-      case "h":
-        return 3600 * NANOS_PER_SECOND;
-      default:
-        throw new IllegalArgumentException("unknown unit \"" + unit + "\" in duration \"" + text + "\"");
-    }
   }
 
   private static String describe(Object value) {

@@ -20,15 +20,12 @@ import java.util.OptionalInt;
  * @param readySince the {@code Ready} condition's {@code lastTransitionTime} while ready
  * @param createdAt {@code metadata.creationTimestamp}
  * @param restartCount the highest restart count among its containers
- * @param deletionCost the {@code controller.kubernetes.io/pod-deletion-cost} annotation (0 when absent)
- * @param labels pod labels (the state label {@value PodState#LABEL} among them)
+ * @param deletionCost the {@value PodKeys#DELETION_COST_ANNOTATION} annotation (0 when absent)
+ * @param labels pod labels (the state label {@value PodKeys#STATE_LABEL} among them)
  */
 public record PodInfo(String name, String uid, OptionalInt ordinal, String nodeName, PodPhase phase, boolean ready,
     Optional<Instant> readySince, Optional<Instant> createdAt, int restartCount, int deletionCost,
     Map<String, String> labels) {
-
-  /** The annotation holding the deletion cost. */
-  public static final String DELETION_COST_ANNOTATION = "controller.kubernetes.io/pod-deletion-cost";
 
   public PodInfo {
     Objects.requireNonNull(name, "name");
@@ -90,7 +87,8 @@ public record PodInfo(String name, String uid, OptionalInt ordinal, String nodeN
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(DELETION_COST_ANNOTATION + ": not a 32-bit integer: \"" + value + "\"", e);
+      throw new IllegalArgumentException(PodKeys.DELETION_COST_ANNOTATION + ": not a 32-bit integer: \"" + value
+          + "\"", e);
     }
   }
 
@@ -168,11 +166,11 @@ public record PodInfo(String name, String uid, OptionalInt ordinal, String nodeN
     /** Sets the state label ({@link PodState#ONLINE} removes it). */
     public Builder state(PodState state) {
       HashMap<String, String> copy = new HashMap<>(labels);
-      copy.remove(PodState.LABEL);
+      copy.remove(PodKeys.STATE_LABEL);
       if (state == PodState.CUTOFF) {
-        copy.put(PodState.LABEL, "Cutoff");
+        copy.put(PodKeys.STATE_LABEL, "Cutoff");
       } else if (state == PodState.STANDBY) {
-        copy.put(PodState.LABEL, "Standby");
+        copy.put(PodKeys.STATE_LABEL, "Standby");
       }
       this.labels = copy;
       return this;

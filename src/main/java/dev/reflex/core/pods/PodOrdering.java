@@ -1,5 +1,6 @@
 package dev.reflex.core.pods;
 
+import dev.reflex.core.WorkloadKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

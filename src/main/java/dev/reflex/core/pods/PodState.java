@@ -2,7 +2,7 @@ package dev.reflex.core.pods;
 
 import java.util.Map;
 
-/** The replica-profile state of a pod, carried by the label {@value #LABEL}. */
+/** The replica-profile state of a pod, carried by the label {@value PodKeys#STATE_LABEL}. */
 public enum PodState {
   /** Serving traffic: no label (or any value other than Cutoff and Standby). */
   ONLINE,
@@ -11,12 +11,9 @@ public enum PodState {
   /** Parked. */
   STANDBY;
 
-  /** The pod label holding the state. */
-  public static final String LABEL = "kapacitystack.io/pod-state";
-
   /** Reads the state from pod labels, as the ReplicaProfile controller does: anything unrecognised is Online. */
   public static PodState fromLabels(Map<String, String> labels) {
-    String value = labels.get(LABEL);
+    String value = labels.get(PodKeys.STATE_LABEL);
     if ("Cutoff".equals(value)) {
       return CUTOFF;
     }

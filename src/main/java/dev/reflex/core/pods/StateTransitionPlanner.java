@@ -1,5 +1,6 @@
 package dev.reflex.core.pods;
 
+import dev.reflex.core.WorkloadKind;
 import dev.reflex.core.gray.ReplicaProfile;
 import java.time.Instant;
 import java.util.ArrayList;

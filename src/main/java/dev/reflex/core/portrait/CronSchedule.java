@@ -1,11 +1,11 @@
 package dev.reflex.core.portrait;
 
+import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinition;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -76,38 +76,8 @@ public final class CronSchedule {
     if (expression == null || expression.isBlank()) {
       throw new IllegalArgumentException(field + ": cron expression must not be empty");
     }
-    String text = expression.trim();
-    ZoneId effectiveZone = zone;
-    if (text.startsWith("CRON_TZ=") || text.startsWith("TZ=")) {
-      int space = text.indexOf(' ');
-      if (space < 0) {
-        throw new IllegalArgumentException(field + ": time zone prefix without an expression in \"" + expression
-            + "\"");
-      }
-      String zoneName = text.substring(text.indexOf('=') + 1, space);
-      effectiveZone = parseZone(field, zoneName);
-      text = text.substring(space + 1).trim();
-    }
-    if (text.startsWith("@every")) {
-      throw new IllegalArgumentException(field + ": \"@every\" intervals are not supported, use a 5-field"
-          + " expression in \"" + expression + "\"");
-    }
-    if (text.startsWith("@")) {
-      String mapped = DESCRIPTORS.get(text.toLowerCase(Locale.ROOT));
-      if (mapped == null) {
-        throw new IllegalArgumentException(field + ": unknown descriptor in \"" + expression + "\"");
-      }
-      text = mapped;
-    }
-    String[] fields = text.split("\\s+");
-    if (fields.length != 5) {
-      throw new IllegalArgumentException(field + ": expected 5 fields (minute hour day-of-month month"
-          + " day-of-week), got " + fields.length + " in \"" + expression + "\"");
-    }
     try {
-      // A parser per call: parsing happens only when a spec changes, and nothing is shared between threads.
-      ExecutionTime execution = ExecutionTime.forCron(new CronParser(UNIX).parse(text.replace('?', '*')));
-      return new CronSchedule(expression.trim(), effectiveZone, execution);
+      return read(expression, zone);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(field + ": invalid cron expression \"" + expression + "\": "
           + e.getMessage(), e);
@@ -115,7 +85,66 @@ public final class CronSchedule {
   }
 
   /**
-   * Parses an IANA time zone name.
+   * Why a (non-blank) expression is not an accepted cron expression, or empty when it is: the check API
+   * validation runs, with the same reasons {@link #parse} gives.
+   */
+  public static Optional<String> problem(String expression) {
+    try {
+      read(expression, ZoneOffset.UTC);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /** Reads the grammar described on the class; failures carry the bare reason. */
+  private static CronSchedule read(String expression, ZoneId zone) {
+    String text = expression.trim();
+    ZoneId effectiveZone = zone;
+    if (text.startsWith("CRON_TZ=") || text.startsWith("TZ=")) {
+      int space = text.indexOf(' ');
+      if (space < 0) {
+        throw new IllegalArgumentException("a time zone prefix needs an expression after it");
+      }
+      String zoneName = text.substring(text.indexOf('=') + 1, space);
+      if (!isKnownZone(zoneName)) {
+        throw new IllegalArgumentException("\"" + zoneName + "\" is not a known IANA time zone");
+      }
+      effectiveZone = ZoneId.of(zoneName);
+      text = text.substring(space + 1).trim();
+    }
+    if (text.startsWith("@every")) {
+      throw new IllegalArgumentException(
+          "@every intervals are not supported, use five fields or a descriptor such as @hourly");
+    }
+    if (text.startsWith("@")) {
+      String mapped = DESCRIPTORS.get(text.toLowerCase(Locale.ROOT));
+      if (mapped == null) {
+        throw new IllegalArgumentException("unknown descriptor " + text);
+      }
+      text = mapped;
+    }
+    String[] fields = text.split("\\s+");
+    if (fields.length != 5) {
+      throw new IllegalArgumentException("expected 5 fields (minute hour day-of-month month day-of-week), got "
+          + fields.length);
+    }
+    Cron cron;
+    try {
+      // A parser per call: parsing happens only when a spec changes, and nothing is shared between threads.
+      cron = new CronParser(UNIX).parse(text.replace('?', '*')).validate();
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      // cron-utils prefixes the reason with a generic sentence; callers already say what failed.
+      throw new IllegalArgumentException(message.replaceFirst("^Failed to parse cron expression\\.\\s*", "")
+          .replaceFirst("^Failed to parse '[^']*'\\.\\s*", ""), e);
+    }
+    return new CronSchedule(expression.trim(), effectiveZone, ExecutionTime.forCron(cron));
+  }
+
+  /**
+   * Parses an IANA time zone name, as Go's {@code time.LoadLocation} reads a rule's zone: region names such as
+   * {@code Asia/Shanghai} and {@code UTC}, not offsets such as {@code +08:00}.
    *
    * @throws IllegalArgumentException naming {@code field} when the zone is unknown
    */
@@ -123,11 +152,15 @@ public final class CronSchedule {
     if (zoneName == null || zoneName.isBlank()) {
       throw new IllegalArgumentException(field + ": time zone must not be empty");
     }
-    try {
-      return ZoneId.of(zoneName.trim());
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(field + ": unknown time zone \"" + zoneName + "\"", e);
+    if (!isKnownZone(zoneName)) {
+      throw new IllegalArgumentException(field + ": \"" + zoneName + "\" is not a known IANA time zone");
     }
+    return ZoneId.of(zoneName);
+  }
+
+  /** Whether the name is an IANA time zone (region) name. */
+  public static boolean isKnownZone(String zoneName) {
+    return zoneName.equals("UTC") || ZoneId.getAvailableZoneIds().contains(zoneName);
   }
 
   /** The expression as written (trimmed). */

@@ -117,10 +117,10 @@ class InvalidSpecCorpusTest {
             + "Value 61 not in range [0, 59]");
     bad("cron with six fields", CRON, List.of(CRON0 + "/start=\"0 0 * * * *\""),
         CRONF0 + ".start: \"0 0 * * * *\" is not a valid five-field cron expression: "
-            + "Cron expression contains 6 parts but we expect one of [5]");
+            + "expected 5 fields (minute hour day-of-month month day-of-week), got 6");
     bad("cron end with three fields", CRON, List.of(CRON0 + "/end=\"* * *\""),
         CRONF0 + ".end: \"* * *\" is not a valid five-field cron expression: "
-            + "Cron expression contains 3 parts but we expect one of [5]");
+            + "expected 5 fields (minute hour day-of-month month day-of-week), got 3");
     bad("cron interval descriptor", CRON, List.of(CRON0 + "/start=\"@every 1h\""),
         CRONF0 + ".start: \"@every 1h\" is not a valid five-field cron expression: "
             + "@every intervals are not supported, use five fields or a descriptor such as @hourly");
@@ -311,7 +311,7 @@ class InvalidSpecCorpusTest {
         TPLF + ".spec.schedule: is required");
     bad("CronJob schedule in words", PREDICTIVE, List.of(TPL + "/spec/schedule=\"every 30 minutes\""),
         TPLF + ".spec.schedule: \"every 30 minutes\" is not a valid five-field cron expression: "
-            + "Cron expression contains 3 parts but we expect one of [5]");
+            + "expected 5 fields (minute hour day-of-month month day-of-week), got 3");
     bad("CronJob without containers", PREDICTIVE,
         List.of("-" + TPL + "/spec/jobTemplate/spec/template/spec/containers"),
         TPLF + ".spec.jobTemplate.spec.template.spec.containers: at least one container is required "

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reflex.core.WorkloadKind;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
@@ -16,11 +17,11 @@ class PodInfoTest {
   static Stream<Arguments> stateLabels() {
     return Stream.of(
         Arguments.of("no label is online", Map.of(), PodState.ONLINE),
-        Arguments.of("Cutoff label", Map.of(PodState.LABEL, "Cutoff"), PodState.CUTOFF),
-        Arguments.of("Standby label", Map.of(PodState.LABEL, "Standby"), PodState.STANDBY),
-        Arguments.of("Online label", Map.of(PodState.LABEL, "Online"), PodState.ONLINE),
-        Arguments.of("unknown value is online", Map.of(PodState.LABEL, "Deleted"), PodState.ONLINE),
-        Arguments.of("values are case-sensitive", Map.of(PodState.LABEL, "cutoff"), PodState.ONLINE));
+        Arguments.of("Cutoff label", Map.of(PodKeys.STATE_LABEL, "Cutoff"), PodState.CUTOFF),
+        Arguments.of("Standby label", Map.of(PodKeys.STATE_LABEL, "Standby"), PodState.STANDBY),
+        Arguments.of("Online label", Map.of(PodKeys.STATE_LABEL, "Online"), PodState.ONLINE),
+        Arguments.of("unknown value is online", Map.of(PodKeys.STATE_LABEL, "Deleted"), PodState.ONLINE),
+        Arguments.of("values are case-sensitive", Map.of(PodKeys.STATE_LABEL, "cutoff"), PodState.ONLINE));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -66,9 +67,9 @@ class PodInfoTest {
     return Stream.of(
         Arguments.of("unknown phase", (Runnable) () -> PodPhase.fromApi("Sleeping"), "status.phase"),
         Arguments.of("non-numeric deletion cost", (Runnable) () -> PodInfo.parseDeletionCost("high"),
-            PodInfo.DELETION_COST_ANNOTATION),
+            PodKeys.DELETION_COST_ANNOTATION),
         Arguments.of("deletion cost beyond int32", (Runnable) () -> PodInfo.parseDeletionCost("3000000000"),
-            PodInfo.DELETION_COST_ANNOTATION),
+            PodKeys.DELETION_COST_ANNOTATION),
         Arguments.of("workload outside apps", (Runnable) () -> WorkloadKind.fromTarget("argoproj.io/v1alpha1",
             "Rollout"), "scaleTargetRef"),
         Arguments.of("unknown apps kind", (Runnable) () -> WorkloadKind.fromTarget("apps/v1", "DaemonSet"),

@@ -3,6 +3,7 @@ package dev.reflex.core.pods;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.reflex.core.WorkloadKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,6 +2,7 @@ package dev.reflex.core.pods;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.reflex.core.WorkloadKind;
 import dev.reflex.core.gray.ReplicaProfile;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -118,8 +118,10 @@ class CronScheduleTest {
         Arguments.of("bad token", "x * * * *", "invalid cron expression"),
         Arguments.of("@every is rejected", "@every 1h", "@every"),
         Arguments.of("unknown descriptor", "@fortnightly", "unknown descriptor"),
-        Arguments.of("unknown prefix zone", "CRON_TZ=Mars/Olympus 0 * * * *", "unknown time zone"),
-        Arguments.of("prefix without expression", "CRON_TZ=UTC", "without an expression"));
+        Arguments.of("unknown prefix zone", "CRON_TZ=Mars/Olympus 0 * * * *",
+            "\"Mars/Olympus\" is not a known IANA time zone"),
+        Arguments.of("offset as prefix zone", "CRON_TZ=+08:00 0 * * * *", "\"+08:00\" is not a known IANA time zone"),
+        Arguments.of("prefix without expression", "CRON_TZ=UTC", "needs an expression after it"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -129,5 +131,73 @@ class CronScheduleTest {
         () -> CronSchedule.parse("cron rule \"r\" start", expression, UTC));
     assertTrue(e.getMessage().startsWith("cron rule \"r\" start"), e.getMessage());
     assertTrue(e.getMessage().contains(fragment), e.getMessage());
+  }
+
+  static Stream<Arguments> reasons() {
+    return Stream.of(
+        Arguments.of("0 0 * * * *", "expected 5 fields (minute hour day-of-month month day-of-week), got 6"),
+        Arguments.of("61 * * * *", "Value 61 not in range [0, 59]"),
+        Arguments.of("@every 1h",
+            "@every intervals are not supported, use five fields or a descriptor such as @hourly"),
+        Arguments.of("@fortnightly", "unknown descriptor @fortnightly"),
+        Arguments.of("TZ=+08:00 0 * * * *", "\"+08:00\" is not a known IANA time zone"),
+        Arguments.of("CRON_TZ=UTC", "a time zone prefix needs an expression after it"));
+  }
+
+  /** Validation ({@link CronSchedule#problem}) and the controller ({@link CronSchedule#parse}) share one reading. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reasons")
+  void validationAndParsingGiveTheSameReason(String expression, String reason) {
+    assertEquals(Optional.of(reason), CronSchedule.problem(expression));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CronSchedule.parse("start", expression, UTC));
+    assertEquals("start: invalid cron expression \"" + expression + "\": " + reason, e.getMessage());
+  }
+
+  static Stream<Arguments> accepted() {
+    return Stream.of(
+        Arguments.of("@hourly", UTC, "2024-01-01T11:00:00Z"),
+        Arguments.of("@DAILY", UTC, "2024-01-02T00:00:00Z"),
+        Arguments.of("@midnight", UTC, "2024-01-02T00:00:00Z"),
+        Arguments.of("@weekly", UTC, "2024-01-07T00:00:00Z"),
+        Arguments.of("@monthly", UTC, "2024-02-01T00:00:00Z"),
+        Arguments.of("@yearly", UTC, "2025-01-01T00:00:00Z"),
+        Arguments.of("@annually", UTC, "2025-01-01T00:00:00Z"),
+        Arguments.of("0 9 ? * MON-FRI", UTC, "2024-01-02T09:00:00Z"),
+        Arguments.of("TZ=Asia/Shanghai 0 9 * * *", ZoneId.of("Asia/Shanghai"), "2024-01-02T01:00:00Z"),
+        Arguments.of("CRON_TZ=UTC @hourly", UTC, "2024-01-01T11:00:00Z"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("accepted")
+  void acceptsDescriptorsPrefixesAndQuestionMarks(String expression, ZoneId zone, String next) {
+    assertEquals(Optional.empty(), CronSchedule.problem(expression));
+    CronSchedule schedule = CronSchedule.parse("start", expression, UTC);
+    assertEquals(zone, schedule.zone());
+    // 2024-01-01 is a Monday.
+    assertEquals(at(next), schedule.nextAfter(Instant.parse("2024-01-01T10:30:00Z")));
+  }
+
+  static Stream<Arguments> ruleZones() {
+    return Stream.of(
+        Arguments.of("Asia/Shanghai", "Asia/Shanghai"),
+        Arguments.of("", "UTC"),
+        Arguments.of(null, "UTC"),
+        Arguments.of("+08:00", "cron rule \"r\" timeZone: \"+08:00\" is not a known IANA time zone"),
+        Arguments.of("GMT+8", "cron rule \"r\" timeZone: \"GMT+8\" is not a known IANA time zone"),
+        Arguments.of(" UTC", "cron rule \"r\" timeZone: \" UTC\" is not a known IANA time zone"));
+  }
+
+  /** A rule's zone is an IANA name, as validation demands; offsets used to slip through here. */
+  @ParameterizedTest(name = "\"{0}\"")
+  @MethodSource("ruleZones")
+  void ruleZonesAreIanaNames(String zone, String expected) {
+    String got;
+    try {
+      got = CronRule.of("r", "0 * * * *", "10 * * * *", zone, 1).start().zone().getId();
+    } catch (IllegalArgumentException e) {
+      got = e.getMessage();
+    }
+    assertEquals(expected, got);
   }
 }
