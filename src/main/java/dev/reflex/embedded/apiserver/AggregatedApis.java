@@ -29,10 +29,24 @@ final class AggregatedApis {
     this.clock = clock;
   }
 
-  /** The resources the aggregated servers list, for discovery. */
+  /**
+   * The resources the aggregated servers list, for discovery. An APIService's group version is listed from the
+   * APIService itself, as kube-aggregator lists it, before (or without) its server's resource list.
+   */
   List<ResourceType> types() {
     List<ResourceType> all = new ArrayList<>();
     discovered.values().forEach(all::addAll);
+    for (StoredObject apiService : resources.store().list(APISERVICES, null)) {
+      JsonObject spec = apiService.object().getJsonObject("spec", new JsonObject());
+      String group = spec.getString("group", "");
+      String version = spec.getString("version", "");
+      if (spec.getJsonObject("service") == null || group.isEmpty() || version.isEmpty()
+          || all.stream().anyMatch(t -> t.group().equals(group) && t.version().equals(version))) {
+        continue;
+      }
+      all.add(new ResourceType(group, version, "", "", "", false, List.of(), List.of(), List.of(), false, null,
+          null, List.of(), false));
+    }
     return all;
   }
 
@@ -93,11 +107,14 @@ final class AggregatedApis {
     List<ResourceType> types = new ArrayList<>();
     for (Object r : resourceList.getJsonArray("resources", new JsonArray())) {
       JsonObject resource = (JsonObject) r;
-      String plural = resource.getString("name", "");
-      if (plural.isEmpty() || plural.contains("/")) {
+      String name = resource.getString("name", "");
+      // A custom-metrics server lists only subresource-shaped names (pods/http_requests): their parent stands in.
+      String plural = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
+      String group = gv.length == 2 ? gv[0] : "";
+      if (plural.isEmpty() || types.stream().anyMatch(t -> t.plural().equals(plural))) {
         continue;
       }
-      types.add(new ResourceType(gv.length == 2 ? gv[0] : "", gv.length == 2 ? gv[1] : gv[0], plural,
+      types.add(new ResourceType(group, gv.length == 2 ? gv[1] : gv[0], plural,
           resource.getString("singularName", ""), resource.getString("kind", ""),
           resource.getBoolean("namespaced", false), strings(resource.getJsonArray("shortNames")),
           strings(resource.getJsonArray("categories")), strings(resource.getJsonArray("verbs")), false, null, null,

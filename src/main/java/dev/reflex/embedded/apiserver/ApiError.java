@@ -33,7 +33,10 @@ public final class ApiError extends RuntimeException {
   /** The Status object of this error. */
   public JsonObject status() {
     JsonObject status = new JsonObject().put("kind", "Status").put("apiVersion", "v1").put("metadata", new JsonObject())
-        .put("status", "Failure").put("message", getMessage()).put("reason", reason);
+        .put("status", "Failure").put("message", getMessage());
+    if (reason != null && !reason.isEmpty()) {
+      status.put("reason", reason);
+    }
     if (details != null && !details.isEmpty()) {
       status.put("details", details);
     }

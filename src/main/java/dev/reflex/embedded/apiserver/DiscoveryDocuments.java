@@ -78,7 +78,7 @@ final class DiscoveryDocuments {
   static Optional<JsonObject> resources(String groupVersion, List<ResourceType> types) {
     JsonArray list = new JsonArray();
     for (ResourceType t : types) {
-      if (!t.groupVersion().equals(groupVersion)) {
+      if (!t.groupVersion().equals(groupVersion) || t.plural().isEmpty()) {
         continue;
       }
       JsonObject resource = new JsonObject().put("name", t.plural()).put("singularName", t.singular())
@@ -124,7 +124,7 @@ final class DiscoveryDocuments {
     for (String version : versions) {
       JsonArray resources = new JsonArray();
       for (ResourceType t : types) {
-        if (!t.group().equals(group) || !t.version().equals(version)) {
+        if (!t.group().equals(group) || !t.version().equals(version) || t.plural().isEmpty()) {
           continue;
         }
         JsonObject resource = new JsonObject().put("resource", t.plural())

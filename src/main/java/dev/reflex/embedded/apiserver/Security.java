@@ -72,6 +72,14 @@ final class Security {
       if (decision.outcome() != Decision.Outcome.ALLOW) {
         throw Forbidden.error(check, decision.reason());
       }
+      for (String group : impersonateGroups) {
+        RequestAttributes groupCheck = RequestAttributes.resource(requester, "impersonate", "", "v1", "groups", "",
+            "", group);
+        Decision allowed = authorizer.authorize(groupCheck);
+        if (allowed.outcome() != Decision.Outcome.ALLOW) {
+          throw Forbidden.error(groupCheck, allowed.reason());
+        }
+      }
     }
     List<String> groups = new java.util.ArrayList<>(impersonateGroups);
     if (serviceAccount && impersonateGroups.isEmpty()) {
