@@ -22,6 +22,7 @@ final class AggregatedApis {
   private final AggregationProxy proxy;
   private final Clock clock;
   private final Map<String, List<ResourceType>> discovered = new LinkedHashMap<>();
+  private final Map<String, JsonObject> resourceLists = new LinkedHashMap<>();
 
   AggregatedApis(Resources resources, AggregationProxy proxy, Clock clock) {
     this.resources = resources;
@@ -52,6 +53,8 @@ final class AggregatedApis {
 
   /** Checks every APIService again (after a change to one, or on the periodic resync). */
   Future<Void> refreshAll() {
+    discovered.keySet().removeIf(name -> resources.store().get(APISERVICES, name) == null);
+    resourceLists.keySet().removeIf(name -> resources.store().get(APISERVICES, name) == null);
     List<Future<Void>> checks = new ArrayList<>();
     for (StoredObject apiService : List.copyOf(resources.store().list(APISERVICES, null))) {
       checks.add(refresh(apiService.name()));
@@ -63,6 +66,7 @@ final class AggregatedApis {
     StoredObject stored = resources.store().get(APISERVICES, name);
     if (stored == null) {
       discovered.remove(name);
+      resourceLists.remove(name);
       return Future.succeededFuture();
     }
     JsonObject apiService = stored.object();
@@ -73,13 +77,16 @@ final class AggregatedApis {
       writeStatus(name, check);
       if (!(check instanceof ApiServiceAvailability.Passed)) {
         discovered.remove(name);
+        resourceLists.remove(name);
         return Future.succeededFuture();
       }
       return proxy.discover(apiService).map(list -> {
         discovered.put(name, typesOf(list));
+        resourceLists.put(name, list);
         return (Void) null;
       }).recover(e -> {
         discovered.remove(name);
+        resourceLists.remove(name);
         return Future.succeededFuture();
       });
     });
@@ -98,6 +105,45 @@ final class AggregatedApis {
     ResourceType type = resources.registry().byPath("apiregistration.k8s.io", "v1", "apiservices").orElseThrow();
     resources.update(type, current, current.copy().put("status", status), "status", WriteOptions.INTERNAL,
         new ArrayList<>());
+  }
+
+  /**
+   * The aggregated-discovery entries ({@code apidiscovery.k8s.io/v2}) of the servers whose resource lists have
+   * been fetched: resources with their subresources, as those servers list them.
+   */
+  List<JsonObject> discoveryItems() {
+    List<JsonObject> items = new ArrayList<>();
+    for (JsonObject list : resourceLists.values()) {
+      String[] gv = list.getString("groupVersion", "").split("/", 2);
+      if (gv.length != 2) {
+        continue;
+      }
+      Map<String, JsonObject> byName = new LinkedHashMap<>();
+      for (Object r : list.getJsonArray("resources", new JsonArray())) {
+        JsonObject resource = (JsonObject) r;
+        String name = resource.getString("name", "");
+        String parent = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
+        JsonObject kind = new JsonObject().put("group", gv[0]).put("version", gv[1])
+            .put("kind", resource.getString("kind", ""));
+        JsonObject entry = byName.computeIfAbsent(parent, p -> new JsonObject().put("resource", p)
+            .put("responseKind", kind).put("scope", resource.getBoolean("namespaced", false) ? "Namespaced"
+                : "Cluster").put("singularResource", resource.getString("singularName", ""))
+            .put("verbs", name.contains("/") ? new JsonArray() : resource.getJsonArray("verbs", new JsonArray())));
+        if (name.contains("/")) {
+          JsonArray subresources = entry.getJsonArray("subresources");
+          if (subresources == null) {
+            subresources = new JsonArray();
+            entry.put("subresources", subresources);
+          }
+          subresources.add(new JsonObject().put("subresource", name.substring(name.indexOf('/') + 1))
+              .put("responseKind", kind).put("verbs", resource.getJsonArray("verbs", new JsonArray())));
+        }
+      }
+      items.add(new JsonObject().put("metadata", new JsonObject().put("name", gv[0]))
+          .put("versions", new JsonArray().add(new JsonObject().put("version", gv[1])
+              .put("resources", new JsonArray(new ArrayList<>(byName.values()))).put("freshness", "Current"))));
+    }
+    return items;
   }
 
   /** The types of an APIResourceList (subresources left out: discovery lists them from their resource). */

@@ -47,7 +47,8 @@ final class DiscoveryRoutes {
       }
       case "/apis", "/apis/" -> {
         if (aggregated) {
-          aggregated(request.response(), DiscoveryDocuments.aggregated(discoverable(), false));
+          aggregated(request.response(), withAggregatedServers(DiscoveryDocuments.aggregated(registry.all(),
+              false)));
         } else {
           json(request.response(), 200, DiscoveryDocuments.groups(discoverable()));
         }
@@ -102,6 +103,12 @@ final class DiscoveryRoutes {
   }
 
   /** What discovery lists: the served types and those of the aggregated servers. */
+  /** Aggregated discovery of this server's groups, and then of each aggregated server's. */
+  JsonObject withAggregatedServers(JsonObject discovery) {
+    aggregatedApis.discoveryItems().forEach(discovery.getJsonArray("items")::add);
+    return discovery;
+  }
+
   List<ResourceType> discoverable() {
     List<ResourceType> aggregatedTypes = aggregatedApis.types();
     if (aggregatedTypes.isEmpty()) {
