@@ -46,18 +46,18 @@ class CustomResourceTablesTest {
     String creationColumn = "Custom resource definition column (in JSONPath format): .metadata.creationTimestamp";
     JsonArray expected = new JsonArray()
         .add(column("Name", "string", "name", ColumnDescriptions.META_NAME))
-        .add(column("Age", "date", "", creationColumn))
-        .add(column("Max", "integer", "", "Custom resource definition column (in JSONPath format): .spec.maxReplicas"))
-        .add(column("Min", "integer", "", "Custom resource definition column (in JSONPath format): .spec.minReplicas"))
         .add(column("Reference", "string", "", "Name of the scaled workload"))
+        .add(column("Min", "integer", "", "Custom resource definition column (in JSONPath format): .spec.minReplicas"))
+        .add(column("Max", "integer", "", "Custom resource definition column (in JSONPath format): .spec.maxReplicas"))
+        .add(column("Desired", "integer", "", "Replicas of the winning portrait value"))
         .add(column("Provider", "string", "", "Provider of the winning portrait value"))
-        .add(column("Desired", "integer", "", "Replicas of the winning portrait value"));
+        .add(column("Age", "date", "", creationColumn));
     assertEquals(expected, TablePrinter.columnDefinitions(ihpa()));
   }
 
   @Test
   void ihpaCellsFollowTheColumnTypes() throws Exception {
-    assertEquals("[\"web-ihpa\",\"3d\",10,2,\"web\",\"cron\",5]", cells(ihpa(), """
+    assertEquals("[\"web-ihpa\",\"web\",2,10,5,\"cron\",\"3d\"]", cells(ihpa(), """
         {"metadata":{"name":"web-ihpa","creationTimestamp":"2024-04-28T12:00:00Z"},
          "spec":{"minReplicas":2,"maxReplicas":10,"scaleTargetRef":{"kind":"Deployment","name":"web"}},
          "status":{"currentPortraitValue":{"provider":"cron","replicas":5}}}"""));
@@ -65,7 +65,7 @@ class CustomResourceTablesTest {
 
   @Test
   void missingValuesGiveNullCells() throws Exception {
-    assertEquals("[\"fresh\",\"45s\",10,null,\"web\",null,null]", cells(ihpa(), """
+    assertEquals("[\"fresh\",\"web\",null,10,null,null,\"45s\"]", cells(ihpa(), """
         {"metadata":{"name":"fresh","creationTimestamp":"2024-05-01T11:59:15Z"},
          "spec":{"maxReplicas":10,"scaleTargetRef":{"name":"web"}}}"""));
   }
