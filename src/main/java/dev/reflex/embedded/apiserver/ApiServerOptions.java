@@ -20,7 +20,7 @@ public record ApiServerOptions(String host, int port, RequestGate gate, Map<Stri
     int watchCacheSize, Duration bookmarkInterval, Map<String, UserInfo> tokens, boolean anonymousAdmin) {
 
   public static ApiServerOptions loopback(int port) {
-    return new ApiServerOptions("127.0.0.1", port, RequestGate.OPEN, Map.of(), 20_000, Duration.ofSeconds(60),
+    return new ApiServerOptions("127.0.0.1", port, RequestGate.OPEN, Map.of(), 4_096, Duration.ofSeconds(60),
         Map.of(), true);
   }
 
