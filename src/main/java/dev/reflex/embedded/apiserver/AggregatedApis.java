@@ -36,7 +36,12 @@ final class AggregatedApis {
    */
   List<ResourceType> types() {
     List<ResourceType> all = new ArrayList<>();
-    discovered.values().forEach(all::addAll);
+    // Read against the stored APIServices: one deleted a moment ago is gone before the next refresh runs.
+    discovered.forEach((name, types) -> {
+      if (resources.store().get(APISERVICES, name) != null) {
+        all.addAll(types);
+      }
+    });
     for (StoredObject apiService : resources.store().list(APISERVICES, null)) {
       JsonObject spec = apiService.object().getJsonObject("spec", new JsonObject());
       String group = spec.getString("group", "");
@@ -113,7 +118,11 @@ final class AggregatedApis {
    */
   List<JsonObject> discoveryItems() {
     List<JsonObject> items = new ArrayList<>();
-    for (JsonObject list : resourceLists.values()) {
+    for (Map.Entry<String, JsonObject> fetched : resourceLists.entrySet()) {
+      if (resources.store().get(APISERVICES, fetched.getKey()) == null) {
+        continue;
+      }
+      JsonObject list = fetched.getValue();
       String[] gv = list.getString("groupVersion", "").split("/", 2);
       if (gv.length != 2) {
         continue;
