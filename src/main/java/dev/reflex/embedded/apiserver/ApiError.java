@@ -168,10 +168,6 @@ public final class ApiError extends RuntimeException {
         + " because it is being terminated", details);
   }
 
-  public static ApiError forbidden(String message) {
-    return new ApiError(403, "Forbidden", message, null);
-  }
-
   public static ApiError unauthorized() {
     return new ApiError(401, "Unauthorized", "Unauthorized", null);
   }

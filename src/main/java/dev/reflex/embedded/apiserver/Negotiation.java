@@ -6,51 +6,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Content types in and out: request bodies in JSON or YAML (protobuf and CBOR are refused with 415, which makes
- * client-go fall back to JSON), and the answer form a client asks for with {@code Accept}: plain JSON, a Table,
- * PartialObjectMetadata, or YAML.
+ * Request bodies in JSON, YAML or Kubernetes protobuf (what kubectl's typed clients send); anything else, CBOR
+ * included, is refused with 415. The answer forms a client asks for with {@code Accept} are {@link Presentation}'s.
  */
 final class Negotiation {
 
-  /** The shapes an answer can take. */
-  enum Form {
-    JSON, TABLE, PARTIAL_METADATA, YAML
-  }
-
-  private Negotiation() {
-  }
-
-  /** What the client asked for: the first of its acceptable forms the server can give. */
-  static Form form(String accept) {
-    if (accept == null || accept.isEmpty()) {
-      return Form.JSON;
-    }
-    for (String option : accept.split(",")) {
-      String o = option.trim();
-      if (o.contains("as=Table")) {
-        return Form.TABLE;
-      }
-      if (o.contains("as=PartialObjectMetadata")) {
-        return Form.PARTIAL_METADATA;
-      }
-      if (o.startsWith("application/json") || o.startsWith("*/*") || o.startsWith("application/*")) {
-        return Form.JSON;
-      }
-      if (o.startsWith("application/yaml")) {
-        return Form.YAML;
-      }
-    }
-    return Form.JSON;
-  }
-
-  /** A JSON or YAML request body as one JSON value; 415 for protobuf, CBOR and anything else. */
+  /** A JSON, YAML or protobuf request body as one JSON value; 415 for CBOR and anything else. */
   static Object decode(String contentType, Buffer body) {
     String type = contentType == null ? "application/json" : contentType.split(";")[0].trim();
     if (body == null || body.length() == 0) {
@@ -88,10 +54,6 @@ final class Negotiation {
     } catch (YamlEngineException | ClassCastException e) {
       throw ApiError.badRequest("error decoding YAML: " + firstLine(e.getMessage()));
     }
-  }
-
-  static String toYaml(JsonObject object) {
-    return new Dump(DumpSettings.builder().build()).dumpToString(object.getMap());
   }
 
   @SuppressWarnings("unchecked")

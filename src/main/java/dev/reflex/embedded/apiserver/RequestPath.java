@@ -49,14 +49,4 @@ public record RequestPath(String group, String version, String namespace, String
   public String groupVersion() {
     return group.isEmpty() ? version : group + "/" + version;
   }
-
-  /** The collection path of this request's resource, for the {@code selfLink}-free answers of lists. */
-  public static String collection(ResourceType type, String namespace) {
-    String prefix = type.group().isEmpty() ? "/api/" + type.version() : "/apis/" + type.group() + "/" + type.version();
-    return namespace == null ? prefix + "/" + type.plural() : prefix + "/namespaces/" + namespace + "/" + type.plural();
-  }
-
-  public static String object(ResourceType type, String namespace, String name) {
-    return collection(type, namespace) + "/" + name;
-  }
 }
