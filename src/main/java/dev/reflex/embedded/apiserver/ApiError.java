@@ -111,10 +111,8 @@ public final class ApiError extends RuntimeException {
         + "and try again");
   }
 
-  /** 422 Invalid with one cause per field error. */
+  /** 422 Invalid with one cause per field error; the message names each distinct error once, as kube's does. */
   public static ApiError invalid(String qualifiedKind, String name, List<FieldError> errors) {
-    String body = errors.size() == 1 ? errors.get(0).message()
-        : "[" + String.join(", ", errors.stream().map(FieldError::message).toList()) + "]";
     JsonArray causes = new JsonArray();
     errors.forEach(e -> causes.add(e.cause()));
     String[] kindAndGroup = qualifiedKind.split("\\.", 2);
@@ -123,7 +121,7 @@ public final class ApiError extends RuntimeException {
       details.put("group", kindAndGroup[1]);
     }
     details.put("kind", kindAndGroup[0]).put("causes", causes);
-    return new ApiError(422, "Invalid", qualifiedKind + " \"" + name + "\" is invalid: " + body, details);
+    return new ApiError(422, "Invalid", SchemaValidator.invalidMessage(qualifiedKind, name, errors), details);
   }
 
   public static ApiError invalid(ResourceType type, String name, List<FieldError> errors) {

@@ -41,10 +41,7 @@ final class BuiltInAdmission implements Admission {
         : BuiltInDefaults.apply(type.group(), type.kind(), request.oldObject());
     List<FieldError> errors = BuiltInValidation.validate(type.group(), type.kind(), defaulted, old);
     if (!errors.isEmpty()) {
-      String name = defaulted.getJsonObject("metadata").getString("name", "");
-      ApiError error = ApiError.invalid(type, name, errors);
-      throw new ApiError(422, "Invalid", SchemaValidator.invalidMessage(type.qualifiedKind(), name, errors),
-          error.status().getJsonObject("details"));
+      throw ApiError.invalid(type, defaulted.getJsonObject("metadata").getString("name", ""), errors);
     }
     return defaulted;
   }

@@ -61,9 +61,6 @@ final class SchemaAdmission implements Admission {
   }
 
   private static ApiError invalid(ResourceType type, JsonObject object, List<FieldError> errors) {
-    String name = object.getJsonObject("metadata", new JsonObject()).getString("name", "");
-    ApiError error = ApiError.invalid(type, name, errors);
-    return new ApiError(422, "Invalid", SchemaValidator.invalidMessage(type.qualifiedKind(), name, errors),
-        error.status().getJsonObject("details"));
+    return ApiError.invalid(type, object.getJsonObject("metadata", new JsonObject()).getString("name", ""), errors);
   }
 }
