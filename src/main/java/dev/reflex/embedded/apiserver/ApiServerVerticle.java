@@ -79,8 +79,8 @@ final class ApiServerVerticle extends VerticleBase {
         .map(StoredObject::object).toList());
     aggregatedApis = new AggregatedApis(resources, aggregation, clock);
     resources.addListener((type, before, after) -> {
-      if (type.builtIn() && "APIService".equals(type.kind()) && (after == null || !"status".equals(changedPart(
-          before, after)))) {
+      if (type.builtIn() && "APIService".equals(type.kind()) && (before == null || after == null
+          || !ObjectLifecycle.onlyStatusChanged(before.object(), after.object()))) {
         later(aggregatedApis::refreshAll);
       }
     });
@@ -101,22 +101,6 @@ final class ApiServerVerticle extends VerticleBase {
   }
 
   private static final String APISERVICES = "apiregistration.k8s.io/apiservices";
-
-  /** "status" when only the status of an object changed, else "" (a change the aggregator must look at). */
-  private static String changedPart(StoredObject before, StoredObject after) {
-    if (before == null) {
-      return "";
-    }
-    JsonObject a = before.copy();
-    JsonObject b = after.copy();
-    a.remove("status");
-    b.remove("status");
-    a.getJsonObject("metadata").remove("resourceVersion");
-    b.getJsonObject("metadata").remove("resourceVersion");
-    a.getJsonObject("metadata").remove("managedFields");
-    b.getJsonObject("metadata").remove("managedFields");
-    return a.equals(b) ? "status" : "";
-  }
 
   private void later(Runnable work) {
     context.runOnContext(v -> {

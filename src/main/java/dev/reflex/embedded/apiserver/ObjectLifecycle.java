@@ -119,13 +119,43 @@ final class ObjectLifecycle {
 
   /** Whether an update changed nothing: such an update is answered without a new resourceVersion or event. */
   static boolean unchanged(JsonObject before, JsonObject after) {
-    JsonObject a = before.copy();
-    JsonObject b = after.copy();
-    a.getJsonObject("metadata").remove("resourceVersion");
-    b.getJsonObject("metadata").remove("resourceVersion");
-    a.getJsonObject("metadata").remove("managedFields");
-    b.getJsonObject("metadata").remove("managedFields");
-    return a.equals(b);
+    return sameApartFrom(before, after, null);
+  }
+
+  /** Whether two versions differ in their status alone (or not at all). */
+  static boolean onlyStatusChanged(JsonObject before, JsonObject after) {
+    return sameApartFrom(before, after, "status");
+  }
+
+  /**
+   * Equality of two versions of an object apart from what every write changes anyway (resourceVersion, managed
+   * fields) and, if named, one top-level field. Compared field by field, without copying: every update asks.
+   */
+  private static boolean sameApartFrom(JsonObject before, JsonObject after, String ignored) {
+    for (String field : union(before, after)) {
+      if (field.equals(ignored)) {
+        continue;
+      }
+      if ("metadata".equals(field) && before.getValue(field) instanceof JsonObject a
+          && after.getValue(field) instanceof JsonObject b) {
+        for (String key : union(a, b)) {
+          if (!"resourceVersion".equals(key) && !"managedFields".equals(key) && !sameEntry(a, b, key)) {
+            return false;
+          }
+        }
+      } else if (!sameEntry(before, after, field)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One entry compared as {@link JsonObject#equals} compares it: present in both, and numbers by value. */
+  private static boolean sameEntry(JsonObject a, JsonObject b, String key) {
+    if (a.containsKey(key) != b.containsKey(key)) {
+      return false;
+    }
+    return new JsonObject().put(key, a.getValue(key)).equals(new JsonObject().put(key, b.getValue(key)));
   }
 
   private static boolean specChanged(JsonObject before, JsonObject after) {
