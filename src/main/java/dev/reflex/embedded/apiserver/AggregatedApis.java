@@ -171,14 +171,10 @@ final class AggregatedApis {
       }
       types.add(new ResourceType(group, gv.length == 2 ? gv[1] : gv[0], plural,
           resource.getString("singularName", ""), resource.getString("kind", ""),
-          resource.getBoolean("namespaced", false), strings(resource.getJsonArray("shortNames")),
-          strings(resource.getJsonArray("categories")), strings(resource.getJsonArray("verbs")), false, null, null,
+          resource.getBoolean("namespaced", false), CrdTypes.strings(resource.getJsonArray("shortNames")),
+          CrdTypes.strings(resource.getJsonArray("categories")), CrdTypes.strings(resource.getJsonArray("verbs")), false, null, null,
           List.of(), false));
     }
     return types;
-  }
-
-  private static List<String> strings(JsonArray array) {
-    return array == null ? List.of() : array.stream().map(String::valueOf).toList();
   }
 }

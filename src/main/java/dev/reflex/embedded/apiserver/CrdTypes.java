@@ -44,7 +44,8 @@ final class CrdTypes {
     return types;
   }
 
-  private static List<String> strings(JsonArray array) {
+  /** A JSON array of strings as a list (empty for none). */
+  static List<String> strings(JsonArray array) {
     return array == null ? List.of() : array.stream().map(String::valueOf).toList();
   }
 }
