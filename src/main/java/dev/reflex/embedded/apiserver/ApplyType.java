@@ -3,6 +3,8 @@ package dev.reflex.embedded.apiserver;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One OpenAPI v3 schema node seen the way structured-merge-diff converts it: a scalar, a map (a struct with declared
@@ -19,11 +21,30 @@ final class ApplyType {
 
   enum ListKind { ATOMIC, SET, MAP }
 
+  /** The type of a node without schema; its children are untyped too, whatever the context. */
+  private static final ApplyType UNTYPED_NODE = new ApplyType(null, SchemaContext.NONE, false);
+
+  /** ObjectMeta's shape, for CRDs whose schemas leave metadata open. */
+  private static final ApplyType OBJECT_META = new ApplyType(objectMeta(), SchemaContext.NONE, false);
+
+  /**
+   * Root types by schema identity. Every write walks its type's tree, and the children below are memoized on their
+   * parents, so a type is classified once rather than once per field per write (that was a fifth of a pod update).
+   * A CRD replaced at run time leaves its old tree here until the bound clears the lot.
+   */
+  private static final Map<SchemaKey, ApplyType> ROOTS = new ConcurrentHashMap<>();
+  private static final int ROOTS_BOUND = 1024;
+
   private final JsonObject written;
   private final JsonObject node;
   private final SchemaContext ctx;
   private final boolean root;
   final Kind kind;
+  private final Map<String, ApplyType> fields = new ConcurrentHashMap<>();
+  private volatile ApplyType additional;
+  private volatile ApplyType items;
+  private volatile ListKind listKind;
+  private volatile List<String> listKeys;
 
   private ApplyType(JsonObject written, SchemaContext ctx, boolean root) {
     this.written = written == null ? new JsonObject() : written;
@@ -34,12 +55,31 @@ final class ApplyType {
   }
 
   static ApplyType of(JsonObject node, SchemaContext ctx) {
-    return new ApplyType(node, ctx, false);
+    return node == null ? UNTYPED_NODE : new ApplyType(node, ctx, false);
   }
 
   /** The type of a whole object: its {@code metadata} is ObjectMeta even where the schema leaves it open (CRDs). */
   static ApplyType root(JsonObject schema, SchemaContext ctx) {
-    return new ApplyType(schema, ctx, true);
+    if (schema == null) {
+      return new ApplyType(null, ctx, true);
+    }
+    if (ROOTS.size() > ROOTS_BOUND) {
+      ROOTS.clear();
+    }
+    return ROOTS.computeIfAbsent(new SchemaKey(schema, ctx.components()), key -> new ApplyType(schema, ctx, true));
+  }
+
+  /** A schema within its components, both by identity (JsonObject's equality walks the whole document). */
+  private record SchemaKey(JsonObject schema, Map<String, JsonObject> components) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof SchemaKey that && that.schema == schema && that.components == components;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(schema) + System.identityHashCode(components);
+    }
   }
 
   private static Kind classify(JsonObject node) {
@@ -89,30 +129,49 @@ final class ApplyType {
 
   ApplyType field(String name) {
     if (kind != Kind.MAP) {
-      return of(null, ctx);
+      return UNTYPED_NODE;
     }
     JsonObject properties = node.getJsonObject("properties");
     if (properties != null && properties.getValue(name) instanceof JsonObject property) {
-      if (root && "metadata".equals(name)) {
-        JsonObject resolved = ctx.resolve(property);
-        if (resolved.getJsonObject("properties") == null || resolved.getJsonObject("properties").isEmpty()) {
-          return of(objectMeta(), SchemaContext.NONE);
-        }
-      }
-      return of(property, ctx);
+      // Only declared fields are memoized by name: the keys of a map of values are the user's, without bound.
+      return fields.computeIfAbsent(name, declared -> declaredField(declared, property));
     }
     if (root && "metadata".equals(name)) {
-      return of(objectMeta(), SchemaContext.NONE);
+      return OBJECT_META;
     }
-    if (node.getValue("additionalProperties") instanceof JsonObject additional) {
-      return of(additional, ctx);
+    if (node.getValue("additionalProperties") instanceof JsonObject values) {
+      ApplyType known = additional;
+      if (known == null) {
+        known = of(values, ctx);
+        additional = known;
+      }
+      return known;
     }
-    return of(null, ctx);
+    return UNTYPED_NODE;
+  }
+
+  private ApplyType declaredField(String name, JsonObject property) {
+    if (root && "metadata".equals(name)) {
+      JsonObject resolved = ctx.resolve(property);
+      if (resolved.getJsonObject("properties") == null || resolved.getJsonObject("properties").isEmpty()) {
+        return OBJECT_META;
+      }
+    }
+    return of(property, ctx);
   }
 
   // ---------------------------------------------------------------------------------------------- lists
 
   ListKind listKind() {
+    ListKind known = listKind;
+    if (known == null) {
+      known = classifyList();
+      listKind = known;
+    }
+    return known;
+  }
+
+  private ListKind classifyList() {
     String listType = extension("x-kubernetes-list-type");
     if ("atomic".equals(listType)) {
       return ListKind.ATOMIC;
@@ -132,6 +191,15 @@ final class ApplyType {
   }
 
   List<String> listKeys() {
+    List<String> known = listKeys;
+    if (known == null) {
+      known = readListKeys();
+      listKeys = known;
+    }
+    return known;
+  }
+
+  private List<String> readListKeys() {
     if ("map".equals(extension("x-kubernetes-list-type"))) {
       JsonArray keys = extensionArray("x-kubernetes-list-map-keys");
       return keys == null ? List.of() : keys.stream().map(String::valueOf).toList();
@@ -141,7 +209,12 @@ final class ApplyType {
   }
 
   ApplyType items() {
-    return node.getValue("items") instanceof JsonObject items ? of(items, ctx) : of(null, ctx);
+    ApplyType known = items;
+    if (known == null) {
+      known = node.getValue("items") instanceof JsonObject schema ? of(schema, ctx) : UNTYPED_NODE;
+      items = known;
+    }
+    return known;
   }
 
   /** The schema default of a key field of this list's items (how {@code protocol: TCP} keys a port that omits it). */

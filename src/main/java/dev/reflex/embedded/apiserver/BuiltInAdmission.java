@@ -36,9 +36,9 @@ final class BuiltInAdmission implements Admission {
       }
       default -> { }
     }
-    JsonObject defaulted = BuiltInDefaults.apply(type.group(), type.kind(), object);
-    JsonObject old = request.oldObject() == null ? null
-        : BuiltInDefaults.apply(type.group(), type.kind(), request.oldObject());
+    // The write path owns the object it admits; the old one is stored, so it was defaulted when it was written.
+    JsonObject defaulted = BuiltInDefaults.applyInPlace(type.group(), type.kind(), object);
+    JsonObject old = request.oldObject();
     List<FieldError> errors = BuiltInValidation.validate(type.group(), type.kind(), defaulted, old);
     if (!errors.isEmpty()) {
       throw ApiError.invalid(type, defaulted.getJsonObject("metadata").getString("name", ""), errors);

@@ -32,7 +32,14 @@ public final class BuiltInDefaults {
    *     matters (autoscaling/v1 and v2 default differently)
    */
   public static JsonObject apply(String group, String kind, JsonObject object) {
-    JsonObject out = object.copy();
+    return applyInPlace(group, kind, object.copy());
+  }
+
+  /**
+   * {@link #apply} on {@code out} itself, for the write path, which owns the object it admits (a deep copy of a pod
+   * was a twentieth of a write).
+   */
+  static JsonObject applyInPlace(String group, String kind, JsonObject out) {
     switch (group + "/" + kind) {
       case "/Pod" -> pod(out);
       case "/PodTemplate" -> PodSpecDefaults.applyToTemplate(child(out, "template"));

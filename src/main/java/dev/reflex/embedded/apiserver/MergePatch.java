@@ -29,12 +29,22 @@ public final class MergePatch {
    * object: 422.
    */
   public static JsonObject apply(JsonObject target, String body) {
+    return applyTo(target.copy(), body);
+  }
+
+  /**
+   * {@link #apply(JsonObject, String)} into {@code owned} itself, for a caller that holds its own copy of the target
+   * (the write path copies the stored object once; copying it again here was a tenth of a patch).
+   */
+  static JsonObject applyTo(JsonObject owned, String body) {
     Object patch = PatchValues.parse(body);
     if (patch == PatchValues.NOT_JSON) {
       throw PatchException.badRequest("invalid JSON patch");
     }
     if (patch instanceof JsonObject object) {
-      return apply(target, object);
+      // Decoded just now, so the patch is ours as well.
+      mergeInto(owned, object);
+      return owned;
     }
     if (patch instanceof JsonArray array) {
       JsonArray replaced = PatchValues.pruneNulls(array.copy());

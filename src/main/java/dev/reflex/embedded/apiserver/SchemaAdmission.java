@@ -34,8 +34,7 @@ final class SchemaAdmission implements Admission {
       List<String> unknownFields;
       if (type.builtIn()) {
         // Built-in kinds are decoded into their types (unknown fields drop out) and validated by their own rules,
-        // not by their published schema.
-        result = object.copy();
+        // not by their published schema. The write path owns the object, so it is pruned where it lies.
         unknownFields = SchemaPruner.prune(result, Conversions.storageSchema(type), Schemas.context());
       } else {
         SchemaValidator.Outcome outcome = SchemaValidator.apply(object, Conversions.storageSchema(type), Schemas.context());

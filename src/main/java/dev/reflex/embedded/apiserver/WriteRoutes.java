@@ -185,7 +185,7 @@ final class WriteRoutes {
         }
         yield StrategicMergePatch.apply(base, text, type.schema(), Schemas.context());
       }
-      default -> MergePatch.apply(base, text);
+      default -> MergePatch.applyTo(base, text);
     };
     return Conversions.toStorage(type, result);
   }
