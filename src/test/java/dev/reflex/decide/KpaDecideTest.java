@@ -69,6 +69,19 @@ class KpaDecideTest {
   }
 
   @Test
+  void activationScaleZeroIsUpstreamsUnsetValueAndActsAsOne() {
+    String template = """
+        {"now":"2026-01-01T00:00:00Z","deciderSpec":{"targetValue":10,"totalValue":20,"activationScale":%d},
+         "readyPods":1,"observedStableValue":0.5,"observedPanicValue":0.5}""";
+    JsonObject zero = kpa.decide(doc(template.formatted(0)));
+    JsonObject one = kpa.decide(doc(template.formatted(1)));
+    assertEquals(1, zero.getInteger("desiredPodCount"));
+    assertEquals(0, zero.getJsonObject("deciderSpec").getInteger("activationScale"));
+    zero.getJsonObject("deciderSpec").put("activationScale", 1);
+    assertEquals(one, zero);
+  }
+
+  @Test
   void outputDeciderSpecReadsBackToTheSameSpec() {
     JsonObject out = kpa.decide(doc("""
         {"now":"2026-01-01T00:00:00Z","kpa":{"metric":"rps","target":"150","scale-down-delay":"30s",
@@ -173,6 +186,8 @@ class KpaDecideTest {
         bad("deciderSpec fractional stable window", "{\"now\":\"" + NOW + "\"," + ok
             + ",\"deciderSpec\":{\"stableWindowSeconds\":1.5}}",
             "deciderSpec.stableWindowSeconds: must be whole seconds ≥ 1, was PT1.5S"),
+        bad("deciderSpec negative activation scale", "{\"now\":\"" + NOW + "\"," + ok
+            + ",\"deciderSpec\":{\"activationScale\":-1}}", "deciderSpec.activationScale: must be at least 0, was -1"),
         bad("deciderSpec reachable not boolean", "{\"now\":\"" + NOW + "\"," + ok
             + ",\"deciderSpec\":{\"reachable\":\"yes\"}}", "deciderSpec.reachable: must be a boolean"),
         bad("deciderSpec bad metric", "{\"now\":\"" + NOW + "\"," + ok

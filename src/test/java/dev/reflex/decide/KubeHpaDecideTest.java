@@ -109,6 +109,35 @@ class KubeHpaDecideTest {
         out.getJsonArray("events").getJsonObject(0).getString("message"));
   }
 
+  /**
+   * A low reading on 5 replicas: first sight seeds a recommendation of 5, which the 600 s window holds; a known HPA
+   * without history has no such recommendation, so only the policies (1 pod per 60 s) limit the scale-down.
+   */
+  private JsonObject lowReadingOnFive() {
+    JsonObject document = qpsDocument();
+    document.getJsonObject("scale").getJsonObject("spec").put("replicas", 5);
+    document.getJsonArray("metricValues").getJsonObject(0).put("value", "100");
+    return document;
+  }
+
+  @Test
+  void anAbsentStateIsFirstSightAndHoldsTheCurrentCount() {
+    JsonObject out = decide.decide(lowReadingOnFive());
+    assertEquals(5, out.getInteger("desiredReplicas"));
+    assertEquals("ScaleDownStabilized", out.getJsonArray("conditions").getJsonObject(0).getString("reason"));
+  }
+
+  @Test
+  void aStateWithEmptyListsIsKnownHistoryWithNothingToStabilizeOver() {
+    JsonObject document = lowReadingOnFive().put("state", new JsonObject().put("recommendations", new JsonArray())
+        .put("scaleUpEvents", new JsonArray()).put("scaleDownEvents", new JsonArray()));
+    JsonObject out = decide.decide(document);
+    assertEquals(4, out.getInteger("desiredReplicas"));
+    assertEquals(true, out.getBoolean("scaleUpdated"));
+    assertEquals("ScaleDownLimit", out.getJsonArray("conditions").getJsonObject(2).getString("reason"));
+    assertEquals(1, out.getJsonObject("state").getJsonArray("recommendations").size());
+  }
+
   @Test
   void feedingTheStateBackHoldsAScaleDownInsideTheWindow() {
     JsonObject first = decide.decide(qpsDocument());

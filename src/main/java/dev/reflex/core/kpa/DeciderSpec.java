@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param stableWindow the stable window, whole seconds ≥ 1
  * @param panicWindow the panic window, whole seconds ≥ 1 (stable × panic-window-percentage, rounded)
  * @param scaleDownDelay how long a higher recommendation is kept before scaling down; whole seconds ≥ 0
- * @param activationScale the fewest pods once there is any demand; ≥ 1
+ * @param activationScale the fewest pods once there is any demand; ≥ 0, where 0 (upstream's unset value) acts as 1
  * @param activatorCapacity requests one activator handles; &gt; 0
  * @param initialScale pods to reach before the revision counts as initialized; ≥ 0
  * @param minScale lower bound for reachable revisions; ≥ 0
@@ -69,8 +69,10 @@ public record DeciderSpec(
     requireWholeSeconds("stableWindow", stableWindow, 1);
     requireWholeSeconds("panicWindow", panicWindow, 1);
     requireWholeSeconds("scaleDownDelay", scaleDownDelay, 0);
-    if (activationScale < 1) {
-      throw new KpaInputException("activationScale", "must be at least 1, was " + activationScale);
+    // The resolved spec's zero value is "unset" upstream and behaves as 1 (the decider only applies values above
+    // 1); the annotation itself must still say at least 1 (KpaTarget).
+    if (activationScale < 0) {
+      throw new KpaInputException("activationScale", "must be at least 0, was " + activationScale);
     }
     if (initialScale < 0) {
       throw new KpaInputException("initialScale", "must be at least 0, was " + initialScale);
