@@ -2,7 +2,6 @@ package dev.reflex.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
@@ -73,8 +72,7 @@ class ProviderGrpcServiceTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(PrometheusTestServer.available(), "needs " + PrometheusTestServer.BINARY
-        + " (apt-get install prometheus)");
+    PrometheusTestServer.requireBinary();
     prometheus = PrometheusTestServer.start();
     data = new MetricsFixture(Instant.now());
     prometheus.write(data.request());

@@ -40,6 +40,22 @@ public final class PrometheusTestServer implements AutoCloseable {
     return Files.isExecutable(BINARY);
   }
 
+  /**
+   * Goes on only where the binary is installed: in CI ({@code CI=true}) a missing Prometheus fails the test, since
+   * {@code scripts/test} installs it; on a developer's machine the test is skipped, saying why.
+   */
+  public static void requireBinary() {
+    if (available()) {
+      return;
+    }
+    String why = "needs " + BINARY + " (scripts/test installs Debian's prometheus package; or apt-get install "
+        + "--no-install-recommends prometheus)";
+    if ("true".equals(System.getenv("CI"))) {
+      org.junit.jupiter.api.Assertions.fail("CI=true and Prometheus is missing: " + why);
+    }
+    org.junit.jupiter.api.Assumptions.abort(why);
+  }
+
   /** Starts Prometheus and waits until {@code /-/ready} answers 200. */
   public static PrometheusTestServer start() throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("reflex-prometheus");

@@ -2,7 +2,6 @@ package dev.reflex.metrics.hpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.reflex.decide.KubeHpaDecide;
 import dev.reflex.decide.Quantity;
@@ -61,8 +60,7 @@ class HpaMetricReaderPrometheusTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(PrometheusTestServer.available(), "needs " + PrometheusTestServer.BINARY
-        + " (apt-get install prometheus)");
+    PrometheusTestServer.requireBinary();
     prometheus = PrometheusTestServer.start();
     prometheus.write(data(Instant.now()));
     vertx = Vertx.vertx();

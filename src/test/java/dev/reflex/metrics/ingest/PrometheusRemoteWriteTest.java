@@ -13,6 +13,7 @@ import dev.reflex.metrics.routing.RoutingRules;
 import dev.reflex.metrics.routing.SampleRouter;
 import dev.reflex.metrics.routing.WorkloadRef;
 import dev.reflex.testing.Eventually;
+import dev.reflex.testing.PrometheusTestServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,16 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrometheusRemoteWriteTest {
 
-  static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
   static final WorkloadRef WEB = new WorkloadRef("Deployment", "shop", "web");
 
   volatile double gauge = 5;
 
   @Test
   void burstScrapedByPrometheusIsRemoteWrittenAndTriggersAPanicScaleUp(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS),
-        "skipped: Debian's Prometheus is not installed at /usr/bin/prometheus"
-            + " (apt-get install --no-install-recommends prometheus)");
+    PrometheusTestServer.requireBinary();
     Vertx vertx = Vertx.vertx();
     Process prometheus = null;
     try {
@@ -85,7 +82,7 @@ class PrometheusRemoteWriteTest {
               queue_config:
                 batch_send_deadline: 1s
           """.formatted(exporter.actualPort(), reflex.actualPort()));
-      prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
+      prometheus = new ProcessBuilder(PrometheusTestServer.BINARY.toString(), "--config.file=" + config,
           "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
           .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
 

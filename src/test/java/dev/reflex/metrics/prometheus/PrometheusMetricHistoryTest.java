@@ -6,7 +6,6 @@ import static dev.reflex.metrics.prometheus.MetricsFixture.NS;
 import static dev.reflex.metrics.prometheus.MetricsFixture.STS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.query.MetricId;
@@ -50,8 +49,7 @@ class PrometheusMetricHistoryTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(PrometheusTestServer.available(), "needs " + PrometheusTestServer.BINARY
-        + " (apt-get install prometheus)");
+    PrometheusTestServer.requireBinary();
     prometheus = PrometheusTestServer.start();
     data = new MetricsFixture(Instant.now());
     prometheus.write(data.request());
