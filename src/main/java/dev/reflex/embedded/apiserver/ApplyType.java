@@ -32,7 +32,7 @@ final class ApplyType {
    * parents, so a type is classified once rather than once per field per write (that was a fifth of a pod update).
    * A CRD replaced at run time leaves its old tree here until the bound clears the lot.
    */
-  private static final Map<SchemaKey, ApplyType> ROOTS = new ConcurrentHashMap<>();
+  private static final Map<SchemaIdentity, ApplyType> ROOTS = new ConcurrentHashMap<>();
   private static final int ROOTS_BOUND = 1024;
 
   private final JsonObject written;
@@ -43,8 +43,8 @@ final class ApplyType {
   private final Map<String, ApplyType> fields = new ConcurrentHashMap<>();
   private volatile ApplyType additional;
   private volatile ApplyType items;
-  private volatile ListKind listKind;
-  private volatile List<String> listKeys;
+  private final ListKind listKind;
+  private final List<String> listKeys;
 
   private ApplyType(JsonObject written, SchemaContext ctx, boolean root) {
     this.written = written == null ? new JsonObject() : written;
@@ -52,6 +52,9 @@ final class ApplyType {
     this.node = written == null ? new JsonObject() : ctx.resolve(written);
     this.root = root;
     this.kind = classify(this.node);
+    // Read from the node's own extensions only (no recursion), so they can be settled here, once per node.
+    this.listKind = classifyList();
+    this.listKeys = readListKeys();
   }
 
   static ApplyType of(JsonObject node, SchemaContext ctx) {
@@ -66,20 +69,8 @@ final class ApplyType {
     if (ROOTS.size() > ROOTS_BOUND) {
       ROOTS.clear();
     }
-    return ROOTS.computeIfAbsent(new SchemaKey(schema, ctx.components()), key -> new ApplyType(schema, ctx, true));
-  }
-
-  /** A schema within its components, both by identity (JsonObject's equality walks the whole document). */
-  private record SchemaKey(JsonObject schema, Map<String, JsonObject> components) {
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof SchemaKey that && that.schema == schema && that.components == components;
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * System.identityHashCode(schema) + System.identityHashCode(components);
-    }
+    return ROOTS.computeIfAbsent(new SchemaIdentity(schema, ctx.components()),
+        key -> new ApplyType(schema, ctx, true));
   }
 
   private static Kind classify(JsonObject node) {
@@ -163,12 +154,7 @@ final class ApplyType {
   // ---------------------------------------------------------------------------------------------- lists
 
   ListKind listKind() {
-    ListKind known = listKind;
-    if (known == null) {
-      known = classifyList();
-      listKind = known;
-    }
-    return known;
+    return listKind;
   }
 
   private ListKind classifyList() {
@@ -191,12 +177,7 @@ final class ApplyType {
   }
 
   List<String> listKeys() {
-    List<String> known = listKeys;
-    if (known == null) {
-      known = readListKeys();
-      listKeys = known;
-    }
-    return known;
+    return listKeys;
   }
 
   private List<String> readListKeys() {

@@ -19,7 +19,7 @@ record SchemaView(JsonObject node, boolean builtIn) {
    * every write of a pod walks the same few hundred of them several times (merging a referring node over its
    * component each time cost a tenth of a write). CRD schemas have no references; their views are free to make.
    */
-  private static final Map<Identity, SchemaView> BUILT_IN_VIEWS = new ConcurrentHashMap<>();
+  private static final Map<SchemaIdentity, SchemaView> BUILT_IN_VIEWS = new ConcurrentHashMap<>();
 
   /** The view of a raw node, or null for none. */
   static SchemaView of(JsonObject raw, SchemaContext ctx) {
@@ -29,14 +29,13 @@ record SchemaView(JsonObject node, boolean builtIn) {
     if (ctx.components().isEmpty()) {
       return new SchemaView(ctx.resolve(raw), false);
     }
-    return BUILT_IN_VIEWS.computeIfAbsent(new Identity(raw, ctx.components()), key -> resolve(raw, ctx));
+    return BUILT_IN_VIEWS.computeIfAbsent(new SchemaIdentity(raw, ctx.components()), key -> resolve(raw, ctx));
   }
 
   private static SchemaView resolve(JsonObject raw, SchemaContext ctx) {
-    boolean builtIn = true;
     JsonObject resolved = ctx.resolve(raw);
     if (resolved == raw) {
-      return new SchemaView(raw, builtIn);
+      return new SchemaView(raw, true);
     }
     JsonObject merged = new JsonObject(new java.util.LinkedHashMap<>(resolved.getMap()));
     String refName = refName(raw);
@@ -50,23 +49,7 @@ record SchemaView(JsonObject node, boolean builtIn) {
       merged.put("x-kubernetes-int-or-string", true).remove("type");
       merged.put("x-reflex-number-too", true);
     }
-    return new SchemaView(merged, builtIn);
-  }
-
-  /**
-   * A schema node within its components, both compared by identity: JsonObject's own equality walks the whole
-   * document.
-   */
-  private record Identity(JsonObject node, Map<String, JsonObject> components) {
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Identity that && that.node == node && that.components == components;
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * System.identityHashCode(node) + System.identityHashCode(components);
-    }
+    return new SchemaView(merged, true);
   }
 
   private static String refName(JsonObject raw) {
