@@ -82,7 +82,7 @@ final class CustomResourceColumns {
           if (s.isEmpty() || s.equals("null")) {
             return "<unknown>";
           }
-          Instant at = HumanDuration.parse(s);
+          Instant at = Timestamps.parse(s);
           return at == null ? "<invalid>" : HumanDuration.since(at, now);
         }
         return null;

@@ -45,10 +45,10 @@ final class EventCells {
   }
 
   private static TableRow row(EventView e, Instant now) {
-    Instant first = HumanDuration.parse(e.firstTimestamp());
+    Instant first = Timestamps.parse(e.firstTimestamp());
     String firstSeen = first != null ? HumanDuration.since(first, now)
         : HumanDuration.since(Fields.time(e.event(), "eventTime"), now);
-    Instant last = HumanDuration.parse(e.lastTimestamp());
+    Instant last = Timestamps.parse(e.lastTimestamp());
     String lastSeen = last != null ? HumanDuration.since(last, now) : firstSeen;
     long count = e.count();
     JsonObject series = Fields.objectOrNull(e.event(), "series");

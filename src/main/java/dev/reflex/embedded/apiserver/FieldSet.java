@@ -34,7 +34,10 @@ public final class FieldSet {
   private static final FieldSet EMPTY = new FieldSet();
 
   private final NavigableSet<Element> members = new TreeSet<>(ELEMENT_ORDER);
+  /** Never holds an empty set, so emptiness is a look at this level only. */
   private final NavigableMap<Element, FieldSet> children = new TreeMap<>(ELEMENT_ORDER);
+  /** The FieldsV1 form once worked out (or as read from the store); shared, so never changed. */
+  private JsonObject fieldsV1;
 
   private FieldSet() {
   }
@@ -153,7 +156,7 @@ public final class FieldSet {
   // ---------------------------------------------------------------------------------------------- queries
 
   public boolean isEmpty() {
-    return members.isEmpty() && children.values().stream().allMatch(FieldSet::isEmpty);
+    return members.isEmpty() && children.isEmpty();
   }
 
   /** Whether the path is a member (not merely a parent of members). */
@@ -189,6 +192,23 @@ public final class FieldSet {
     return Collections.unmodifiableNavigableMap(children);
   }
 
+  /** Whether every member path of {@code other} is a member path of this set. */
+  boolean containsAll(FieldSet other) {
+    if (other == this) {
+      return true;
+    }
+    if (!members.containsAll(other.members)) {
+      return false;
+    }
+    for (Map.Entry<Element, FieldSet> child : other.children.entrySet()) {
+      FieldSet mine = children.get(child.getKey());
+      if (mine == null || !mine.containsAll(child.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Every member path, members of a level before the paths below it (structured-merge-diff's iteration order). */
   public List<List<Element>> paths() {
     List<List<Element>> out = new ArrayList<>();
@@ -211,7 +231,17 @@ public final class FieldSet {
 
   // ---------------------------------------------------------------------------------------------- set algebra
 
+  /**
+   * The paths of both sets. When one holds the other, that one is the answer: a manager that changes again the
+   * fields it already owns keeps its set, and the FieldsV1 already worked out for it.
+   */
   public FieldSet union(FieldSet other) {
+    if (other.isEmpty() || containsAll(other)) {
+      return this;
+    }
+    if (isEmpty() || other.containsAll(this)) {
+      return other;
+    }
     FieldSet out = new FieldSet();
     out.members.addAll(members);
     out.members.addAll(other.members);
@@ -221,14 +251,24 @@ public final class FieldSet {
   }
 
   public FieldSet intersection(FieldSet other) {
+    if (isEmpty() || other.isEmpty()) {
+      return EMPTY;
+    }
+    // The walk goes over the smaller side: a write's few changed fields against an owner's many.
+    boolean fewerMembers = members.size() <= other.members.size();
+    NavigableSet<Element> walked = fewerMembers ? members : other.members;
+    NavigableSet<Element> probed = fewerMembers ? other.members : members;
     FieldSet out = new FieldSet();
-    for (Element member : members) {
-      if (other.members.contains(member)) {
+    for (Element member : walked) {
+      if (probed.contains(member)) {
         out.members.add(member);
       }
     }
-    children.forEach((element, set) -> {
-      FieldSet theirs = other.children.get(element);
+    boolean fewerChildren = children.size() <= other.children.size();
+    NavigableMap<Element, FieldSet> walkedChildren = fewerChildren ? children : other.children;
+    NavigableMap<Element, FieldSet> probedChildren = fewerChildren ? other.children : children;
+    walkedChildren.forEach((element, set) -> {
+      FieldSet theirs = probedChildren.get(element);
       if (theirs != null) {
         out.putChild(element, set.intersection(theirs));
       }
@@ -236,37 +276,46 @@ public final class FieldSet {
     return out;
   }
 
-  /** The members of this set that are not members of {@code other}; a path's children stay when only the path itself is in {@code other}. */
+  /**
+   * The members of this set that are not members of {@code other}; a path's children stay when only the path itself
+   * is in {@code other}. Answers this very set when nothing is taken away, so an owner whose fields a write did not
+   * touch keeps its set, and with it the FieldsV1 already worked out.
+   */
   public FieldSet difference(FieldSet other) {
-    FieldSet out = new FieldSet();
-    for (Element member : members) {
-      if (!other.members.contains(member)) {
-        out.members.add(member);
-      }
-    }
-    children.forEach((element, set) -> {
-      FieldSet theirs = other.children.get(element);
-      out.putChild(element, theirs == null ? set : set.difference(theirs));
-    });
-    return out;
+    return subtract(other, false);
   }
 
   /** Like {@link #difference}, but a member of {@code other} also removes everything below it. */
   public FieldSet recursiveDifference(FieldSet other) {
+    return subtract(other, true);
+  }
+
+  private FieldSet subtract(FieldSet other, boolean recursive) {
+    if (isEmpty() || other.isEmpty()) {
+      return this;
+    }
     FieldSet out = new FieldSet();
+    boolean changed = false;
     for (Element member : members) {
-      if (!other.members.contains(member)) {
+      if (other.members.contains(member)) {
+        changed = true;
+      } else {
         out.members.add(member);
       }
     }
-    children.forEach((element, set) -> {
-      if (other.members.contains(element)) {
-        return;
+    for (Map.Entry<Element, FieldSet> child : children.entrySet()) {
+      Element element = child.getKey();
+      FieldSet set = child.getValue();
+      if (recursive && other.members.contains(element)) {
+        changed = true;
+        continue;
       }
       FieldSet theirs = other.children.get(element);
-      out.putChild(element, theirs == null ? set : set.recursiveDifference(theirs));
-    });
-    return out;
+      FieldSet kept = theirs == null ? set : set.subtract(theirs, recursive);
+      changed |= kept != set;
+      out.putChild(element, kept);
+    }
+    return changed ? out : this;
   }
 
   // ---------------------------------------------------------------------------------------------- building (package)
@@ -276,6 +325,7 @@ public final class FieldSet {
     if (path.isEmpty()) {
       return;
     }
+    fieldsV1 = null;
     FieldSet level = this;
     for (int i = 0; i < path.size() - 1; i++) {
       level = level.children.computeIfAbsent(path.get(i), e -> new FieldSet());
@@ -285,7 +335,9 @@ public final class FieldSet {
 
   /** A set with this set's paths and {@code element} as a member. */
   FieldSet withMember(Element element) {
-    FieldSet out = union(EMPTY);
+    FieldSet out = new FieldSet();
+    out.members.addAll(members);
+    out.children.putAll(children);
     out.members.add(element);
     return out;
   }
@@ -309,9 +361,13 @@ public final class FieldSet {
   /**
    * The FieldsV1 form: one JSON key per element ({@code f:}, {@code k:}, {@code v:}, {@code i:}), an empty object
    * for a member without children, and {@code ".": {}} inside the object of a member that also has children.
+   * Worked out once per set and shared: read the answer, never change it.
    */
   public JsonObject toFieldsV1() {
-    return emit(false);
+    if (fieldsV1 == null) {
+      fieldsV1 = emit(false);
+    }
+    return fieldsV1;
   }
 
   private JsonObject emit(boolean includeSelf) {
@@ -337,6 +393,17 @@ public final class FieldSet {
   public static FieldSet fromFieldsV1(JsonObject json) {
     FieldSet set = new FieldSet();
     read(json, set);
+    return set;
+  }
+
+  /**
+   * Parses FieldsV1 that this server wrote itself and stored, which is already in the form {@link #toFieldsV1}
+   * gives: the set keeps it, so a write that leaves an owner's set alone writes the same JSON back without working it
+   * out again. The stored object is never changed, so sharing its JSON is safe.
+   */
+  static FieldSet fromStoredFieldsV1(JsonObject json) {
+    FieldSet set = fromFieldsV1(json);
+    set.fieldsV1 = json;
     return set;
   }
 

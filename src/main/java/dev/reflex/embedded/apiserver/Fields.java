@@ -71,7 +71,7 @@ final class Fields {
   }
 
   static Instant time(JsonObject root, String... path) {
-    return HumanDuration.parse(string(root, path));
+    return Timestamps.parse(string(root, path));
   }
 
   static int size(JsonObject root, String... path) {

@@ -2,8 +2,6 @@ package dev.reflex.embedded.apiserver;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * Ages as kube-apiserver prints them in tables ({@code duration.HumanDuration}): about two significant figures,
@@ -22,7 +20,7 @@ public final class HumanDuration {
 
   /** {@link #since} of an RFC 3339 string ({@code 2024-05-01T10:00:00Z}); unparsable or absent is {@code <unknown>}. */
   public static String since(String timestamp, Instant now) {
-    return since(parse(timestamp), now);
+    return since(Timestamps.parse(timestamp), now);
   }
 
   public static String of(Duration d) {
@@ -70,15 +68,4 @@ public final class HumanDuration {
     return hours / 24 / 365 + "y";
   }
 
-  /** An RFC 3339 timestamp (with or without fraction, {@code Z} or an offset), or null when absent or malformed. */
-  public static Instant parse(String timestamp) {
-    if (timestamp == null || timestamp.isEmpty()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(timestamp).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 }

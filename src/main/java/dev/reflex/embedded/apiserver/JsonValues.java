@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * JSON values as kube-apiserver's decoder sees them: every number is an int64 when it is integral and fits, else a
@@ -95,34 +96,53 @@ final class JsonValues {
 
   /** Deep equality where 1 and 1.0 are the same number. */
   static boolean same(Object a, Object b) {
-    Object x = copy(a);
-    Object y = copy(b);
+    return deepEqual(a, b, JsonValues::sameScalar);
+  }
+
+  private static boolean sameScalar(Object a, Object b) {
+    Object x = a instanceof Number n ? normalize(n) : a;
+    Object y = b instanceof Number n ? normalize(n) : b;
     if (x instanceof Number nx && y instanceof Number ny) {
       return nx.doubleValue() == ny.doubleValue() && (nx instanceof Long == ny instanceof Long
           || nx.doubleValue() == Math.rint(nx.doubleValue()));
     }
-    if (x instanceof JsonObject ox && y instanceof JsonObject oy) {
-      if (!ox.fieldNames().equals(oy.fieldNames())) {
-        return false;
-      }
-      for (String k : ox.fieldNames()) {
-        if (!same(ox.getValue(k), oy.getValue(k))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (x instanceof JsonArray ax && y instanceof JsonArray ay) {
-      if (ax.size() != ay.size()) {
-        return false;
-      }
-      for (int i = 0; i < ax.size(); i++) {
-        if (!same(ax.getValue(i), ay.getValue(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
     return x == null ? y == null : x.equals(y);
+  }
+
+  /**
+   * The one structural equality of decoded JSON: maps (JsonObject or Map) by their keys and the values under them,
+   * lists (JsonArray or List) item by item, a map or list never equal to anything else, and every other pair as
+   * {@code scalars} says (each caller has its own rule for numbers). The very same node is equal at once.
+   */
+  static boolean deepEqual(Object a, Object b, BiPredicate<Object, Object> scalars) {
+    if (a == b) {
+      return true;
+    }
+    Object x = a instanceof JsonObject o ? o.getMap() : a instanceof JsonArray l ? l.getList() : a;
+    Object y = b instanceof JsonObject o ? o.getMap() : b instanceof JsonArray l ? l.getList() : b;
+    if (x instanceof Map<?, ?> mx) {
+      if (!(y instanceof Map<?, ?> my) || mx.size() != my.size()) {
+        return false;
+      }
+      for (Map.Entry<?, ?> entry : mx.entrySet()) {
+        Object theirs = my.get(entry.getKey());
+        if (theirs == null && !my.containsKey(entry.getKey()) || !deepEqual(entry.getValue(), theirs, scalars)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (x instanceof List<?> lx) {
+      if (!(y instanceof List<?> ly) || lx.size() != ly.size()) {
+        return false;
+      }
+      for (int i = 0; i < lx.size(); i++) {
+        if (!deepEqual(lx.get(i), ly.get(i), scalars)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return !(y instanceof Map) && !(y instanceof List) && scalars.test(x, y);
   }
 }

@@ -3,8 +3,6 @@ package dev.reflex.embedded.apiserver;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -87,17 +85,30 @@ public final class ManagedFields {
 
   /** RFC 3339 in UTC, whole seconds: how metav1.Time is written. */
   public static String formatTime(Instant time) {
-    return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.SECONDS));
+    return Timestamps.format(time);
   }
 
   /** The entries of an object's {@code metadata.managedFields}; an object without them has none. */
   public static List<Entry> read(JsonObject object) throws InvalidManagedFields {
     JsonObject metadata = object == null ? null : object.getJsonObject("metadata");
     JsonArray entries = metadata == null ? null : metadata.getJsonArray("managedFields");
-    return entries == null ? List.of() : decode(entries);
+    return entries == null ? List.of() : decode(entries, false);
+  }
+
+  /**
+   * The entries of an object's managedFields as the store holds them, which this server wrote: their sets keep the
+   * stored FieldsV1 ({@link FieldSet#fromStoredFieldsV1}), so owners a write leaves alone are written back as they
+   * were.
+   */
+  static List<Entry> decodeStored(JsonArray entries) throws InvalidManagedFields {
+    return decode(entries, true);
   }
 
   public static List<Entry> decode(JsonArray entries) throws InvalidManagedFields {
+    return decode(entries, false);
+  }
+
+  private static List<Entry> decode(JsonArray entries, boolean stored) throws InvalidManagedFields {
     List<Entry> out = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       if (!(entries.getValue(i) instanceof JsonObject entry)) {
@@ -121,16 +132,16 @@ public final class ManagedFields {
       FieldSet fields;
       try {
         Object raw = entry.getValue("fieldsV1");
-        fields = FieldSet.fromFieldsV1(raw instanceof JsonObject o ? o : new JsonObject());
+        JsonObject json = raw instanceof JsonObject o ? o : new JsonObject();
+        fields = stored ? FieldSet.fromStoredFieldsV1(json) : FieldSet.fromFieldsV1(json);
       } catch (RuntimeException e) {
         throw new InvalidManagedFields("error decoding versioned set: " + e.getMessage());
       }
       Instant time = null;
       String rawTime = entry.getString("time");
       if (rawTime != null && !rawTime.isEmpty()) {
-        try {
-          time = Instant.parse(rawTime);
-        } catch (RuntimeException e) {
+        time = Timestamps.parse(rawTime);
+        if (time == null) {
           throw new InvalidManagedFields("invalid time \"" + rawTime + "\" in managed fields entry " + i);
         }
       }

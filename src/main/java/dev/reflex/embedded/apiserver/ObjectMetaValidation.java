@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -141,13 +140,13 @@ public final class ObjectMetaValidation {
         errs.add(FieldError.invalid("metadata." + field, string(meta, field), IMMUTABLE));
       }
     }
-    Instant created = time(meta.getValue("creationTimestamp"));
-    if (!Objects.equals(created, time(old.getValue("creationTimestamp")))) {
+    if (!sameTime(meta.getValue("creationTimestamp"), old.getValue("creationTimestamp"))) {
+      Instant created = time(meta.getValue("creationTimestamp"));
       errs.add(FieldError.invalid("metadata.creationTimestamp",
           new GoText.Shown(goTime(created == null ? Instant.parse("0001-01-01T00:00:00Z") : created)), IMMUTABLE));
     }
-    Instant deleted = time(meta.getValue("deletionTimestamp"));
-    if (!Objects.equals(deleted, time(old.getValue("deletionTimestamp")))) {
+    if (!sameTime(meta.getValue("deletionTimestamp"), old.getValue("deletionTimestamp"))) {
+      Instant deleted = time(meta.getValue("deletionTimestamp"));
       errs.add(FieldError.invalid("metadata.deletionTimestamp",
           deleted == null ? null : new GoText.Shown(goTime(deleted)), IMMUTABLE));
     }
@@ -312,15 +311,13 @@ public final class ObjectMetaValidation {
     return out;
   }
 
+  /** Equal text is the same time; other text may still be (an offset, a fraction kube drops). */
+  private static boolean sameTime(Object a, Object b) {
+    return Objects.equals(a, b) || Objects.equals(time(a), time(b));
+  }
+
   private static Instant time(Object value) {
-    if (!(value instanceof String s) || s.isEmpty()) {
-      return null;
-    }
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return value instanceof String s ? Timestamps.parse(s) : null;
   }
 
   /** Go's time.Time.String() of a UTC time: {@code 2024-01-02 03:04:05 +0000 UTC}, fractions without zeros. */

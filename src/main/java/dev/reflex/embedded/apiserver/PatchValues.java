@@ -72,32 +72,7 @@ final class PatchValues {
 
   /** Structural equality of two JSON values, numbers compared as {@link #sameScalar}. */
   static boolean deepEquals(Object a, Object b) {
-    if (a instanceof JsonObject x && b instanceof JsonObject y) {
-      if (x.size() != y.size()) {
-        return false;
-      }
-      for (Map.Entry<String, Object> e : x) {
-        if (!y.containsKey(e.getKey()) || !deepEquals(e.getValue(), y.getValue(e.getKey()))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a instanceof JsonArray x && b instanceof JsonArray y) {
-      if (x.size() != y.size()) {
-        return false;
-      }
-      for (int i = 0; i < x.size(); i++) {
-        if (!deepEquals(x.getValue(i), y.getValue(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a instanceof JsonObject || a instanceof JsonArray || b instanceof JsonObject || b instanceof JsonArray) {
-      return false;
-    }
-    return sameScalar(a, b);
+    return JsonValues.deepEqual(a, b, PatchValues::sameScalar);
   }
 
   /** The Go type a decoded value has in {@code map[string]interface{}}, as reflect prints it. */

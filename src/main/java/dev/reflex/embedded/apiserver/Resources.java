@@ -150,7 +150,7 @@ final class Resources {
     }
     incoming.put("apiVersion", Conversions.storageVersion(type)).put("kind", type.kind());
     JsonObject prepared = lifecycle.prepareUpdate(type, current, incoming, subresource);
-    JsonObject admitted = managed(type, current.object(), admit(type, Admission.Operation.UPDATE, prepared,
+    JsonObject admitted = managed(type, current, admit(type, Admission.Operation.UPDATE, prepared,
         current.object(), subresource, options, warnings), subresource, options);
     ObjectLifecycle.bumpGeneration(type, current.object(), admitted);
     if (ObjectLifecycle.unchanged(current.object(), admitted)) {
@@ -240,13 +240,13 @@ final class Resources {
   }
 
   /** Gives the fields a write changed to its manager, as every write to kube-apiserver does. */
-  private JsonObject managed(ResourceType type, JsonObject before, JsonObject after, String subresource,
+  private JsonObject managed(ResourceType type, StoredObject before, JsonObject after, String subresource,
       WriteOptions options) {
     if (options.apply()) {
       return after;
     }
     try {
-      return ServerSideApply.recordUpdate(before, after, options.manager(), "Update",
+      return ServerSideApply.recordStoredUpdate(before, after, options.manager(), "Update",
           subresource == null ? "" : subresource, type.groupVersion(), Conversions.storageSchema(type), Schemas.context(),
           clock.instant());
     } catch (RuntimeException e) {

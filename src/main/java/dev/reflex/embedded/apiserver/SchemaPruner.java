@@ -3,9 +3,12 @@ package dev.reflex.embedded.apiserver;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Removes the fields a structural schema does not declare, as kube-apiserver does when it decodes a custom resource,
@@ -29,6 +32,9 @@ final class SchemaPruner {
   private static final Set<String> MANAGED_FIELDS_ENTRY =
       Set.of("manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1", "subresource");
 
+  private static final Map<SchemaIdentity, Boolean> EMBEDDED_BELOW = new ConcurrentHashMap<>();
+  private static final int EMBEDDED_BELOW_BOUND = 4096;
+
   private final SchemaContext ctx;
   private final List<String> unknown = new ArrayList<>();
 
@@ -46,8 +52,55 @@ final class SchemaPruner {
     pruner.prune(object, rootSchema, "", true);
     pruner.unknown.sort(null);
     paths.addAll(pruner.unknown);
-    paths.addAll(pruneEmbeddedMetadata(object, rootSchema, ctx, ""));
+    if (declaresEmbeddedResourceBelow(rootSchema, ctx)) {
+      paths.addAll(pruneEmbeddedMetadata(object, rootSchema, ctx, ""));
+    }
     return paths;
+  }
+
+  /**
+   * Whether any schema below the root is an {@code x-kubernetes-embedded-resource}, worked out once per schema:
+   * most kinds (every built-in one) declare none, and then the object need not be walked a second time.
+   */
+  private static boolean declaresEmbeddedResourceBelow(JsonObject rootSchema, SchemaContext ctx) {
+    if (rootSchema == null) {
+      return false;
+    }
+    if (EMBEDDED_BELOW.size() > EMBEDDED_BELOW_BOUND) {
+      EMBEDDED_BELOW.clear();
+    }
+    return EMBEDDED_BELOW.computeIfAbsent(new SchemaIdentity(rootSchema, ctx.components()), key -> {
+      Set<JsonObject> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      SchemaView root = SchemaView.of(rootSchema, ctx);
+      seen.add(root.node());
+      return anyEmbeddedBelow(root, ctx, seen);
+    });
+  }
+
+  /** The schemas {@link #pruneEmbeddedMetadata} can step into, each looked at once (schemas may refer to themselves). */
+  private static boolean anyEmbeddedBelow(SchemaView s, SchemaContext ctx, Set<JsonObject> seen) {
+    List<JsonObject> next = new ArrayList<>();
+    s.properties().forEach(e -> {
+      if (e.getValue() instanceof JsonObject property) {
+        next.add(property);
+      }
+    });
+    if (s.additionalPropertiesSchema() != null) {
+      next.add(s.additionalPropertiesSchema());
+    }
+    if (s.items() != null) {
+      next.add(s.items());
+    }
+    for (JsonObject raw : next) {
+      SchemaView child = SchemaView.of(raw, ctx);
+      if (child == null || !seen.add(child.node())) {
+        continue;
+      }
+      if (child.embeddedResource() || anyEmbeddedBelow(child, ctx, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String key(String parent, String key) {

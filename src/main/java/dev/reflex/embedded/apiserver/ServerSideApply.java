@@ -206,11 +206,38 @@ public final class ServerSideApply {
   public static JsonObject recordUpdate(JsonObject before, JsonObject after, String manager, String operation,
       String subresource, String apiVersion, JsonObject schema, SchemaContext ctx, Instant now,
       FieldSet resetFields) {
+    return recordUpdate(before, false, after.copy(), manager, operation, subresource, apiVersion, schema, ctx, now,
+        resetFields);
+  }
+
+  /**
+   * {@link #recordUpdate(JsonObject, JsonObject, String, String, String, String, JsonObject, SchemaContext, Instant)}
+   * of a write to {@code before} as the store holds it (null on create), on the write's own object {@code after},
+   * which gets its managedFields in place (and keeps those it had when this fails): owners the write leaves alone
+   * keep the FieldsV1 they have, unchanged and not worked out again.
+   */
+  public static JsonObject recordStoredUpdate(StoredObject before, JsonObject after, String manager, String operation,
+      String subresource, String apiVersion, JsonObject schema, SchemaContext ctx, Instant now) {
+    Object sent = after.getValue("metadata") instanceof JsonObject m ? m.getValue("managedFields") : null;
+    try {
+      return recordUpdate(before == null ? null : before.object(), before != null, after, manager, operation,
+          subresource, apiVersion, schema, ctx, now, FieldSet.empty());
+    } catch (RuntimeException e) {
+      if (sent != null) {
+        after.getJsonObject("metadata").put("managedFields", sent);
+      }
+      throw e;
+    }
+  }
+
+  /** Records the write on {@code updated}, an object of the caller's that is changed in place. */
+  private static JsonObject recordUpdate(JsonObject before, boolean beforeIsStored, JsonObject updated,
+      String manager, String operation, String subresource, String apiVersion, JsonObject schema, SchemaContext ctx,
+      Instant now, FieldSet resetFields) {
     String sub = subresource == null ? "" : subresource;
     JsonObject liveObject = before != null ? before
-        : emptyObject(after.getString("apiVersion", apiVersion), after.getString("kind", ""));
-    Managed managed = managedForUpdate(liveObject, after, !sub.isEmpty());
-    JsonObject updated = after.copy();
+        : emptyObject(updated.getString("apiVersion", apiVersion), updated.getString("kind", ""));
+    Managed managed = managedForUpdate(liveObject, beforeIsStored, updated, !sub.isEmpty());
     removeManagedFields(updated);
     // An existing object whose managedFields were cleared stays untracked until the next apply.
     if (managed.fields.isEmpty() && before != null && !uid(before).isEmpty()) {
@@ -556,8 +583,14 @@ public final class ServerSideApply {
     return managed;
   }
 
-  /** Which managedFields an ordinary write starts from: those it sends when usable, else the live ones. */
-  private static Managed managedForUpdate(JsonObject live, JsonObject after, boolean subresource) {
+  /**
+   * Which managedFields an ordinary write starts from: those it sends when usable, else the live ones. A write that
+   * sends back the stored entries unchanged (every patch does) starts from the stored ones, which keep their FieldsV1.
+   */
+  private static Managed managedForUpdate(JsonObject live, boolean liveIsStored, JsonObject after,
+      boolean subresource) {
+    JsonArray stored = liveIsStored && live.getValue("metadata") instanceof JsonObject m
+        && m.getValue("managedFields") instanceof JsonArray a ? a : null;
     if (!subresource) {
       JsonObject metadata = after.getValue("metadata") instanceof JsonObject m ? m : null;
       JsonArray sent = metadata != null && metadata.getValue("managedFields") instanceof JsonArray a ? a : null;
@@ -565,7 +598,7 @@ public final class ServerSideApply {
           && only.isEmpty())) {
         return new Managed();
       }
-      if (sent != null) {
+      if (sent != null && (stored == null || !Values.equal(sent, stored))) {
         try {
           Managed fromRequest = decode(ManagedFields.decode(sent));
           if (!fromRequest.fields.isEmpty()) {
@@ -577,7 +610,7 @@ public final class ServerSideApply {
       }
     }
     try {
-      return decode(ManagedFields.read(live));
+      return decode(stored != null ? ManagedFields.decodeStored(stored) : ManagedFields.read(live));
     } catch (ManagedFields.InvalidManagedFields | RuntimeException e) {
       return new Managed();
     }

@@ -338,6 +338,10 @@ final class StructuredMerge {
 
   private static void compare(Object lhs, Object rhs, ApplyType type, List<Element> path, FieldSet added,
       FieldSet modified, FieldSet removed) {
+    // Equal values add, modify and remove nothing, whatever their shape; most of an object is unchanged by a write.
+    if (lhs != ABSENT && rhs != ABSENT && Values.equal(lhs, rhs)) {
+      return;
+    }
     Shape shape = pairShape(type, lhs, rhs);
     if (shape == Shape.LEAF || shape == Shape.ATOMIC || emptyOrMissing(lhs) && emptyOrMissing(rhs)) {
       if (lhs == ABSENT) {

@@ -44,7 +44,22 @@ final class Values {
     return v;
   }
 
+  /**
+   * Whether {@link #compare} would answer 0, worked out without ordering ({@link JsonValues#deepEqual}: maps by size
+   * and key lookup, no sorted key lists, and the very same node is equal at once). Writes compare whole objects that
+   * are mostly unchanged, so this is the common answer to make cheap.
+   */
   static boolean equal(Object a, Object b) {
+    return JsonValues.deepEqual(a, b, Values::equalScalars);
+  }
+
+  private static boolean equalScalars(Object a, Object b) {
+    if (a instanceof String x) {
+      return x.equals(b);
+    }
+    if ((a instanceof Integer || a instanceof Long) && (b instanceof Integer || b instanceof Long)) {
+      return ((Number) a).longValue() == ((Number) b).longValue();
+    }
     return compare(a, b) == 0;
   }
 

@@ -2,6 +2,7 @@ package dev.reflex.embedded.apiserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reflex.embedded.apiserver.FieldSet.Element;
@@ -82,5 +83,21 @@ class FieldSetTest {
     assertEquals("{\"f:spec\":{\"f:replicas\":{}}}", a.intersection(b).toString());
     assertTrue(a.has(List.of(new Field("spec"), new Field("paused"))));
     assertFalse(a.has(List.of(new Field("spec"))));
+  }
+
+  @Test
+  void algebraThatChangesNothingAnswersTheSameSetSoItsFieldsV1IsNotWorkedOutAgain() {
+    JsonObject stored = new JsonObject("{\"f:metadata\":{\"f:labels\":{\"f:a\":{}}},\"f:spec\":{\"f:replicas\":{}}}");
+    FieldSet owner = FieldSet.fromStoredFieldsV1(stored);
+    assertSame(stored, owner.toFieldsV1());
+    FieldSet elsewhere = FieldSet.ofFieldPaths(List.of("spec", "paused"), List.of("status"));
+    assertSame(owner, owner.difference(elsewhere));
+    assertSame(owner, owner.recursiveDifference(elsewhere));
+    assertSame(owner, owner.union(FieldSet.empty()));
+    FieldSet taken = owner.difference(FieldSet.ofFieldPaths(List.of("spec", "replicas")));
+    assertEquals("{\"f:metadata\":{\"f:labels\":{\"f:a\":{}}}}", taken.toString());
+    assertSame(owner.withPrefix(new Field("metadata")), taken.withPrefix(new Field("metadata")),
+        "the untouched subtree is shared");
+    assertTrue(owner.intersection(elsewhere).isEmpty());
   }
 }

@@ -1,6 +1,7 @@
 package dev.reflex.embedded.apiserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.reflex.embedded.apiserver.ServerSideApply.Applied;
@@ -333,6 +334,38 @@ class ServerSideApplyTest {
         + "{'manager':'kubectl','operation':'Update','apiVersion':'apps/v1','time':'2026-12-02T16:30:00Z',"
         + "'fieldsType':'FieldsV1','fieldsV1':{'f:metadata':{'f:labels':{'.':{},'f:app':{}}},"
         + "'f:spec':{'.':{},'f:replicas':{}}}}]},'spec':{'replicas':1}}"), created);
+  }
+
+  @Test
+  void anOwnerAWriteLeavesAloneKeepsTheStoredFieldsV1AndAnOwnerItTouchesGetsANewOne() {
+    JsonObject created = ServerSideApply.recordUpdate(null,
+        j("{" + HEAD + ",'metadata':{'name':'web','uid':'u1','labels':{'app':'web'}},'spec':{'replicas':1}}"),
+        "kubectl", "Update", "", "apps/v1", DEPLOYMENT, COMPONENTS, T1);
+    StoredObject stored = new StoredObject(created, 7, "default/web");
+    JsonObject labelled = created.copy();
+    labelled.getJsonObject("metadata").getJsonObject("labels").put("tier", "front");
+    JsonObject afterLabel = ServerSideApply.recordStoredUpdate(stored, labelled, "labeller", "Update", "", "apps/v1",
+        DEPLOYMENT, COMPONENTS, T2);
+    assertSame(fieldsV1Of(created, "kubectl"), fieldsV1Of(afterLabel, "kubectl"),
+        "kubectl's set is untouched, so its stored FieldsV1 is written back as it was");
+    assertEquals(j("{'f:metadata':{'f:labels':{'f:tier':{}}}}"), fieldsV1Of(afterLabel, "labeller"));
+
+    JsonObject scaled = afterLabel.copy();
+    scaled.getJsonObject("spec").put("replicas", 3);
+    JsonObject afterScale = ServerSideApply.recordStoredUpdate(new StoredObject(afterLabel, 8, "default/web"), scaled,
+        "scaler", "Update", "", "apps/v1", DEPLOYMENT, COMPONENTS, T2);
+    assertEquals(j("{'f:metadata':{'f:labels':{'.':{},'f:app':{}}},'f:spec':{}}"),
+        fieldsV1Of(afterScale, "kubectl"), "spec.replicas moved to the scaler");
+    assertSame(fieldsV1Of(afterLabel, "labeller"), fieldsV1Of(afterScale, "labeller"));
+  }
+
+  private static JsonObject fieldsV1Of(JsonObject object, String manager) {
+    for (Object entry : object.getJsonObject("metadata").getJsonArray("managedFields")) {
+      if (manager.equals(((JsonObject) entry).getString("manager"))) {
+        return ((JsonObject) entry).getJsonObject("fieldsV1");
+      }
+    }
+    throw new AssertionError("no entry of " + manager + " in " + object.encode());
   }
 
   @Test
