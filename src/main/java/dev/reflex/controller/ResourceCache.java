@@ -1,5 +1,6 @@
 package dev.reflex.controller;
 
+import dev.reflex.kube.LeanInformers;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.kube.JsonByVersion;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -7,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -115,8 +117,9 @@ public final class ResourceCache {
       JsonByVersion jsonOf = new JsonByVersion();
       converted.put(kind, jsonOf);
       written.put(kind, new HashMap<>());
-      SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(kind.definition)
-          .inAnyNamespace().runnableInformer(resyncMillis);
+      SharedIndexInformer<GenericKubernetesResource> informer = LeanInformers.withoutManagedFields(
+          client.genericKubernetesResources(kind.definition)
+          .inAnyNamespace().runnableInformer(resyncMillis));
       informer.addEventHandler(new ResourceEventHandler<>() {
         @Override
         public void onAdd(GenericKubernetesResource obj) {
@@ -245,12 +248,32 @@ public final class ResourceCache {
   }
 
   public List<JsonObject> list(Kind kind, String namespace) {
-    List<JsonObject> result = new ArrayList<>();
-    for (GenericKubernetesResource obj : informers.get(kind).getStore().list()) {
-      if (namespace == null || namespace.equals(obj.getMetadata().getNamespace())) {
-        String key = storeKey(obj);
-        JsonObject mine = ahead(kind, key);
-        result.add(mine != null ? mine.copy() : jsonOf(kind, key, obj));
+    return objects(kind, namespace, true);
+  }
+
+  /**
+   * {@link #list} without the copies: the cached JSON itself, shared with every other reader. For the reconciles that
+   * only read (a ReplicaProfile counts its pods on every pass), where a copy of every pod of the namespace was most
+   * of what a reconcile cost at ten thousand workloads. Read it, never change it.
+   */
+  public List<JsonObject> listShared(Kind kind, String namespace) {
+    return objects(kind, namespace, false);
+  }
+
+  private List<JsonObject> objects(Kind kind, String namespace, boolean copies) {
+    SharedIndexInformer<GenericKubernetesResource> informer = informers.get(kind);
+    // The informer's namespace index: a namespace's objects without looking at every other namespace's.
+    List<GenericKubernetesResource> objects = namespace == null ? informer.getStore().list()
+        : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
+    List<JsonObject> result = new ArrayList<>(objects.size());
+    for (GenericKubernetesResource obj : objects) {
+      String key = storeKey(obj);
+      JsonObject mine = ahead(kind, key);
+      if (mine != null) {
+        result.add(copies ? mine.copy() : mine);
+      } else {
+        JsonObject json = converted.get(kind).shared(key, obj.getMetadata().getResourceVersion(), () -> json(obj));
+        result.add(copies ? json.copy() : json);
       }
     }
     return result;

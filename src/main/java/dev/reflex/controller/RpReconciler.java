@@ -98,7 +98,7 @@ final class RpReconciler {
     }
     int scaleReplicas = scale.getJsonObject("spec", new JsonObject()).getInteger("replicas", 0);
     List<JsonObject> running = new ArrayList<>();
-    for (JsonObject pod : cache.list(Kind.POD, key.namespace())) {
+    for (JsonObject pod : cache.listShared(Kind.POD, key.namespace())) {
       if (matches.matches(labels(pod)) && running(pod)) {
         running.add(pod);
       }

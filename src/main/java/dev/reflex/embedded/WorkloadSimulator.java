@@ -1,5 +1,6 @@
 package dev.reflex.embedded;
 
+import dev.reflex.kube.LeanInformers;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.kube.KubeApiException;
 import dev.reflex.kube.KubeRest;
@@ -61,15 +62,19 @@ public final class WorkloadSimulator extends VerticleBase {
   @Override
   public Future<?> start() {
     Map<String, SharedIndexInformer<? extends HasMetadata>> byKind = new LinkedHashMap<>();
-    byKind.put("StatefulSet", client.apps().statefulSets().inAnyNamespace().runnableInformer(0));
-    byKind.put("Deployment", client.apps().deployments().inAnyNamespace().runnableInformer(0));
-    byKind.put("ReplicaSet", client.apps().replicaSets().inAnyNamespace().runnableInformer(0));
-    SharedIndexInformer<io.fabric8.kubernetes.api.model.Pod> pods = client.pods().inAnyNamespace()
-        .runnableInformer(0);
+    byKind.put("StatefulSet", LeanInformers.withoutManagedFields(
+        client.apps().statefulSets().inAnyNamespace().runnableInformer(0)));
+    byKind.put("Deployment", LeanInformers.withoutManagedFields(
+        client.apps().deployments().inAnyNamespace().runnableInformer(0)));
+    byKind.put("ReplicaSet", LeanInformers.withoutManagedFields(
+        client.apps().replicaSets().inAnyNamespace().runnableInformer(0)));
+    SharedIndexInformer<io.fabric8.kubernetes.api.model.Pod> pods = LeanInformers.withoutManagedFields(
+        client.pods().inAnyNamespace()
+        .runnableInformer(0));
     // Pods by controlling owner: a reconcile looks up its own pods instead of scanning every pod of the cluster.
     pods.addIndexers(Map.of(ClusterView.OWNER_INDEX, ClusterView::ownerIndexKeys));
     byKind.put("Pod", pods);
-    byKind.put("Service", client.services().inAnyNamespace().runnableInformer(0));
+    byKind.put("Service", LeanInformers.withoutManagedFields(client.services().inAnyNamespace().runnableInformer(0)));
     view = new ClusterView(client.getKubernetesSerialization(), byKind);
     controllers = new SimulatedControllers(view, rest, vertx.eventBus(), startupDelay,
         (key, delay) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> markDirty(key)));
@@ -178,6 +183,6 @@ public final class WorkloadSimulator extends VerticleBase {
 
   /** For tests and the embedded console: the pods the informer sees, as JSON. */
   List<JsonObject> pods(String namespace) {
-    return view.list("Pod", namespace);
+    return view.list("Pod", namespace).stream().map(JsonObject::copy).toList();
   }
 }

@@ -26,15 +26,23 @@ public final class JsonByVersion {
    * no version, which is then never remembered).
    */
   public JsonObject copyOf(String key, String version, Supplier<JsonObject> convert) {
+    return shared(key, version, convert).copy();
+  }
+
+  /**
+   * The object's JSON at {@code version} itself, not a copy, for readers that only read: a copy per read was most of
+   * what a reader that looks at every pod each second spent. Read it, never change it.
+   */
+  public JsonObject shared(String key, String version, Supplier<JsonObject> convert) {
     Entry known = byKey.get(key);
     if (known != null && version != null && version.equals(known.version())) {
-      return known.json().copy();
+      return known.json();
     }
     JsonObject json = convert.get();
     if (version != null) {
       byKey.put(key, new Entry(version, json));
     }
-    return json.copy();
+    return json;
   }
 
   /** Remembers an already converted version (the caller keeps using {@code json} read-only). */

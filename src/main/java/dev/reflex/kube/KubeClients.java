@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,6 +69,6 @@ public final class KubeClients {
   private static KubernetesClient build(Vertx vertx, Config config, Duration requestTimeout) {
     config.setRequestTimeout((int) requestTimeout.toMillis());
     return new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientFactory(new Vertx5HttpClientFactory(vertx)).build();
+        .withHttpClientFactory(new BoundedHttpClientFactory(vertx)).build();
   }
 }

@@ -48,13 +48,16 @@ public final class KubeWatchVerticle extends VerticleBase {
   public Future<?> start() {
     long resyncMillis = resync.toMillis();
     List<Future<Void>> started = List.of(
-        watch(client.apps().statefulSets().inAnyNamespace().runnableInformer(resyncMillis),
+        watch(LeanInformers.withoutManagedFields(
+            client.apps().statefulSets().inAnyNamespace().runnableInformer(resyncMillis)),
             Addresses.KUBE_WORKLOAD, KubeWatchVerticle::workloadSummary),
-        watch(client.apps().deployments().inAnyNamespace().runnableInformer(resyncMillis),
+        watch(LeanInformers.withoutManagedFields(
+            client.apps().deployments().inAnyNamespace().runnableInformer(resyncMillis)),
             Addresses.KUBE_WORKLOAD, KubeWatchVerticle::workloadSummary),
-        watch(client.apps().replicaSets().inAnyNamespace().runnableInformer(resyncMillis),
+        watch(LeanInformers.withoutManagedFields(
+            client.apps().replicaSets().inAnyNamespace().runnableInformer(resyncMillis)),
             Addresses.KUBE_WORKLOAD, KubeWatchVerticle::workloadSummary),
-        watch(client.pods().inAnyNamespace().runnableInformer(resyncMillis),
+        watch(LeanInformers.withoutManagedFields(client.pods().inAnyNamespace().runnableInformer(resyncMillis)),
             Addresses.KUBE_POD, KubeWatchVerticle::podSummary));
     return Future.all(started).onSuccess(v -> synced = true);
   }

@@ -35,7 +35,8 @@ public final class ControlPlaneBenchmark {
     int resyncRuns = BenchCluster.intEnv("BENCH_RESYNC_RUNS", 3);
     int threads = BenchCluster.intEnv("BENCH_CLIENT_THREADS", 4);
     String podDelay = BenchCluster.env("BENCH_POD_STARTUP_DELAY", "50ms");
-    Duration timeout = Duration.ofSeconds(BenchCluster.intEnv("BENCH_WAIT_SECONDS", 120));
+    // Bringing up ten thousand pods takes minutes on two cores; each wait grows with the count.
+    Duration timeout = Duration.ofSeconds(BenchCluster.intEnv("BENCH_WAIT_SECONDS", Math.max(120, n / 20)));
     JsonObject figures = new JsonObject().put("benchmark", "control").put("ihpas", n);
     long started = System.nanoTime();
     try (BenchCluster bench = BenchCluster.start(Map.of("REFLEX_EMBEDDED_POD_STARTUP_DELAY", podDelay))) {

@@ -3,13 +3,20 @@ package dev.reflex.controller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reflex.bus.Addresses;
+import dev.reflex.bus.MetricsPortrait;
 import dev.reflex.testing.EmbeddedReflex;
 import dev.reflex.testing.Eventually;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,17 +93,43 @@ class ReactiveScalingEndToEndTest {
         """, "").replace("maxReplicas: 10", "maxReplicas: 30"));
     Eventually.until(WAIT, "two ready pods", () -> reflex.readyPods("burst-web") == 2);
     HttpClient http = reflex.runtime.vertx().createHttpClient();
-    for (int i = 0; i < 10; i++) {
-      reflex.remoteWrite(http, "burst-web", "rps", 30);
-      Thread.sleep(200);
-    }
-    assertEquals(2, reflex.replicas("StatefulSet", "burst-web"), "steady demand within target keeps 2 pods");
-    for (int i = 0; i < 10 && reflex.replicas("StatefulSet", "burst-web") < 18; i++) {
-      reflex.remoteWrite(http, "burst-web", "rps", 300);
-      Thread.sleep(200);
-    }
+    MetricsPortrait steady = streamUntil(http, "burst-web", 30, MetricsPortrait::hasRecommendation);
+    assertEquals(2, steady.desiredReplicas(), "steady demand within target keeps 2 pods: " + steady);
+    assertEquals(2, reflex.replicas("StatefulSet", "burst-web"));
+    MetricsPortrait burst = streamUntil(http, "burst-web", 300, p -> p.desiredReplicas() >= 18);
+    assertTrue(burst.panic(), "a tenfold jump panics: " + burst);
     Eventually.until(WAIT, "burst scaled up", () -> reflex.replicas("StatefulSet", "burst-web") >= 18);
     assertTrue(reflex.replicas("StatefulSet", "burst-web") <= 30);
+  }
+
+  /**
+   * Streams {@code rps} per pod, one remote-write every 200 ms, until the streamed KPA publishes a portrait of the
+   * workload that {@code wanted} accepts; answers that portrait. Each wait is on the portrait itself, so the test
+   * moves on as soon as the decision is made.
+   */
+  private static MetricsPortrait streamUntil(HttpClient http, String workload, double rps,
+      Predicate<MetricsPortrait> wanted) throws Exception {
+    CompletableFuture<MetricsPortrait> seen = new CompletableFuture<>();
+    MessageConsumer<MetricsPortrait> portraits = reflex.runtime.vertx().eventBus()
+        .localConsumer(Addresses.METRICS_PORTRAIT, m -> {
+          if (m.body().target().name().equals(workload) && wanted.test(m.body())) {
+            seen.complete(m.body());
+          }
+        });
+    try {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        reflex.remoteWrite(http, workload, "rps", rps);
+        try {
+          return seen.get(200, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException notYet) {
+          // the next sample of the stream
+        }
+      }
+      throw new AssertionError("no portrait of " + workload + " as wanted within " + WAIT);
+    } finally {
+      portraits.unregister();
+    }
   }
 
 

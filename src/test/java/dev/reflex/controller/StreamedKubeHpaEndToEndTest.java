@@ -3,15 +3,22 @@ package dev.reflex.controller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reflex.bus.Addresses;
+import dev.reflex.bus.ScaleMessage;
+import dev.reflex.bus.ScalingDecision;
 import dev.reflex.testing.EmbeddedReflex;
 import dev.reflex.testing.Eventually;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,11 +139,31 @@ class StreamedKubeHpaEndToEndTest {
     reflex.remoteWrite(http, "quiet-web", "rps", 100);
     Eventually.until(WAIT, "burst scaled up", () -> reflex.replicas("StatefulSet", "quiet-web") >= 3);
     int scaled = reflex.replicas("StatefulSet", "quiet-web");
-    Eventually.until(WAIT, "portrait says the metric is stale", () -> portraitStatus("quiet-ihpa-reactive")
-        .contains("MetricsStale"));
-    assertTrue(portraitStatus("quiet-ihpa-reactive").contains("keeping the last portrait"));
-    Thread.sleep(1000);
-    assertEquals(scaled, reflex.replicas("StatefulSet", "quiet-web"), "silence is not a reason to scale down");
+    // From here on, any decision below the current scale is recorded: a changed ReplicaProfile or a /scale request.
+    List<Object> scaleDowns = new CopyOnWriteArrayList<>();
+    EventBus bus = reflex.runtime.vertx().eventBus();
+    MessageConsumer<ScalingDecision> decisions = bus.localConsumer(Addresses.CONTROLLER_DECISION, m -> {
+      if (m.body().target().name().startsWith("quiet-") && m.body().targetReplicas() < scaled) {
+        scaleDowns.add(m.body());
+      }
+    });
+    MessageConsumer<ScaleMessage.ScaleRequest> scales = bus.localConsumer(Addresses.ACTUATOR_SCALE, m -> {
+      if (m.body().target().name().equals("quiet-web") && m.body().replicas() < scaled) {
+        scaleDowns.add(m.body());
+      }
+    });
+    try {
+      Eventually.until(WAIT, "portrait says the metric is stale", () -> portraitStatus("quiet-ihpa-reactive")
+          .contains("MetricsStale"));
+      assertTrue(portraitStatus("quiet-ihpa-reactive").contains("keeping the last portrait"));
+      // The stale portrait queued the IHPA before its own status write; idle controllers have acted on it.
+      Eventually.until(WAIT, "controllers idle", () -> reflex.app.controllers().idle());
+    } finally {
+      decisions.unregister();
+      scales.unregister();
+    }
+    assertEquals(List.of(), scaleDowns, "silence is not a reason to scale down");
+    assertTrue(reflex.replicas("StatefulSet", "quiet-web") >= scaled);
   }
 
   private static String portraitStatus(String name) {

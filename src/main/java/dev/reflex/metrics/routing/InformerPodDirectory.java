@@ -1,5 +1,6 @@
 package dev.reflex.metrics.routing;
 
+import dev.reflex.kube.LeanInformers;
 import dev.reflex.bus.TargetKey;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -26,7 +27,8 @@ public final class InformerPodDirectory implements PodDirectory, AutoCloseable {
   /** Creates the informers; {@link #start()} starts them. */
   public InformerPodDirectory(KubernetesClient client, Duration resync) {
     long resyncMillis = resync.toMillis();
-    replicaSetInformer = client.apps().replicaSets().inAnyNamespace().runnableInformer(resyncMillis);
+    replicaSetInformer = LeanInformers.withoutManagedFields(
+        client.apps().replicaSets().inAnyNamespace().runnableInformer(resyncMillis));
     replicaSetInformer.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(ReplicaSet rs) {
@@ -43,7 +45,7 @@ public final class InformerPodDirectory implements PodDirectory, AutoCloseable {
         index.replicaSetDeleted(rs);
       }
     });
-    podInformer = client.pods().inAnyNamespace().runnableInformer(resyncMillis);
+    podInformer = LeanInformers.withoutManagedFields(client.pods().inAnyNamespace().runnableInformer(resyncMillis));
     podInformer.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Pod pod) {
