@@ -63,6 +63,7 @@ final class SimulatedControllers {
       case "Deployment" -> deployment(key, now);
       case "ReplicaSet" -> replicaSet(key, now);
       case "Service" -> endpoints(key);
+      case "Pod" -> kubelet(key);
       default -> Future.succeededFuture();
     };
   }
@@ -201,7 +202,9 @@ final class SimulatedControllers {
 
   private Future<?> replicaSet(WorkloadSimulator.Key key, Instant now) {
     JsonObject rs = view.get("ReplicaSet", key.namespace(), key.name());
-    List<JsonObject> pods = view.podsOwnedBy(key.namespace(), "ReplicaSet", key.name());
+    // Pods being deleted no longer count, as for kube's ReplicaSet controller: their replacements start at once.
+    List<JsonObject> pods = view.podsOwnedBy(key.namespace(), "ReplicaSet", key.name()).stream()
+        .filter(p -> !terminating(p)).toList();
     if (rs == null || terminating(rs)) {
       return Future.succeededFuture();
     }
@@ -255,6 +258,20 @@ final class SimulatedControllers {
               + name(owner)));
           record(ControllerEvents.podCreated(owner, ownerKind, podName, now));
         });
+  }
+
+  /**
+   * The kubelet's part of a graceful deletion: a terminating pod on the simulated node has no containers to stop, so
+   * it is deleted for good at once (grace period 0), whoever deleted it and whatever grace period it was given.
+   */
+  private Future<?> kubelet(WorkloadSimulator.Key key) {
+    JsonObject pod = view.get("Pod", key.namespace(), key.name());
+    if (pod == null || !terminating(pod)
+        || !SimulatedNode.NAME.equals(pod.getJsonObject("spec", new JsonObject()).getString("nodeName"))) {
+      return Future.succeededFuture();
+    }
+    return rest.deleteNowIfPresent("/api/v1/namespaces/" + key.namespace() + "/pods/" + key.name(),
+        pod.getJsonObject("metadata").getString("uid"));
   }
 
   private Future<?> deletePod(JsonObject pod, JsonObject owner, String ownerKind, Instant now) {

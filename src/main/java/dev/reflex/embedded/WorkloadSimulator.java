@@ -120,6 +120,10 @@ public final class WorkloadSimulator extends VerticleBase {
     if ("Pod".equals(kind)) {
       obj.getMetadata().getOwnerReferences().stream().filter(r -> Boolean.TRUE.equals(r.getController()))
           .forEach(r -> keys.add(new Key(r.getKind(), ns, r.getName())));
+      if (obj.getMetadata().getDeletionTimestamp() != null) {
+        // The kubelet finishes what a graceful delete started, for pods of any owner or none.
+        keys.add(new Key("Pod", ns, obj.getMetadata().getName()));
+      }
     } else {
       keys.add(new Key(kind, ns, obj.getMetadata().getName()));
       if ("ReplicaSet".equals(kind)) {

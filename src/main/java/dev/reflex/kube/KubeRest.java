@@ -52,6 +52,18 @@ public final class KubeRest {
     return send("DELETE", path, JSON, "{}");
   }
 
+  /**
+   * Deletes at once, with a grace period of 0, the object with this uid (not a namesake created since), as a kubelet
+   * does once a terminating pod's containers have stopped; an object already gone counts as done.
+   */
+  public Future<Void> deleteNowIfPresent(String path, String uid) {
+    JsonObject options = new JsonObject().put("apiVersion", "v1").put("kind", "DeleteOptions")
+        .put("gracePeriodSeconds", 0).put("preconditions", new JsonObject().put("uid", uid));
+    return send("DELETE", path, JSON, options.encode()).<Void>mapEmpty()
+        .recover(e -> e instanceof KubeApiException api && api.notFound() ? Future.succeededFuture()
+            : Future.failedFuture(e));
+  }
+
   /** Deletes, counting an object that is already gone as done: deletes are idempotent for our callers. */
   public Future<Void> deleteIfPresent(String path) {
     return delete(path).<Void>mapEmpty().recover(e -> e instanceof KubeApiException api && api.notFound()

@@ -231,6 +231,41 @@ class EmbeddedClusterSmokeTest {
     assertTrue(out.toString().contains("\"address\" : \"" + Addresses.KUBE_POD + "\""), out.toString());
   }
 
+  /**
+   * A pod on the simulated node is deleted gracefully: the API server marks it for its 30 s grace period, and the
+   * simulated kubelet, which has no containers to stop, deletes it for good at once.
+   */
+  @Test
+  @Order(11)
+  void aDeletedPodIsMarkedThenRemovedByTheSimulatedKubelet() throws Exception {
+    Pod pod = new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("graceful")
+        .withNamespace("default").endMetadata().withNewSpec().withNodeName(SimulatedNode.NAME)
+        .addNewContainer().withName("app").withImage("nginx:1.27").endContainer().endSpec().build();
+    client.resource(pod).create();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch gone = new java.util.concurrent.CountDownLatch(1);
+    try (io.fabric8.kubernetes.client.Watch watch = client.pods().inNamespace("default").withName("graceful")
+        .watch(new io.fabric8.kubernetes.client.Watcher<Pod>() {
+          @Override
+          public void eventReceived(Action action, Pod changed) {
+            seen.add(action + (changed.getMetadata().getDeletionTimestamp() == null ? "" : " terminating "
+                + changed.getMetadata().getDeletionGracePeriodSeconds()));
+            if (action == Action.DELETED) {
+              gone.countDown();
+            }
+          }
+
+          @Override
+          public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+          }
+        })) {
+      client.pods().inNamespace("default").withName("graceful").delete();
+      assertTrue(gone.await(WAIT.toSeconds(), TimeUnit.SECONDS), "deleted for good: " + seen);
+    }
+    assertTrue(seen.contains("MODIFIED terminating 30"), "marked for its grace period first: " + seen);
+    assertEquals(null, client.pods().inNamespace("default").withName("graceful").get());
+  }
+
   // --- helpers --------------------------------------------------------------------------------------------------
 
   record Response(int statusCode, String body) {

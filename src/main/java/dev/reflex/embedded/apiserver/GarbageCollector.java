@@ -75,7 +75,7 @@ final class GarbageCollector implements Resources.WriteListener {
     }
     if (alive.isEmpty()) {
       if (dependent.metadata().getString("deletionTimestamp") == null) {
-        resources.delete(type, dependent, Resources.Propagation.BACKGROUND, null, false);
+        resources.delete(type, dependent, Resources.Propagation.BACKGROUND, null, false, null);
       }
       return;
     }
@@ -100,7 +100,7 @@ final class GarbageCollector implements Resources.WriteListener {
         blocked = true;
       }
       if (dependent.metadata().getString("deletionTimestamp") == null) {
-        resources.delete(type, dependent, Resources.Propagation.FOREGROUND, null, false);
+        resources.delete(type, dependent, Resources.Propagation.FOREGROUND, null, false, null);
       }
     }
     if (!blocked) {

@@ -64,7 +64,7 @@ final class NamespaceController implements Resources.WriteListener {
       for (StoredObject object : objects) {
         empty = false;
         if (object.metadata().getString("deletionTimestamp") == null) {
-          resources.delete(type, object, Resources.Propagation.BACKGROUND, null, false);
+          resources.delete(type, object, Resources.Propagation.BACKGROUND, null, false, null);
         }
       }
     }

@@ -3,6 +3,7 @@ package dev.reflex.embedded.apiserver;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -171,10 +172,12 @@ final class Resources {
 
   /**
    * Deletes an object, or marks it for deletion when finalizers (its own, or those the propagation policy needs)
-   * hold it back. Returns the object's last state.
+   * or a grace period ({@link GracefulDeletion}: pods on a node) hold it back. Returns the object's last state.
+   *
+   * @param gracePeriodSeconds what the request asked for, or null for the object's own
    */
   StoredObject delete(ResourceType type, StoredObject current, Propagation propagation, JsonObject preconditions,
-      boolean dryRun) {
+      boolean dryRun, Long gracePeriodSeconds) {
     if (preconditions != null) {
       String uid = preconditions.getString("uid");
       if (uid != null && !uid.equals(current.uid())) {
@@ -200,7 +203,8 @@ final class Resources {
       finalizers.add(needed);
     }
     boolean isNamespace = type.builtIn() && "Namespace".equals(type.kind()) && type.group().isEmpty();
-    if (finalizers.isEmpty() && !isNamespace) {
+    long grace = GracefulDeletion.seconds(type, current.object(), gracePeriodSeconds);
+    if (finalizers.isEmpty() && !isNamespace && grace == 0) {
       if (dryRun) {
         return current;
       }
@@ -208,9 +212,12 @@ final class Resources {
     }
     JsonObject marked = current.copy();
     JsonObject meta = marked.getJsonObject("metadata");
-    if (meta.getString("deletionTimestamp") == null) {
-      meta.put("deletionTimestamp", ObjectLifecycle.timestamp(clock.instant()));
-      meta.put("deletionGracePeriodSeconds", 0L);
+    Instant deleteAt = clock.instant().plusSeconds(grace);
+    Instant marking = Timestamps.parse(meta.getString("deletionTimestamp"));
+    // A second delete may shorten the grace period, never lengthen it.
+    if (marking == null || grace > 0 && deleteAt.isBefore(marking)) {
+      meta.put("deletionTimestamp", ObjectLifecycle.timestamp(deleteAt));
+      meta.put("deletionGracePeriodSeconds", grace);
     }
     meta.put("finalizers", finalizers);
     if (isNamespace) {

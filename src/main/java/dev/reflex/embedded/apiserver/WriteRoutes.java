@@ -232,18 +232,19 @@ final class WriteRoutes {
     boolean dryRun = "All".equals(query.get("dryRun")) || options.getJsonArray("dryRun", new JsonArray())
         .contains("All");
     Resources.Propagation propagation = propagation(query, options);
+    Long grace = gracePeriod(query, options);
     if (hooked()) {
       AdmissionAttributes attributes = AdmissionAttributes.of(type, null, path.namespace(), path.name(),
           AdmissionAttributes.Operation.DELETE, user, dryRun, null);
       webhooks.validate(attributes, null, current.object(), objects(VALIDATING))
           .map(v -> resources.delete(type, resources.get(type, path.namespace(), path.name()), propagation,
-              options.getJsonObject("preconditions"), dryRun))
+              options.getJsonObject("preconditions"), dryRun, grace))
           .onSuccess(last -> answer(request, type, 200, last, List.of()))
           .onFailure(e -> failWith(request, e));
       return;
     }
     StoredObject last = resources.delete(type, current, propagation, options.getJsonObject("preconditions"),
-        dryRun);
+        dryRun, grace);
     answer(request, type, 200, last, List.of());
   }
 
@@ -256,11 +257,28 @@ final class WriteRoutes {
     List<StoredObject> deleted = new ArrayList<>();
     for (StoredObject object : new ArrayList<>(store.list(ResourceRegistry.bucket(type), namespace))) {
       if (list.filter().test(object)) {
-        deleted.add(resources.delete(type, object, propagation(query, options), null, dryRun));
+        deleted.add(resources.delete(type, object, propagation(query, options), null, dryRun,
+            gracePeriod(query, options)));
       }
     }
     ObjectView view = view(type, request);
     reads.respondList(request.response(), type, view, deleted, store.resourceVersion(), null, -1);
+  }
+
+  /** DeleteOptions' gracePeriodSeconds, from the body or the query (kubectl sends the body); null when not given. */
+  static Long gracePeriod(Map<String, String> query, JsonObject options) {
+    if (options.getValue("gracePeriodSeconds") instanceof Number n) {
+      return n.longValue();
+    }
+    String text = query.get("gracePeriodSeconds");
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("gracePeriodSeconds: invalid value \"" + text + "\": must be an integer");
+    }
   }
 
   static Resources.Propagation propagation(Map<String, String> query, JsonObject options) {
