@@ -9,7 +9,6 @@ import static dev.reflex.embedded.apiserver.ApiServerFixture.verified;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -23,10 +22,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CustomResourceDefinitions applied while the server runs, as {@code kubectl apply -f deploy/crds} applies them:
@@ -74,19 +73,13 @@ class ApiServerCustomResourcesTest {
                     labelSelectorPath: .status.selector}
       """;
 
+  @RegisterExtension
+  final ApiServerPerTest server = new ApiServerPerTest();
   private ApiServerFixture api;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    ApiServerFixture.start(vertx, ApiServerOptions.loopback(0)).onComplete(ctx.succeeding(fixture -> {
-      api = fixture;
-      ctx.completeNow();
-    }));
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
+  void bind() {
+    api = server.api();
   }
 
   private Future<JsonObject> applyYaml(String collection, String yaml) {

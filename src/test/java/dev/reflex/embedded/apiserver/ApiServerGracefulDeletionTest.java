@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
@@ -20,10 +19,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,19 +38,13 @@ class ApiServerGracefulDeletionTest {
 
   private static final String PODS = pods("default");
 
+  @RegisterExtension
+  final ApiServerPerTest server = new ApiServerPerTest();
   private ApiServerFixture api;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    ApiServerFixture.start(vertx, ApiServerOptions.loopback(0)).onComplete(ctx.succeeding(fixture -> {
-      api = fixture;
-      ctx.completeNow();
-    }));
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
+  void bind() {
+    api = server.api();
   }
 
   private static JsonObject scheduled(String name, Integer terminationGrace, String phase) {

@@ -18,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Checkpoint;
@@ -29,10 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the server does to objects as kube-apiserver and kube-controller-manager do: one resourceVersion counter,
@@ -47,19 +46,13 @@ class ApiServerObjectsTest {
   private static final String HOLD = "test.reflex.dev/hold";
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
+  @RegisterExtension
+  final ApiServerPerTest server = new ApiServerPerTest();
   private ApiServerFixture api;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    ApiServerFixture.start(vertx, ApiServerOptions.loopback(0)).onComplete(ctx.succeeding(fixture -> {
-      api = fixture;
-      ctx.completeNow();
-    }));
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
+  void bind() {
+    api = server.api();
   }
 
   // --- 1. metadata the server owns ------------------------------------------------------------------------------

@@ -25,10 +25,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Admission webhooks end to end: a real HTTPS AdmissionReview server on loopback, its certificate for
@@ -47,19 +47,13 @@ class ApiServerWebhooksTest {
   /** Every AdmissionReview request the webhook server was sent, by path: "/mutate {review}". */
   private final List<String> paths = new ArrayList<>();
   private final List<JsonObject> reviews = new ArrayList<>();
+  @RegisterExtension
+  final ApiServerPerTest server = new ApiServerPerTest();
   private ApiServerFixture api;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    ApiServerFixture.start(vertx, ApiServerOptions.loopback(0)).onComplete(ctx.succeeding(fixture -> {
-      api = fixture;
-      ctx.completeNow();
-    }));
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
+  void bind() {
+    api = server.api();
   }
 
   // --- the webhook server ---------------------------------------------------------------------------------------

@@ -26,7 +26,6 @@ import io.kubernetes.client.proto.Meta;
 import io.kubernetes.client.proto.Runtime;
 import io.kubernetes.client.proto.V1;
 import io.kubernetes.client.proto.V1Apps;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -38,10 +37,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -57,19 +56,13 @@ class ApiServerWritesTest {
   private static final String CM = configMaps("default");
   private static final String DEPLOYMENTS = deployments("default");
 
+  @RegisterExtension
+  final ApiServerPerTest server = new ApiServerPerTest();
   private ApiServerFixture api;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    ApiServerFixture.start(vertx, ApiServerOptions.loopback(0)).onComplete(ctx.succeeding(fixture -> {
-      api = fixture;
-      ctx.completeNow();
-    }));
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
+  void bind() {
+    api = server.api();
   }
 
   // --- create and update ----------------------------------------------------------------------------------------
