@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The Events kube-controller-manager records for what the simulated controllers do, worded as the StatefulSet and
- * ReplicaSet controllers word them, so {@code kubectl describe} and {@code kubectl events} read as on a cluster.
+ * The Events kube-controller-manager records for what the simulated controllers do, worded as the StatefulSet,
+ * ReplicaSet and Deployment controllers word them, so {@code kubectl describe} and {@code kubectl events} read as on a cluster.
  */
 final class ControllerEvents {
 
@@ -28,10 +28,26 @@ final class ControllerEvents {
     return event(owner, ownerKind, "SuccessfulDelete", message, now);
   }
 
+  /** The Deployment controller's record of a new ReplicaSet: {@code Scaled up replica set web-5d9c to 3}. */
+  static JsonObject replicaSetCreated(JsonObject deployment, String replicaSet, int replicas, Instant now) {
+    return event(deployment, "Deployment", "ScalingReplicaSet", "Scaled up replica set " + replicaSet + " to "
+        + replicas, now);
+  }
+
+  /** The Deployment controller's record of a resize: {@code Scaled down replica set web-5d9c to 1 from 3}. */
+  static JsonObject replicaSetScaled(JsonObject deployment, String replicaSet, int from, int to, Instant now) {
+    return event(deployment, "Deployment", "ScalingReplicaSet", "Scaled " + (to > from ? "up" : "down")
+        + " replica set " + replicaSet + " to " + to + " from " + from, now);
+  }
+
   private static JsonObject event(JsonObject owner, String ownerKind, String reason, String message, Instant now) {
     JsonObject meta = owner.getJsonObject("metadata");
     String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
-    String component = "StatefulSet".equals(ownerKind) ? "statefulset-controller" : "replicaset-controller";
+    String component = switch (ownerKind) {
+      case "StatefulSet" -> "statefulset-controller";
+      case "Deployment" -> "deployment-controller";
+      default -> "replicaset-controller";
+    };
     return new JsonObject().put("apiVersion", "v1").put("kind", "Event")
         // Named as kube's event recorder names them: the object's name and a hexadecimal timestamp.
         .put("metadata", new JsonObject().put("name", name(owner) + "." + Long.toHexString(now.getEpochSecond()

@@ -145,14 +145,21 @@ final class SimulatedControllers {
               .put("ownerReferences", new JsonArray().add(ownerRef(deploy))))
           .put("spec", new JsonObject().put("replicas", desired).put("selector", selector)
               .put("template", rsTemplate));
-      writes.add(rest.create("/apis/apps/v1/namespaces/" + key.namespace() + "/replicasets", rs));
+      writes.add(rest.create("/apis/apps/v1/namespaces/" + key.namespace() + "/replicasets", rs)
+          .onSuccess(created -> record(ControllerEvents.replicaSetCreated(deploy, rsName, desired, now))));
     } else if (current.getJsonObject("spec").getInteger("replicas", 1) != desired) {
+      int from = current.getJsonObject("spec").getInteger("replicas", 1);
       writes.add(rest.mergePatch(path("ReplicaSet", current) + "/scale",
-          new JsonObject().put("spec", new JsonObject().put("replicas", desired))));
+          new JsonObject().put("spec", new JsonObject().put("replicas", desired)))
+          .onSuccess(scaled -> record(ControllerEvents.replicaSetScaled(deploy, rsName, from, desired, now))));
     }
     owned.stream().filter(rs -> !rsName.equals(name(rs)) && rs.getJsonObject("spec").getInteger("replicas", 1) > 0)
-        .forEach(old -> writes.add(rest.mergePatch(path("ReplicaSet", old) + "/scale",
-            new JsonObject().put("spec", new JsonObject().put("replicas", 0)))));
+        .forEach(old -> {
+          int from = old.getJsonObject("spec").getInteger("replicas", 1);
+          writes.add(rest.mergePatch(path("ReplicaSet", old) + "/scale",
+              new JsonObject().put("spec", new JsonObject().put("replicas", 0)))
+              .onSuccess(scaled -> record(ControllerEvents.replicaSetScaled(deploy, name(old), from, 0, now))));
+        });
     int replicas = 0;
     int ready = 0;
     int updated = 0;

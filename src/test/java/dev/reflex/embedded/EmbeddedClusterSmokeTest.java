@@ -181,6 +181,18 @@ class EmbeddedClusterSmokeTest {
         .noneMatch(p -> p.getMetadata().getName().equals(chosen)), chosen + " should have been removed");
     Eventually.until(WAIT, "deployment status", () -> Integer.valueOf(2).equals(client.apps().deployments()
         .inNamespace("default").withName("api").get().getStatus().getReadyReplicas()));
+    String replicaSet = client.apps().replicaSets().inNamespace("default").withLabel("app", "api").list().getItems()
+        .get(0).getMetadata().getName();
+    Eventually.until(WAIT, "the Deployment controller's events", () -> scalingEvents("api").containsAll(List.of(
+        "Scaled up replica set " + replicaSet + " to 3", "Scaled down replica set " + replicaSet + " to 2 from 3")));
+  }
+
+  /** The ScalingReplicaSet messages recorded for a Deployment, as {@code kubectl describe deployment} lists them. */
+  private static List<String> scalingEvents(String deployment) {
+    return client.v1().events().inNamespace("default").list().getItems().stream()
+        .filter(e -> "Deployment".equals(e.getInvolvedObject().getKind())
+            && deployment.equals(e.getInvolvedObject().getName()) && "ScalingReplicaSet".equals(e.getReason()))
+        .map(io.fabric8.kubernetes.api.model.Event::getMessage).toList();
   }
 
   @Test
