@@ -89,6 +89,9 @@ final class Values {
       if (isFloat(x) || isFloat(y)) {
         return Double.compare(x.doubleValue(), y.doubleValue());
       }
+      if ((x instanceof Integer || x instanceof Long) && (y instanceof Integer || y instanceof Long)) {
+        return Long.compare(x.longValue(), y.longValue());
+      }
       return new BigInteger(x.toString()).compareTo(new BigInteger(y.toString()));
     }
     int byKind = Integer.compare(kindRank(a), kindRank(b));

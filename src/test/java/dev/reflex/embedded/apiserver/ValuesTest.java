@@ -48,4 +48,21 @@ class ValuesTest {
     assertEquals(equal, Values.equal(b, a));
     assertEquals(equal, Values.compare(a, b) == 0);
   }
+
+  static Stream<Arguments> orders() {
+    return Stream.of(
+        Arguments.of(3, 10L, -1),
+        Arguments.of(Long.MAX_VALUE, Integer.MIN_VALUE, 1),
+        Arguments.of(new BigInteger("92233720368547758070"), Long.MAX_VALUE, 1),
+        Arguments.of(-1L, new BigInteger("-92233720368547758070"), 1),
+        Arguments.of(2, 2.5, -1),
+        Arguments.of(7L, 7, 0));
+  }
+
+  @ParameterizedTest(name = "{0} vs {1}")
+  @MethodSource("orders")
+  void integersOfAnyWidthOrderByValue(Object a, Object b, int sign) {
+    assertEquals(sign, Integer.signum(Values.compare(a, b)));
+    assertEquals(-sign, Integer.signum(Values.compare(b, a)));
+  }
 }
