@@ -4,6 +4,7 @@ import dev.reflex.config.ConfigException;
 import dev.reflex.embedded.apiserver.ApiServer;
 import dev.reflex.embedded.apiserver.ApiServerOptions;
 import dev.reflex.embedded.apiserver.ReadOnlyResource;
+import dev.reflex.embedded.apiserver.ServingCertificates;
 import dev.reflex.embedded.apiserver.UserInfo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -22,12 +23,17 @@ final class EmbeddedApiServer implements AutoCloseable {
   /** The file beside the kubeconfig holding the admin's bearer token, in kube-apiserver's token-file format. */
   static final String TOKEN_FILE = "tokens.csv";
 
+  /** The kubeconfig context of the HTTPS listener, where kubectl presents bearer tokens. */
+  static final String SECURE_CONTEXT = "reflex-embedded-tls";
+
   private final ApiServer server;
   private final String adminToken;
+  private final ServingCertificates certificates;
 
-  private EmbeddedApiServer(ApiServer server, String adminToken) {
+  private EmbeddedApiServer(ApiServer server, String adminToken, ServingCertificates certificates) {
     this.server = server;
     this.adminToken = adminToken;
+    this.certificates = certificates;
   }
 
   static Future<EmbeddedApiServer> start(int port, PodMetricsStore metrics, ApiFaults faults, Clock clock) {
@@ -56,12 +62,17 @@ final class EmbeddedApiServer implements AutoCloseable {
     byte[] random = new byte[24];
     new java.security.SecureRandom().nextBytes(random);
     String adminToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    // A certificate of its own for the HTTPS listener (any free port), as kube-apiserver makes one when given none.
+    ServingCertificates certificates = ServingCertificates.issue(java.util.List.of("localhost"),
+        java.util.List.of("127.0.0.1"), clock.instant());
     ApiServerOptions options = ApiServerOptions.loopback(port).withGate(faults)
         .withReadOnly(Map.of("metrics.k8s.io/pods", podMetrics, "metrics.k8s.io/nodes", nodeMetrics))
-        .withTokens(Map.of(adminToken, new UserInfo("reflex-admin", "reflex-admin-uid", java.util.List.of(UserInfo.MASTERS), Map.of())), true);
+        .withTokens(Map.of(adminToken, new UserInfo("reflex-admin", "reflex-admin-uid",
+            java.util.List.of(UserInfo.MASTERS), Map.of())), true)
+        .withSecureServing(0, certificates);
     return ApiServer.start(options, clock).map(started -> {
       faults.attach(started);
-      return new EmbeddedApiServer(started, adminToken);
+      return new EmbeddedApiServer(started, adminToken, certificates);
     }).recover(e -> Future.failedFuture(
         new ConfigException("cannot start the embedded API server on port " + port
             + " (configuration key 'embedded.api-port'): " + rootMessage(e), e)));
@@ -76,7 +87,11 @@ final class EmbeddedApiServer implements AutoCloseable {
     return server.port();
   }
 
-  /** Writes a kubeconfig whose current context points at this server. */
+  /**
+   * Writes a kubeconfig whose current context points at this server's plain listener (requests without credentials
+   * are the admin's), with a second context, {@value #SECURE_CONTEXT}, for its HTTPS listener: the admin's token,
+   * and the CA that signed the serving certificate.
+   */
   void writeKubeconfig(Path file) {
     String yaml = """
         apiVersion: v1
@@ -85,17 +100,31 @@ final class EmbeddedApiServer implements AutoCloseable {
         - name: reflex-embedded
           cluster:
             server: %s
+        - name: %s
+          cluster:
+            server: %s
+            certificate-authority-data: %s
         contexts:
         - name: reflex-embedded
           context:
             cluster: reflex-embedded
             namespace: default
             user: reflex
+        - name: %s
+          context:
+            cluster: %s
+            namespace: default
+            user: reflex-admin
         current-context: reflex-embedded
         users:
         - name: reflex
           user: {}
-        """.formatted(url());
+        - name: reflex-admin
+          user:
+            token: %s
+        """.formatted(url(), SECURE_CONTEXT, server.secureUrl(), java.util.Base64.getEncoder().encodeToString(
+            certificates.caPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII)), SECURE_CONTEXT,
+            SECURE_CONTEXT, adminToken);
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());

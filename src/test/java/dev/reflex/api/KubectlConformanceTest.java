@@ -6,6 +6,7 @@ import static dev.reflex.api.KubectlRow.inOrder;
 import static dev.reflex.api.KubectlRow.lines;
 import static dev.reflex.api.KubectlRow.nothingButStderr;
 import static dev.reflex.api.KubectlRow.stdout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.reflex.testing.EmbeddedReflex;
@@ -471,6 +472,47 @@ class KubectlConformanceTest {
           "get", "replicasets,pods", "-l", "app=cascade-" + mode, "-o", "name").eventually());
     }
     return rows(rows);
+  }
+
+  /**
+   * Bearer tokens, which kubectl presents over HTTPS only: the kubeconfig's {@code reflex-embedded-tls} context
+   * trusts the embedded cluster's CA and carries the admin's token; a ServiceAccount's token from
+   * {@code kubectl create token} is that ServiceAccount, with its RBAC.
+   */
+  @TestFactory
+  @Order(9)
+  Stream<DynamicTest> bearerTokensOverHttps() {
+    String[] token = new String[1];
+    List<DynamicTest> tests = new ArrayList<>(rowTests(List.of(
+        KubectlRow.of(exactly("namespace/default\n"), "--context", "reflex-embedded-tls", "get", "namespace",
+            "default", "-o", "name"),
+        KubectlRow.of(exactly("serviceaccount/token-bot created\n"), "create", "serviceaccount", "token-bot"))));
+    tests.add(DynamicTest.dynamicTest("kubectl create token token-bot", () -> {
+      Kubectl.Result created = kubectl.run(KubectlRow.DEFAULT_LIMIT, List.of("create", "token", "token-bot"));
+      assertEquals(0, created.exitCode(), created.describe());
+      token[0] = created.stdout().trim();
+    }));
+    tests.add(DynamicTest.dynamicTest("kubectl --context reflex-embedded-tls --token=<token-bot> get pods", () -> {
+      Kubectl.Result refused = kubectl.run(KubectlRow.DEFAULT_LIMIT, List.of("--context", "reflex-embedded-tls",
+          "--token=" + token[0], "get", "pods"));
+      assertEquals(1, refused.exitCode(), refused.describe());
+      assertEquals("Error from server (Forbidden): pods is forbidden: User \"system:serviceaccount:default:token-bot\""
+          + " cannot list resource \"pods\" in API group \"\" in the namespace \"default\"\n", refused.stderr(),
+          refused.describe());
+    }));
+    tests.addAll(rowTests(List.of(
+        KubectlRow.of(exactly("clusterrole.rbac.authorization.k8s.io/token-pod-reader created\n"), "create",
+            "clusterrole", "token-pod-reader", "--verb=get,list,watch", "--resource=pods"),
+        KubectlRow.of(exactly("rolebinding.rbac.authorization.k8s.io/token-bot-reads-pods created\n"), "create",
+            "rolebinding", "token-bot-reads-pods", "--clusterrole=token-pod-reader",
+            "--serviceaccount=default:token-bot"))));
+    tests.add(DynamicTest.dynamicTest("the bound token-bot lists pods over HTTPS", () -> {
+      Kubectl.Result listed = kubectl.run(KubectlRow.DEFAULT_LIMIT, List.of("--context", "reflex-embedded-tls",
+          "--token=" + token[0], "get", "pod", "nginx-0", "-o", "name"));
+      assertEquals(0, listed.exitCode(), listed.describe());
+      assertEquals("pod/nginx-0\n", listed.stdout(), listed.describe());
+    }));
+    return tests.stream();
   }
 
   // ---- running rows ------------------------------------------------------------------------------------------

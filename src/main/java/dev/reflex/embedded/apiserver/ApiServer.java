@@ -38,6 +38,11 @@ public final class ApiServer implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /** {@code https://127.0.0.1:PORT} of the HTTPS listener, or null when the options asked for none. */
+  public String secureUrl() {
+    return verticle.securePort() < 0 ? null : "https://127.0.0.1:" + verticle.securePort();
+  }
+
   /** Ends the watches of resources whose bucket ({@code group/plural}) contains {@code fragment}. */
   public Future<Void> dropWatches(String fragment) {
     return onServer(() -> verticle.dropWatches(fragment));

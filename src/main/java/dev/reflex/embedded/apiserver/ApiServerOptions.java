@@ -15,33 +15,48 @@ import java.util.Map;
  * @param tokens static bearer tokens and their users (a token file's content)
  * @param anonymousAdmin whether a request without credentials is the admin's (the embedded default) rather than
  *     {@code system:anonymous}
+ * @param secure an HTTPS listener beside the plain one, or null for none: kubectl sends bearer tokens over HTTPS
+ *     only
  */
 public record ApiServerOptions(String host, int port, RequestGate gate, Map<String, ReadOnlyResource> readOnly,
-    int watchCacheSize, Duration bookmarkInterval, Map<String, UserInfo> tokens, boolean anonymousAdmin) {
+    int watchCacheSize, Duration bookmarkInterval, Map<String, UserInfo> tokens, boolean anonymousAdmin,
+    SecureServing secure) {
+
+  /** The HTTPS listener: its port (0 for any free one) and the certificate it serves. */
+  public record SecureServing(int port, ServingCertificates certificates) {
+  }
 
   public static ApiServerOptions loopback(int port) {
     return new ApiServerOptions("127.0.0.1", port, RequestGate.OPEN, Map.of(), 4_096, Duration.ofSeconds(60),
-        Map.of(), true);
+        Map.of(), true, null);
   }
 
   public ApiServerOptions withTokens(Map<String, UserInfo> staticTokens, boolean anonymousIsAdmin) {
     return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, bookmarkInterval,
-        Map.copyOf(staticTokens), anonymousIsAdmin);
+        Map.copyOf(staticTokens), anonymousIsAdmin, secure);
   }
 
   public ApiServerOptions withGate(RequestGate gate) {
-    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, bookmarkInterval, tokens, anonymousAdmin);
+    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, bookmarkInterval, tokens, anonymousAdmin,
+        secure);
   }
 
   public ApiServerOptions withReadOnly(Map<String, ReadOnlyResource> readOnly) {
-    return new ApiServerOptions(host, port, gate, Map.copyOf(readOnly), watchCacheSize, bookmarkInterval, tokens, anonymousAdmin);
+    return new ApiServerOptions(host, port, gate, Map.copyOf(readOnly), watchCacheSize, bookmarkInterval, tokens,
+        anonymousAdmin, secure);
   }
 
   public ApiServerOptions withWatchCacheSize(int size) {
-    return new ApiServerOptions(host, port, gate, readOnly, size, bookmarkInterval, tokens, anonymousAdmin);
+    return new ApiServerOptions(host, port, gate, readOnly, size, bookmarkInterval, tokens, anonymousAdmin, secure);
+  }
+
+  /** These options with an HTTPS listener on {@code port} serving {@code certificates}. */
+  public ApiServerOptions withSecureServing(int port, ServingCertificates certificates) {
+    return new ApiServerOptions(host, this.port, gate, readOnly, watchCacheSize, bookmarkInterval, tokens,
+        anonymousAdmin, new SecureServing(port, certificates));
   }
 
   public ApiServerOptions withBookmarkInterval(Duration interval) {
-    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, interval, tokens, anonymousAdmin);
+    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, interval, tokens, anonymousAdmin, secure);
   }
 }

@@ -5,6 +5,7 @@ import static dev.reflex.embedded.apiserver.Answers.query;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -12,6 +13,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,9 @@ final class ApiServerVerticle extends VerticleBase {
   private ResourceRegistry registry;
   private Resources resources;
   private HttpServer server;
+  private HttpServer secureServer;
   private int port;
+  private int securePort = -1;
   private ReadRoutes reads;
   private WriteRoutes writes;
   private DiscoveryRoutes discovery;
@@ -53,6 +57,11 @@ final class ApiServerVerticle extends VerticleBase {
 
   int port() {
     return port;
+  }
+
+  /** The HTTPS listener's port, or -1 without one. */
+  int securePort() {
+    return securePort;
   }
 
   @Override
@@ -91,12 +100,26 @@ final class ApiServerVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
         .setMaxWebSocketFrameSize(16 * 1024 * 1024).setMaxWebSocketMessageSize(64 * 1024 * 1024));
     server.requestHandler(this::handle);
-    return server.listen(options.port()).onSuccess(s -> port = s.actualPort());
+    Future<?> plain = server.listen(options.port()).onSuccess(s -> port = s.actualPort());
+    if (options.secure() == null) {
+      return plain;
+    }
+    // The same routes over TLS: kubectl presents bearer tokens (ServiceAccount tokens, the admin's) over HTTPS only.
+    ServingCertificates certificates = options.secure().certificates();
+    secureServer = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
+        .setMaxWebSocketFrameSize(16 * 1024 * 1024).setMaxWebSocketMessageSize(64 * 1024 * 1024)
+        .setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+            .setCertValue(Buffer.buffer(certificates.certificatePem()))
+            .setKeyValue(Buffer.buffer(certificates.privateKeyPem()))));
+    secureServer.requestHandler(this::handle);
+    return plain.compose(v -> secureServer.listen(options.secure().port()))
+        .onSuccess(s -> securePort = s.actualPort());
   }
 
   @Override
   public Future<?> stop() {
-    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closing = (server == null ? Future.<Void>succeededFuture() : server.close())
+        .compose(v -> secureServer == null ? Future.succeededFuture() : secureServer.close());
     return closing.compose(v -> webhooks == null ? Future.succeededFuture() : webhooks.close());
   }
 

@@ -14,10 +14,16 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +78,29 @@ class ApiServerAuthenticationTest {
         .compose(v -> whoAmI(Map.of()))
         .onComplete(verified(ctx, user -> assertEquals(new JsonObject().put("username", "reflex-admin")
             .put("groups", new JsonArray().add("system:masters").add("system:authenticated")), user)));
+  }
+
+  /** The HTTPS listener serves the same API with the same identities; a client that trusts the CA verifies it. */
+  @Test
+  void theHttpsListenerServesTheSameApiToTokenHolders(Vertx vertx, VertxTestContext ctx) {
+    ServingCertificates certificates = ServingCertificates.issue(List.of("localhost"), List.of("127.0.0.1"),
+        Instant.now());
+    ApiServer.start(ApiServerOptions.loopback(0).withTokens(TOKENS, false).withSecureServing(0, certificates),
+        Clock.systemUTC()).onComplete(ctx.succeeding(server -> {
+          WebClient tls = WebClient.create(vertx,
+              new WebClientOptions().setSsl(true).setVerifyHost(true)
+                  .setTrustOptions(new PemTrustOptions()
+                      .addCertValue(Buffer.buffer(certificates.caPem()))));
+          URI secure = URI.create(server.secureUrl());
+          tls.get(secure.getPort(), "127.0.0.1", pods("default")).bearerTokenAuthentication(ADMIN_TOKEN).send()
+              .compose(admin -> tls.get(secure.getPort(), "127.0.0.1", pods("default"))
+                  .bearerTokenAuthentication("not-a-token").send().map(stranger -> List.of(admin, stranger)))
+              .onComplete(verified(ctx, answers -> {
+                server.close();
+                assertEquals(200, answers.get(0).statusCode(), answers.get(0).bodyAsString());
+                assertStatus(answers.get(1), 401, "Unauthorized", "Unauthorized");
+              }));
+        }));
   }
 
   @ParameterizedTest(name = "anonymousAdmin={0}")
