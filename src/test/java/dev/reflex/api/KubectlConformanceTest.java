@@ -7,6 +7,7 @@ import static dev.reflex.api.KubectlRow.lines;
 import static dev.reflex.api.KubectlRow.nothingButStderr;
 import static dev.reflex.api.KubectlRow.stdout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.reflex.testing.EmbeddedReflex;
@@ -501,16 +502,18 @@ class KubectlConformanceTest {
           refused.describe());
     }));
     tests.addAll(rowTests(List.of(
-        KubectlRow.of(exactly("clusterrole.rbac.authorization.k8s.io/token-pod-reader created\n"), "create",
-            "clusterrole", "token-pod-reader", "--verb=get,list,watch", "--resource=pods"),
-        KubectlRow.of(exactly("rolebinding.rbac.authorization.k8s.io/token-bot-reads-pods created\n"), "create",
-            "rolebinding", "token-bot-reads-pods", "--clusterrole=token-pod-reader",
-            "--serviceaccount=default:token-bot"))));
-    tests.add(DynamicTest.dynamicTest("the bound token-bot lists pods over HTTPS", () -> {
+        KubectlRow.of(exactly("rolebinding.rbac.authorization.k8s.io/token-bot-views created\n"), "create",
+            "rolebinding", "token-bot-views", "--clusterrole=view", "--serviceaccount=default:token-bot"))));
+    // kube's bootstrap view role (aggregated from system:aggregate-to-view) reads pods, not secrets.
+    tests.add(DynamicTest.dynamicTest("the viewing token-bot gets a pod over HTTPS, not a secret", () -> {
       Kubectl.Result listed = kubectl.run(KubectlRow.DEFAULT_LIMIT, List.of("--context", "reflex-embedded-tls",
           "--token=" + token[0], "get", "pod", "nginx-0", "-o", "name"));
       assertEquals(0, listed.exitCode(), listed.describe());
       assertEquals("pod/nginx-0\n", listed.stdout(), listed.describe());
+      Kubectl.Result secrets = kubectl.run(KubectlRow.DEFAULT_LIMIT, List.of("--context", "reflex-embedded-tls",
+          "--token=" + token[0], "get", "secrets"));
+      assertEquals(1, secrets.exitCode(), secrets.describe());
+      assertTrue(secrets.stderr().contains("cannot list resource \"secrets\""), secrets.describe());
     }));
     return tests.stream();
   }

@@ -98,7 +98,26 @@ public final class EmbeddedReflex implements AutoCloseable {
       if (item.getMetadata().getNamespace() == null) {
         item.getMetadata().setNamespace("default");
       }
-      client.resource(item).createOr(existing -> existing.update());
+      applyOne(item);
+    }
+  }
+
+  /**
+   * Creates, or updates the live object with {@code item}. An update takes the live resourceVersion, and Reflex may
+   * write the object's status in between (a conflict, as kubectl apply would meet too): then it is tried again.
+   */
+  private void applyOne(HasMetadata item) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        // No resourceVersion of ours: each attempt updates the object as it is now.
+        item.getMetadata().setResourceVersion(null);
+        client.resource(item).createOr(existing -> existing.update());
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -2,6 +2,8 @@ package dev.reflex.embedded.apiserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,5 +45,46 @@ class RbacBootstrapTest {
     assertEquals(Decision.allow("RBAC: allowed by ClusterRoleBinding \"cluster-admin\" of ClusterRole "
         + "\"cluster-admin\" to Group \"system:masters\""), RbacAuthorizer.authorize(a, List.of(),
         RbacBootstrap.clusterRoles(), List.of(), RbacBootstrap.clusterRoleBindings()));
+  }
+
+  /** The bootstrap roles after aggregation has settled, as the server stores them (view into edit into admin). */
+  private static List<JsonObject> aggregatedClusterRoles() {
+    List<JsonObject> roles = RbacBootstrap.clusterRoles().stream().map(JsonObject::copy).toList();
+    for (int pass = 0; pass < 3; pass++) {
+      for (JsonObject role : roles) {
+        role.put("rules", RbacAuthorizer.aggregatedRules(role, roles));
+      }
+    }
+    return roles;
+  }
+
+  /** role: the ClusterRole bound to bot in namespace default; request: METHOD path; allowed or not. */
+  @ParameterizedTest(name = "{0}: {1} {2}")
+  @CsvSource(delimiter = '|', value = {
+      "view  | GET    | /api/v1/namespaces/default/pods                       | true",
+      "view  | GET    | /apis/apps/v1/namespaces/default/statefulsets/web/scale | true",
+      "view  | GET    | /api/v1/namespaces/default/secrets                    | false",
+      "view  | POST   | /api/v1/namespaces/default/configmaps                 | false",
+      "view  | GET    | /api/v1/namespaces/other/pods                         | false",
+      "edit  | POST   | /api/v1/namespaces/default/configmaps                 | true",
+      "edit  | GET    | /api/v1/namespaces/default/secrets                    | true",
+      "edit  | PATCH  | /apis/apps/v1/namespaces/default/deployments/web/scale | true",
+      "edit  | POST   | /apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings | false",
+      "admin | POST   | /apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings | true",
+      "admin | DELETE | /api/v1/namespaces/default/pods/web-0                 | true",
+      "admin | GET    | /api/v1/pods                                          | false",
+  })
+  void theUserFacingRolesAggregateAsKubesDo(String role, String method, String path, boolean allowed) {
+    UserInfo bot = new UserInfo("system:serviceaccount:default:bot", "u", List.of("system:serviceaccounts",
+        "system:serviceaccounts:default"), Map.of()).authenticated();
+    JsonObject binding = new JsonObject().put("kind", "RoleBinding").put("apiVersion", "rbac.authorization.k8s.io/v1")
+        .put("metadata", new JsonObject().put("name", "bot-" + role).put("namespace", "default"))
+        .put("roleRef", new JsonObject().put("apiGroup", "rbac.authorization.k8s.io").put("kind", "ClusterRole")
+            .put("name", role))
+        .put("subjects", new JsonArray().add(new JsonObject().put("kind", "ServiceAccount").put("name", "bot")
+            .put("namespace", "default")));
+    Decision decision = RbacAuthorizer.authorize(RequestAttributes.of(bot, method, path, Map.of()), List.of(),
+        aggregatedClusterRoles(), List.of(binding), RbacBootstrap.clusterRoleBindings());
+    assertEquals(allowed, decision.allowed(), decision.toString());
   }
 }
