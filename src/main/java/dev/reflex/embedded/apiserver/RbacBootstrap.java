@@ -16,6 +16,12 @@ import java.util.List;
  */
 public final class RbacBootstrap {
 
+  private static final List<String> READS = List.of("get", "list", "watch");
+  private static final List<String> WRITES = List.of("create", "delete", "deletecollection", "patch", "update");
+  private static final List<String> ALL_WRITES_AND_READS = List.of("create", "delete", "deletecollection", "get",
+      "list", "patch", "update", "watch");
+  private static final String AGGREGATE_TO = "rbac.authorization.k8s.io/aggregate-to-";
+
   private RbacBootstrap() {
   }
 
@@ -74,10 +80,6 @@ public final class RbacBootstrap {
             "view"));
   }
 
-  private static final List<String> READS = List.of("get", "list", "watch");
-  private static final List<String> WRITES = List.of("create", "delete", "deletecollection", "patch", "update");
-  private static final List<String> ALL_WRITES_AND_READS = List.of("create", "delete", "deletecollection", "get",
-      "list", "patch", "update", "watch");
 
   /**
    * A role whose rules are those of the roles labelled {@code aggregate-to-<selects>}; itself labelled to join
@@ -95,7 +97,6 @@ public final class RbacBootstrap {
     return role;
   }
 
-  private static final String AGGREGATE_TO = "rbac.authorization.k8s.io/aggregate-to-";
 
   public static List<JsonObject> clusterRoleBindings() {
     return List.of(
