@@ -36,7 +36,7 @@ public final class Settings {
       new Setting("embedded.workloads", "deploy/samples/nginx-statefulset.yaml", ValueKind.LIST,
           "Manifests applied to the embedded cluster at start, comma-separated."),
       new Setting("embedded.pod-startup-delay", "2s", ValueKind.DURATION,
-          "Time a simulated pod takes from creation to Ready."),
+          "Time a simulated pod takes from creation to Ready, and from a graceful delete to gone."),
       new Setting("embedded.load-millicores", "0", ValueKind.NON_NEGATIVE_INT,
           "Simulated CPU demand of each workload in millicores, shared by its Ready pods."),
       new Setting("embedded.idle-millicores", "1", ValueKind.NON_NEGATIVE_INT,

@@ -47,6 +47,8 @@ final class SimulatedControllers {
   private final AtomicInteger ipCounter = new AtomicInteger(10);
   private final Random random = new Random();
   private final Map<String, JsonArray> lastSubsets = new ConcurrentHashMap<>();
+  /** Terminating pods whose containers the simulated kubelet is stopping, by namespace/name. */
+  private final Map<String, Stopping> stopping = new HashMap<>();
 
   SimulatedControllers(ClusterView view, KubeRest rest, EventBus bus, Duration startupDelay,
       BiConsumer<WorkloadSimulator.Key, Duration> recheck) {
@@ -63,7 +65,7 @@ final class SimulatedControllers {
       case "Deployment" -> deployment(key, now);
       case "ReplicaSet" -> replicaSet(key, now);
       case "Service" -> endpoints(key);
-      case "Pod" -> kubelet(key);
+      case "Pod" -> kubelet(key, now);
       default -> Future.succeededFuture();
     };
   }
@@ -268,17 +270,37 @@ final class SimulatedControllers {
   }
 
   /**
-   * The kubelet's part of a graceful deletion: a terminating pod on the simulated node has no containers to stop, so
-   * it is deleted for good at once (grace period 0), whoever deleted it and whatever grace period it was given.
+   * The kubelet's part of a graceful deletion: a terminating pod on the simulated node takes the pod start-up delay
+   * to stop its containers (never longer than its grace period), then is deleted for good (grace period 0). Stopping
+   * takes time on a real node too, and clients rely on it: {@code kubectl delete pod} watches the terminating pod for
+   * its deletion, and would miss it if the pod were gone and recreated under the same name before it looked.
    */
-  private Future<?> kubelet(WorkloadSimulator.Key key) {
+  private record Stopping(String uid, Instant since) {
+  }
+
+  private Future<?> kubelet(WorkloadSimulator.Key key, Instant now) {
     JsonObject pod = view.get("Pod", key.namespace(), key.name());
+    String podKey = key.namespace() + "/" + key.name();
     if (pod == null || !terminating(pod)
         || !SimulatedNode.NAME.equals(pod.getJsonObject("spec", new JsonObject()).getString("nodeName"))) {
+      stopping.remove(podKey);
       return Future.succeededFuture();
     }
-    return rest.deleteNowIfPresent("/api/v1/namespaces/" + key.namespace() + "/pods/" + key.name(),
-        pod.getJsonObject("metadata").getString("uid"));
+    String uid = pod.getJsonObject("metadata").getString("uid");
+    Stopping stop = stopping.get(podKey);
+    if (stop == null || !stop.uid().equals(uid)) {
+      stop = new Stopping(uid, now);
+      stopping.put(podKey, stop);
+    }
+    Instant since = stop.since();
+    long graceMillis = pod.getJsonObject("metadata").getLong("deletionGracePeriodSeconds", 0L) * 1000;
+    Duration left = Duration.between(now, since.plusMillis(Math.min(startupDelay.toMillis(), graceMillis)));
+    if (left.compareTo(Duration.ZERO) > 0) {
+      recheck.accept(key, left);
+      return Future.succeededFuture();
+    }
+    stopping.remove(podKey);
+    return rest.deleteNowIfPresent("/api/v1/namespaces/" + key.namespace() + "/pods/" + key.name(), uid);
   }
 
   private Future<?> deletePod(JsonObject pod, JsonObject owner, String ownerKind, Instant now) {

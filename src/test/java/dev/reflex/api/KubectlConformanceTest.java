@@ -518,6 +518,18 @@ class KubectlConformanceTest {
     return tests.stream();
   }
 
+  /**
+   * A pod deleted gracefully: kubectl waits until it is gone (the simulated kubelet removes it once marked), and its
+   * StatefulSet brings it back.
+   */
+  @TestFactory
+  @Order(10)
+  Stream<DynamicTest> podDeletionIsGraceful() {
+    return rows(
+        KubectlRow.of(exactly("pod \"nginx-0\" deleted\n"), "delete", "pod", "nginx-0"),
+        KubectlRow.of(exactly("Running"), "get", "pod", "nginx-0", "-o", "jsonpath={.status.phase}").eventually());
+  }
+
   // ---- running rows ------------------------------------------------------------------------------------------
 
   private Stream<DynamicTest> rows(KubectlRow... rows) {
