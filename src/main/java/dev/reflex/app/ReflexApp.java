@@ -75,7 +75,7 @@ public final class ReflexApp {
     readiness.add("informers", watch::synced);
     TapRoutes taps = new TapRoutes(runtime.taps(), config.taps().bufferSize(), runtime.registry());
     podDirectory = new InformerPodDirectory(client, config.kube().resyncPeriod());
-    streamed = StreamedMetrics.create(runtime.vertx(), config, podDirectory, runtime.registry());
+    streamed = StreamedMetrics.create(runtime.vertx(), config, podDirectory, runtime.registry(), clock);
     List<Consumer<Router>> routes = new ArrayList<>(extraRoutes);
     routes.add(taps::mount);
     routes.add(streamed.routes());

@@ -19,6 +19,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,8 @@ public final class StreamedMetrics {
    * @throws ConfigException when {@code metrics.label-overrides} or {@code metrics.resource-series} is malformed
    *     (the message names the key and the entry)
    */
-  public static StreamedMetrics create(Vertx vertx, ReflexConfig config, PodDirectory pods, MeterRegistry registry) {
+  public static StreamedMetrics create(Vertx vertx, ReflexConfig config, PodDirectory pods, MeterRegistry registry,
+      Clock clock) {
     RoutingRules rules;
     try {
       rules = RoutingRules.parse(config.metrics().labelOverrides());
@@ -76,14 +78,14 @@ public final class StreamedMetrics {
     SampleIngest ingest = new SampleIngest(new SampleRouter(rules, pods), meters,
         batch -> vertx.eventBus().publish(Addresses.METRICS_SAMPLE, batch));
     RemoteWriteRoutes routes = new RemoteWriteRoutes(vertx, ingest, config.remoteWrite().maxBodyBytes(),
-        config.remoteWrite().maxPendingBatches(), registry);
+        config.remoteWrite().maxPendingBatches(), registry, clock);
     StreamedKpaEngine.Config deciders = new StreamedKpaEngine.Config(config.metrics().decisionInterval(),
         config.metrics().staleAfter(), config.metrics().maxSeriesPerTarget());
-    StreamedKpa kpa = new StreamedKpa(deciders, pods, meters);
-    StreamedHpa hpa = new StreamedHpa(deciders, pods, meters);
+    StreamedKpa kpa = new StreamedKpa(deciders, pods, meters, clock);
+    StreamedHpa hpa = new StreamedHpa(deciders, pods, meters, clock);
     KafkaIngestVerticle kafka = config.kafka().enabled()
         ? new KafkaIngestVerticle(config.kafka().bootstrapServers(), config.kafka().topics(),
-            config.kafka().groupId(), Map.of(), ingest, config.remoteWrite().maxBodyBytes(), registry)
+            config.kafka().groupId(), Map.of(), ingest, config.remoteWrite().maxBodyBytes(), registry, clock)
         : null;
     return new StreamedMetrics(meters, ingest, routes, kpa, hpa, resourceSeries, kafka);
   }

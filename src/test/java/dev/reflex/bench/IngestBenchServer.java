@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -43,7 +44,8 @@ public final class IngestBenchServer {
       }
     }
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    StreamedMetrics metrics = StreamedMetrics.create(vertx, ReflexConfig.defaults(), pods, registry);
+    StreamedMetrics metrics = StreamedMetrics.create(vertx, ReflexConfig.defaults(), pods, registry,
+        Clock.systemUTC());
     DeciderSpec spec = new DeciderSpec(ScalingMetric.CONCURRENCY, 10, 10, 0, 2.0, 1000, 2, Duration.ofSeconds(60),
         Duration.ofSeconds(6), Duration.ZERO, 1, 100, 1, 0, 0, true, true, Duration.ofSeconds(30), Duration.ZERO,
         Aggregation.LINEAR);

@@ -15,6 +15,7 @@ import dev.reflex.metrics.routing.InMemoryPodDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +36,7 @@ class KubeHpaStreamingTest {
   @BeforeEach
   void setUp() {
     StreamedHpa trigger = new StreamedHpa(new StreamedKpaEngine.Config(Duration.ofSeconds(1), Duration.ofSeconds(15),
-        100), new InMemoryPodDirectory(), new IngestMeters(new SimpleMeterRegistry()));
+        100), new InMemoryPodDirectory(), new IngestMeters(new SimpleMeterRegistry()), Clock.systemUTC());
     streaming = new KubeHpaStreaming(trigger, ResourceSeries.parse(List.of("cpu=cpu_usage_cores")));
     JsonArray metrics = new JsonArray()
         .add(new JsonObject("{\"type\":\"Pods\",\"pods\":{\"metric\":{\"name\":\"rps\"},"

@@ -9,7 +9,7 @@ import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.OffsetAndMetadata;
 import io.vertx.kafka.client.producer.KafkaHeader;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +38,7 @@ public final class KafkaIngestVerticle extends VerticleBase {
 
   private final Map<String, String> consumerConfig;
   private final List<String> topics;
+  private final Clock clock;
   private final SampleIngest ingest;
   private final int maxPayloadBytes;
   private final Counter accepted;
@@ -57,9 +58,11 @@ public final class KafkaIngestVerticle extends VerticleBase {
    * @param ingest where accepted samples go
    * @param maxPayloadBytes the largest record value accepted
    * @param registry where {@code reflex_kafka_records_total{outcome}} is registered
+   * @param clock the arrival time samples are stamped with
    */
   public KafkaIngestVerticle(String bootstrapServers, List<String> topics, String groupId,
-      Map<String, String> extraConsumerConfig, SampleIngest ingest, int maxPayloadBytes, MeterRegistry registry) {
+      Map<String, String> extraConsumerConfig, SampleIngest ingest, int maxPayloadBytes, MeterRegistry registry,
+      Clock clock) {
     if (topics.isEmpty()) {
       throw new IllegalArgumentException("kafka.topics must name at least one topic");
     }
@@ -73,6 +76,7 @@ public final class KafkaIngestVerticle extends VerticleBase {
     config.put("enable.auto.commit", "false");
     this.consumerConfig = Map.copyOf(config);
     this.topics = List.copyOf(topics);
+    this.clock = clock;
     this.ingest = ingest;
     this.maxPayloadBytes = maxPayloadBytes;
     this.accepted = records(registry, "accepted");
@@ -107,7 +111,7 @@ public final class KafkaIngestVerticle extends VerticleBase {
     try {
       List<RawSeries> series = KafkaPayloads.decode(record.value(), header(record, "content-type"),
           header(record, "content-encoding"), maxPayloadBytes);
-      ingest.accept(series, SOURCE, Instant.now());
+      ingest.accept(series, SOURCE, clock.instant());
       accepted.increment();
     } catch (MalformedPayloadException e) {
       malformed.increment();

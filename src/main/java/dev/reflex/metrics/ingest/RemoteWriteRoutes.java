@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,7 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
   private final Offload offload;
   private final AtomicInteger pending = new AtomicInteger();
   private final MeterRegistry registry;
+  private final Clock clock;
   private final Map<Integer, Counter> responses = new ConcurrentHashMap<>();
 
   /**
@@ -63,14 +65,15 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
    * @param maxBodyBytes {@code remote-write.max-body-bytes}
    * @param maxPendingBatches {@code remote-write.max-pending-batches}
    * @param registry where {@code reflex_remote_write_requests_total{code}} is registered
+   * @param clock the arrival time samples are stamped with
    */
   public RemoteWriteRoutes(Vertx vertx, SampleIngest ingest, int maxBodyBytes, int maxPendingBatches,
-      MeterRegistry registry) {
-    this(ingest, maxBodyBytes, maxPendingBatches, workerOffload(vertx), registry);
+      MeterRegistry registry, Clock clock) {
+    this(ingest, maxBodyBytes, maxPendingBatches, workerOffload(vertx), registry, clock);
   }
 
   RemoteWriteRoutes(SampleIngest ingest, int maxBodyBytes, int maxPendingBatches, Offload offload,
-      MeterRegistry registry) {
+      MeterRegistry registry, Clock clock) {
     if (maxBodyBytes < 1 || maxPendingBatches < 1) {
       throw new IllegalArgumentException("max-body-bytes and max-pending-batches must be at least 1");
     }
@@ -79,6 +82,7 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
     this.maxPendingBatches = maxPendingBatches;
     this.offload = offload;
     this.registry = registry;
+    this.clock = clock;
   }
 
   private static Offload workerOffload(Vertx vertx) {
@@ -151,7 +155,7 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
   }
 
   private void receive(RoutingContext rc) {
-    Instant receivedAt = Instant.now();
+    Instant receivedAt = clock.instant();
     Buffer body = rc.body().buffer();
     if (body == null || body.length() == 0) {
       reply(rc, 400, "empty body: expected a snappy-compressed protobuf WriteRequest");

@@ -29,9 +29,10 @@ public final class StreamedKpa extends StreamedDecider<MetricsPortrait> {
    * @param config decision interval, staleness and series cap
    * @param pods ready-pod counts of workloads
    * @param meters where refused samples are counted
+   * @param clock when decisions are made and samples go stale
    */
-  public StreamedKpa(StreamedKpaEngine.Config config, PodDirectory pods, IngestMeters meters) {
-    this(new StreamedKpaEngine(config, pods::readyPods, meters::dropped), config, Clock.systemUTC());
+  public StreamedKpa(StreamedKpaEngine.Config config, PodDirectory pods, IngestMeters meters, Clock clock) {
+    this(new StreamedKpaEngine(config, pods::readyPods, meters::dropped), config, clock);
   }
 
   private StreamedKpa(StreamedKpaEngine engine, StreamedKpaEngine.Config config, Clock clock) {

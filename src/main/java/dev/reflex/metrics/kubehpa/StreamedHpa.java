@@ -25,9 +25,10 @@ public final class StreamedHpa extends StreamedDecider<PodMetricSnapshot> {
    * @param config decision interval, staleness and the cap on pods per target and metric
    * @param pods ready-pod counts of workloads
    * @param meters where refused samples are counted
+   * @param clock when decisions are made and samples go stale
    */
-  public StreamedHpa(StreamedKpaEngine.Config config, PodDirectory pods, IngestMeters meters) {
-    this(new StreamedHpaEngine(config, pods::readyPods, meters::dropped), config, Clock.systemUTC());
+  public StreamedHpa(StreamedKpaEngine.Config config, PodDirectory pods, IngestMeters meters, Clock clock) {
+    this(new StreamedHpaEngine(config, pods::readyPods, meters::dropped), config, clock);
   }
 
   private StreamedHpa(StreamedHpaEngine engine, StreamedKpaEngine.Config config, Clock clock) {

@@ -14,6 +14,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -152,7 +153,7 @@ class KafkaIngestTest {
 
   static KafkaIngestVerticle consumer(SampleIngest ingest, SimpleMeterRegistry registry) {
     return new KafkaIngestVerticle(cluster.bootstrapServers(), List.of(TOPIC), "reflex-test",
-        Map.of("auto.offset.reset", "earliest"), ingest, 1 << 20, registry);
+        Map.of("auto.offset.reset", "earliest"), ingest, 1 << 20, registry, Clock.systemUTC());
   }
 
   static Set<Double> values(List<SampleMessage.Batch> batches) {

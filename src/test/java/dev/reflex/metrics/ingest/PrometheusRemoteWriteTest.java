@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,11 +61,12 @@ class PrometheusRemoteWriteTest {
       SampleIngest ingest = new SampleIngest(new SampleRouter(RoutingRules.defaults(), pods), meters,
           b -> vertx.eventBus().publish(Addresses.METRICS_SAMPLE, b));
       StreamedKpa kpa = new StreamedKpa(
-          new StreamedKpaEngine.Config(Duration.ofSeconds(1), Duration.ofSeconds(30), 100), pods, meters);
+          new StreamedKpaEngine.Config(Duration.ofSeconds(1), Duration.ofSeconds(30), 100), pods, meters,
+          Clock.systemUTC());
       kpa.register(WEB.target(), "concurrency", Fixtures.spec());
       vertx.deployVerticle(kpa).await();
       Router router = Router.router(vertx);
-      new RemoteWriteRoutes(vertx, ingest, 4 << 20, 16, registry).mount(router);
+      new RemoteWriteRoutes(vertx, ingest, 4 << 20, 16, registry, Clock.systemUTC()).mount(router);
       HttpServer reflex = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
 
       int port = freePort();

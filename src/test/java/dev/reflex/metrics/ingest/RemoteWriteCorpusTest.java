@@ -24,6 +24,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -96,10 +97,10 @@ class RemoteWriteCorpusTest {
     SampleIngest ingest = new SampleIngest(new SampleRouter(RoutingRules.defaults(), pods), meters,
         b -> vertx.eventBus().publish(Addresses.METRICS_SAMPLE, b));
     StreamedKpa kpa = new StreamedKpa(new StreamedKpaEngine.Config(Duration.ofSeconds(1), Duration.ofMinutes(5), 100),
-        pods, meters);
+        pods, meters, Clock.systemUTC());
     kpa.register(WEB.target(), "dup_test", Fixtures.spec());
     vertx.deployVerticle(kpa).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    RemoteWriteRoutes routes = new RemoteWriteRoutes(ingest, MAX_BODY, 2, held, registry);
+    RemoteWriteRoutes routes = new RemoteWriteRoutes(ingest, MAX_BODY, 2, held, registry, Clock.systemUTC());
     Router router = Router.router(vertx);
     routes.mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")

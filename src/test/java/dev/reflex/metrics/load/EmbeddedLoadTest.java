@@ -54,7 +54,8 @@ class EmbeddedLoadTest {
       List<MetricsPortrait> portraits = new CopyOnWriteArrayList<>();
       runtime.vertx().eventBus().<MetricsPortrait>localConsumer(Addresses.METRICS_PORTRAIT,
           m -> portraits.add(m.body()));
-      StreamedMetrics metrics = StreamedMetrics.create(runtime.vertx(), config, pods, runtime.registry());
+      StreamedMetrics metrics = StreamedMetrics.create(runtime.vertx(), config, pods, runtime.registry(),
+          Clock.systemUTC());
       metrics.kpa().register(nginx, PodLoad.CONCURRENCY, Fixtures.spec());
       metrics.deploy(runtime.vertx()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       Router router = Router.router(runtime.vertx());
