@@ -1,8 +1,8 @@
 package dev.reflex.controller;
 
-import dev.reflex.kube.LeanInformers;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.kube.JsonByVersion;
+import dev.reflex.kube.LeanInformers;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -118,8 +118,7 @@ public final class ResourceCache {
       converted.put(kind, jsonOf);
       written.put(kind, new HashMap<>());
       SharedIndexInformer<GenericKubernetesResource> informer = LeanInformers.withoutManagedFields(
-          client.genericKubernetesResources(kind.definition)
-          .inAnyNamespace().runnableInformer(resyncMillis));
+          client.genericKubernetesResources(kind.definition).inAnyNamespace().runnableInformer(resyncMillis));
       informer.addEventHandler(new ResourceEventHandler<>() {
         @Override
         public void onAdd(GenericKubernetesResource obj) {
@@ -225,7 +224,11 @@ public final class ResourceCache {
 
   /** A copy of the object's JSON, as converted when its event came if that is the stored version. */
   private JsonObject jsonOf(Kind kind, String key, GenericKubernetesResource obj) {
-    return converted.get(kind).copyOf(key, obj.getMetadata().getResourceVersion(), () -> json(obj));
+    return sharedJsonOf(kind, key, obj).copy();
+  }
+
+  private JsonObject sharedJsonOf(Kind kind, String key, GenericKubernetesResource obj) {
+    return converted.get(kind).shared(key, obj.getMetadata().getResourceVersion(), () -> json(obj));
   }
 
   private static String storeKey(GenericKubernetesResource obj) {
@@ -269,12 +272,8 @@ public final class ResourceCache {
     for (GenericKubernetesResource obj : objects) {
       String key = storeKey(obj);
       JsonObject mine = ahead(kind, key);
-      if (mine != null) {
-        result.add(copies ? mine.copy() : mine);
-      } else {
-        JsonObject json = converted.get(kind).shared(key, obj.getMetadata().getResourceVersion(), () -> json(obj));
-        result.add(copies ? json.copy() : json);
-      }
+      JsonObject json = mine != null ? mine : sharedJsonOf(kind, key, obj);
+      result.add(copies ? json.copy() : json);
     }
     return result;
   }

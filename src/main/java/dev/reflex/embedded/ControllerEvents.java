@@ -6,7 +6,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The Events kube-controller-manager records for what the simulated controllers do, worded as the StatefulSet,
- * ReplicaSet and Deployment controllers word them, so {@code kubectl describe} and {@code kubectl events} read as on a cluster.
+ * ReplicaSet and Deployment controllers word them, so {@code kubectl describe} and {@code kubectl events} read as
+ * on a cluster.
  */
 final class ControllerEvents {
 

@@ -269,15 +269,16 @@ final class SimulatedControllers {
         });
   }
 
+  /** A terminating pod the kubelet is stopping: which one (a namesake may follow it) and since when. */
+  private record Stopping(String uid, Instant since) {
+  }
+
   /**
    * The kubelet's part of a graceful deletion: a terminating pod on the simulated node takes the pod start-up delay
    * to stop its containers (never longer than its grace period), then is deleted for good (grace period 0). Stopping
    * takes time on a real node too, and clients rely on it: {@code kubectl delete pod} watches the terminating pod for
    * its deletion, and would miss it if the pod were gone and recreated under the same name before it looked.
    */
-  private record Stopping(String uid, Instant since) {
-  }
-
   private Future<?> kubelet(WorkloadSimulator.Key key, Instant now) {
     JsonObject pod = view.get("Pod", key.namespace(), key.name());
     String podKey = key.namespace() + "/" + key.name();
@@ -292,9 +293,8 @@ final class SimulatedControllers {
       stop = new Stopping(uid, now);
       stopping.put(podKey, stop);
     }
-    Instant since = stop.since();
     long graceMillis = pod.getJsonObject("metadata").getLong("deletionGracePeriodSeconds", 0L) * 1000;
-    Duration left = Duration.between(now, since.plusMillis(Math.min(startupDelay.toMillis(), graceMillis)));
+    Duration left = Duration.between(now, stop.since().plusMillis(Math.min(startupDelay.toMillis(), graceMillis)));
     if (left.compareTo(Duration.ZERO) > 0) {
       recheck.accept(key, left);
       return Future.succeededFuture();

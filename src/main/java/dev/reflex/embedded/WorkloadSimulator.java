@@ -1,9 +1,9 @@
 package dev.reflex.embedded;
 
-import dev.reflex.kube.LeanInformers;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.kube.KubeApiException;
 import dev.reflex.kube.KubeRest;
+import dev.reflex.kube.LeanInformers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -69,8 +69,7 @@ public final class WorkloadSimulator extends VerticleBase {
     byKind.put("ReplicaSet", LeanInformers.withoutManagedFields(
         client.apps().replicaSets().inAnyNamespace().runnableInformer(0)));
     SharedIndexInformer<io.fabric8.kubernetes.api.model.Pod> pods = LeanInformers.withoutManagedFields(
-        client.pods().inAnyNamespace()
-        .runnableInformer(0));
+        client.pods().inAnyNamespace().runnableInformer(0));
     // Pods by controlling owner: a reconcile looks up its own pods instead of scanning every pod of the cluster.
     pods.addIndexers(Map.of(ClusterView.OWNER_INDEX, ClusterView::ownerIndexKeys));
     byKind.put("Pod", pods);

@@ -59,14 +59,17 @@ public final class KubeRest {
   public Future<Void> deleteNowIfPresent(String path, String uid) {
     JsonObject options = new JsonObject().put("apiVersion", "v1").put("kind", "DeleteOptions")
         .put("gracePeriodSeconds", 0).put("preconditions", new JsonObject().put("uid", uid));
-    return send("DELETE", path, JSON, options.encode()).<Void>mapEmpty()
-        .recover(e -> e instanceof KubeApiException api && api.notFound() ? Future.succeededFuture()
-            : Future.failedFuture(e));
+    return goneIsDone(send("DELETE", path, JSON, options.encode()));
   }
 
   /** Deletes, counting an object that is already gone as done: deletes are idempotent for our callers. */
   public Future<Void> deleteIfPresent(String path) {
-    return delete(path).<Void>mapEmpty().recover(e -> e instanceof KubeApiException api && api.notFound()
+    return goneIsDone(delete(path));
+  }
+
+  /** A delete's outcome, where 404 Not Found counts as done: the object is gone either way. */
+  private static Future<Void> goneIsDone(Future<JsonObject> deleted) {
+    return deleted.<Void>mapEmpty().recover(e -> e instanceof KubeApiException api && api.notFound()
         ? Future.succeededFuture() : Future.failedFuture(e));
   }
 

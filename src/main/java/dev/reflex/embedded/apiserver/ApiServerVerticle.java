@@ -97,8 +97,7 @@ final class ApiServerVerticle extends VerticleBase {
     reads = new ReadRoutes(vertx, store, resources, options, clock);
     writes = new WriteRoutes(store, resources, security, webhooks, reads, clock);
     discovery = new DiscoveryRoutes(registry, aggregatedApis, options, () -> port);
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
-        .setMaxWebSocketFrameSize(16 * 1024 * 1024).setMaxWebSocketMessageSize(64 * 1024 * 1024));
+    server = vertx.createHttpServer(listenerOptions());
     server.requestHandler(this::handle);
     Future<?> plain = server.listen(options.port()).onSuccess(s -> port = s.actualPort());
     if (options.secure() == null) {
@@ -106,14 +105,18 @@ final class ApiServerVerticle extends VerticleBase {
     }
     // The same routes over TLS: kubectl presents bearer tokens (ServiceAccount tokens, the admin's) over HTTPS only.
     ServingCertificates certificates = options.secure().certificates();
-    secureServer = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
-        .setMaxWebSocketFrameSize(16 * 1024 * 1024).setMaxWebSocketMessageSize(64 * 1024 * 1024)
-        .setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-            .setCertValue(Buffer.buffer(certificates.certificatePem()))
-            .setKeyValue(Buffer.buffer(certificates.privateKeyPem()))));
+    secureServer = vertx.createHttpServer(listenerOptions().setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+        .setCertValue(Buffer.buffer(certificates.certificatePem()))
+        .setKeyValue(Buffer.buffer(certificates.privateKeyPem()))));
     secureServer.requestHandler(this::handle);
     return plain.compose(v -> secureServer.listen(options.secure().port()))
         .onSuccess(s -> securePort = s.actualPort());
+  }
+
+  /** What both listeners share: the address and WebSocket frames large enough for a watch of big objects. */
+  private HttpServerOptions listenerOptions() {
+    return new HttpServerOptions().setHost(options.host()).setMaxWebSocketFrameSize(16 * 1024 * 1024)
+        .setMaxWebSocketMessageSize(64 * 1024 * 1024);
   }
 
   @Override

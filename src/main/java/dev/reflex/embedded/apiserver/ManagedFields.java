@@ -67,7 +67,7 @@ public final class ManagedFields {
       putIfNotEmpty(json, "operation", operation);
       putIfNotEmpty(json, "apiVersion", apiVersion);
       if (time != null) {
-        json.put("time", formatTime(time));
+        json.put("time", Timestamps.format(time));
       }
       json.put("fieldsType", "FieldsV1");
       json.put("fieldsV1", fields.toFieldsV1());
@@ -81,11 +81,6 @@ public final class ManagedFields {
     InvalidManagedFields(String message) {
       super(message);
     }
-  }
-
-  /** RFC 3339 in UTC, whole seconds: how metav1.Time is written. */
-  public static String formatTime(Instant time) {
-    return Timestamps.format(time);
   }
 
   /** The entries of an object's {@code metadata.managedFields}; an object without them has none. */

@@ -3,7 +3,6 @@ package dev.reflex.embedded.apiserver;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -41,15 +40,11 @@ final class ObjectLifecycle {
     return name.toString();
   }
 
-  static String timestamp(Instant now) {
-    return now.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
   /** Fills in what the server owns on a new object; {@code object} is changed in place. */
   void prepareCreate(ResourceType type, JsonObject object, Instant now) {
     JsonObject meta = object.getJsonObject("metadata");
     meta.put("uid", UUID.randomUUID().toString());
-    meta.put("creationTimestamp", timestamp(now));
+    meta.put("creationTimestamp", Timestamps.format(now));
     meta.remove("deletionTimestamp");
     meta.remove("deletionGracePeriodSeconds");
     meta.remove("resourceVersion");

@@ -159,7 +159,7 @@ final class ProtobufBodies {
           return null;
         }
         Instant instant = Instant.ofEpochSecond(seconds, nanos);
-        return type.endsWith("MicroTime") ? instant.toString() : ObjectLifecycle.timestamp(instant);
+        return type.endsWith("MicroTime") ? instant.toString() : Timestamps.format(instant);
       }
       case META + "Duration":
         return goDuration(Duration.ofNanos((Long) field(message, "duration")));

@@ -216,7 +216,7 @@ final class Resources {
     Instant marking = Timestamps.parse(meta.getString("deletionTimestamp"));
     // A second delete may shorten the grace period, never lengthen it.
     if (marking == null || grace > 0 && deleteAt.isBefore(marking)) {
-      meta.put("deletionTimestamp", ObjectLifecycle.timestamp(deleteAt));
+      meta.put("deletionTimestamp", Timestamps.format(deleteAt));
       meta.put("deletionGracePeriodSeconds", grace);
     }
     meta.put("finalizers", finalizers);

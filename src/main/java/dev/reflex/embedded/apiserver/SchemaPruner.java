@@ -77,7 +77,10 @@ final class SchemaPruner {
     });
   }
 
-  /** The schemas {@link #pruneEmbeddedMetadata} can step into, each looked at once (schemas may refer to themselves). */
+  /**
+   * Whether the schemas {@link #pruneEmbeddedMetadata} can step into from {@code s} declare an embedded resource;
+   * each is looked at once, since schemas may refer to themselves.
+   */
   private static boolean anyEmbeddedBelow(SchemaView s, SchemaContext ctx, Set<JsonObject> seen) {
     List<JsonObject> next = new ArrayList<>();
     s.properties().forEach(e -> {

@@ -54,13 +54,7 @@ final class Values {
   }
 
   private static boolean equalScalars(Object a, Object b) {
-    if (a instanceof String x) {
-      return x.equals(b);
-    }
-    if ((a instanceof Integer || a instanceof Long) && (b instanceof Integer || b instanceof Long)) {
-      return ((Number) a).longValue() == ((Number) b).longValue();
-    }
-    return compare(a, b) == 0;
+    return a instanceof String x ? x.equals(b) : compare(a, b) == 0;
   }
 
   private static int kindRank(Object v) {

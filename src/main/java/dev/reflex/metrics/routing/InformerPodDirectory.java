@@ -1,7 +1,7 @@
 package dev.reflex.metrics.routing;
 
-import dev.reflex.kube.LeanInformers;
 import dev.reflex.bus.TargetKey;
+import dev.reflex.kube.LeanInformers;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
