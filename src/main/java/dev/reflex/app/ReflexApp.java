@@ -47,6 +47,8 @@ public final class ReflexApp {
   private InformerPodDirectory podDirectory;
   private StreamedMetrics streamed;
   private volatile String controllersDeployment;
+  /** The undeploy begun when this replica stopped leading (completed when there was none). */
+  private volatile Future<Void> controllersStopped = Future.succeededFuture();
 
   /**
    * @param defaultHost the HTTP host when {@code http.host} is empty (loopback when embedded)
@@ -120,7 +122,8 @@ public final class ReflexApp {
         () -> runtime.vertx().deployVerticle(controllers).onSuccess(id -> controllersDeployment = id),
         () -> {
           if (controllersDeployment != null) {
-            runtime.vertx().undeploy(controllersDeployment);
+            controllersStopped = runtime.vertx().undeploy(controllersDeployment)
+                .recover(e -> Future.succeededFuture());
             controllersDeployment = null;
           }
         });
@@ -167,8 +170,11 @@ public final class ReflexApp {
     if (leader != null) {
       leader.stop();
     }
-    Future<Void> chain = controllersDeployment == null ? Future.succeededFuture()
-        : runtime.vertx().undeploy(controllersDeployment).recover(e -> Future.succeededFuture());
+    // Giving up the lease runs the stop-leading callback, which may already have begun the controllers' undeploy:
+    // wait for that one too, so that a stopped app has no controller left acting on the cluster.
+    String deployment = controllersDeployment;
+    Future<Void> chain = deployment == null ? controllersStopped
+        : runtime.vertx().undeploy(deployment).recover(e -> controllersStopped);
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
       chain = chain.compose(v -> runtime.vertx().undeploy(id)).recover(e -> Future.succeededFuture());

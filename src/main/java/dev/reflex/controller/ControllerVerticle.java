@@ -38,6 +38,8 @@ public final class ControllerVerticle extends VerticleBase {
   private final Duration resync;
   private final Map<TargetKey, Predicate<Map<String, String>>> rpSelectors = new HashMap<>();
   private ResourceCache cache;
+  /** Whether every cache has been listed; touched on the controllers' context only. */
+  private boolean filled;
   private KeyedWorkQueue ihpas;
   private KeyedWorkQueue portraits;
   private KeyedWorkQueue profiles;
@@ -123,7 +125,10 @@ public final class ControllerVerticle extends VerticleBase {
     // A streamed sample the HPA would scale up on: its KubeHPA portraits decide now, not at their next sync.
     vertx.eventBus().<PodMetricSnapshot>localConsumer(Addresses.METRICS_POD_VALUES, message ->
         hp.podValues(message.body()).forEach(portraits::enqueueUrgent));
-    return cache.start(context, 0, this::changed);
+    return cache.start(context, 0, this::changed).onSuccess(v -> {
+      filled = true;
+      resyncAll();
+    });
   }
 
   /**
@@ -191,6 +196,11 @@ public final class ControllerVerticle extends VerticleBase {
           : new KubeEvent.Applied(kind.kind(), key, meta.getString("resourceVersion", ""),
               new JsonObject().put("generation", meta.getLong("generation", 0L)));
       vertx.eventBus().publish(Addresses.KUBE_AUTOSCALING, event);
+    }
+    if (!filled) {
+      // A reconcile now would read caches still being listed: a profile counting none of its pods, an IHPA seeing
+      // no ReplicaProfile and creating one. Every key is enqueued once all of them are filled.
+      return;
     }
     switch (kind) {
       case IHPA -> ihpas.enqueue(key);

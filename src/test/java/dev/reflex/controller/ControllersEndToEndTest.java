@@ -246,9 +246,23 @@ class ControllersEndToEndTest {
     Eventually.until(WAIT, "reconciled after restart", () -> reflex.app.controllers().idle());
     assertEquals(2, cutOff(name).size(), "a restart neither advances nor restarts the plan");
     at("2026-01-05T10:10:30Z");
-    Eventually.until(WAIT, "4 pods cut off", () -> cutOff(name).size() == 4);
+    Eventually.until(WAIT, "4 pods cut off", () -> cutOff(name).size() == 4, () -> grayState(name));
     at("2026-01-05T10:11:30Z");
     expectReplicas("StatefulSet", name, 1);
+  }
+
+  /** What a stuck gray plan looks like: the profile as stored, its IHPA's status and every pod's state. */
+  private static String grayState(String app) {
+    GenericKubernetesResource rp = reflex.client.genericKubernetesResources(RP).inNamespace("default")
+        .withName(app + "-ihpa").get();
+    String pods = reflex.pods(app).stream().map(p -> p.getMetadata().getName() + "="
+        + p.getMetadata().getLabels().getOrDefault("kapacitystack.io/pod-state", "Online") + "/"
+        + p.getStatus().getPhase() + (p.getMetadata().getDeletionTimestamp() == null ? "" : "/terminating")
+        + (ready(p) ? "/ready" : "")).sorted().collect(Collectors.joining(" "));
+    return "leading=" + reflex.app.leading() + " idle=" + reflex.app.controllers().idle()
+        + " profile=" + (rp == null ? null : Map.of("annotations", String.valueOf(rp.getMetadata().getAnnotations()),
+            "rv", rp.getMetadata().getResourceVersion(), "body", rp.getAdditionalProperties()))
+        + " ihpaStatus=" + status(app + "-ihpa") + " pods=[" + pods + "]";
   }
 
   @Test

@@ -10,6 +10,14 @@ public final class Eventually {
   }
 
   public static void until(Duration timeout, String what, Supplier<Boolean> condition) {
+    until(timeout, what, condition, () -> "");
+  }
+
+  /**
+   * As {@link #until(Duration, String, Supplier)}; on a timeout the message ends with {@code state}, read then, so
+   * that a failure on a loaded CI machine says what the system looked like instead of only what was missing.
+   */
+  public static void until(Duration timeout, String what, Supplier<Boolean> condition, Supplier<String> state) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Throwable last = null;
     while (System.nanoTime() < deadline) {
@@ -27,6 +35,13 @@ public final class Eventually {
         throw new AssertionError("interrupted while waiting for " + what);
       }
     }
-    throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what, last);
+    String seen;
+    try {
+      seen = state.get();
+    } catch (RuntimeException e) {
+      seen = "(state unreadable: " + e + ")";
+    }
+    throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what
+        + (seen.isEmpty() ? "" : "; state: " + seen), last);
   }
 }
