@@ -2,10 +2,10 @@ package dev.reflex.controller;
 
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
-import dev.reflex.core.gray.ReplicaProfile;
+import dev.reflex.core.pods.AllowedDirection;
 import dev.reflex.core.pods.PodInfo;
 import dev.reflex.core.pods.PodKeys;
-import dev.reflex.core.pods.StateTransitionPlanner;
+import dev.reflex.core.pods.ProfileEnforcement;
 import dev.reflex.core.pods.StateTransitions;
 import dev.reflex.core.WorkloadKind;
 import dev.reflex.kube.KubeRest;
@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One reconcile of a ReplicaProfile: count the workload's running pods per state, and when the profile is not
- * ensured, move pods between Online, Cutoff and Standby (readiness-gate condition and state label), mark the pods
- * the workload must delete, and set the workload's replicas through {@code /scale}. Pod states are never changed
- * while the running pods do not match the workload's replicas or a rollout is in progress.
+ * One reconcile of a ReplicaProfile, as named steps around the pure {@link ProfileEnforcement} plan: read the
+ * workload's scale and running pods, plan, then carry the plan out: move pods between Online, Cutoff and Standby
+ * (readiness-gate condition and state label), mark the pods the workload must delete, set the workload's replicas
+ * through {@code /scale}, and write the status with its Ensured and Applied conditions.
  */
 final class RpReconciler {
 
@@ -97,74 +97,51 @@ final class RpReconciler {
           .map(new Observed(""));
     }
     int scaleReplicas = scale.getJsonObject("spec", new JsonObject()).getInteger("replicas", 0);
-    List<JsonObject> running = new ArrayList<>();
+    List<PodInfo> running = new ArrayList<>();
     for (JsonObject pod : cache.listShared(Kind.POD, key.namespace())) {
       if (matches.matches(labels(pod)) && running(pod)) {
-        running.add(pod);
+        running.add(PodInfos.fromJson(pod));
       }
     }
-    int online = 0;
-    int cutoff = 0;
-    int standby = 0;
-    for (JsonObject pod : running) {
-      switch (labels(pod).getOrDefault(PodKeys.STATE_LABEL, "")) {
-        case "Cutoff" -> cutoff++;
-        case "Standby" -> standby++;
-        default -> online++;
-      }
-    }
-    ReplicaProfile desired = ApiMapping.profile(spec);
-    String direction = spec.getString("allowedScalingDirection", "Both");
-    boolean onlineOk = switch (direction) {
-      case "Up" -> online >= desired.online();
-      case "Down" -> online <= desired.online();
-      case "Neither" -> true;
-      default -> online == desired.online();
-    };
-    boolean ensured = onlineOk && cutoff == desired.cutoff() && standby == desired.standby();
-    JsonObject status = oldStatus.copy().put("onlineReplicas", online).put("cutoffReplicas", cutoff)
-        .put("standbyReplicas", standby);
+    WorkloadKind kind = WorkloadKind.fromTarget(target.getString("apiVersion", "apps/v1"), target.getString("kind"));
+    ProfileEnforcement.Plan plan = ProfileEnforcement.plan(ApiMapping.profile(spec),
+        AllowedDirection.fromApi(spec.getString("allowedScalingDirection")), kind, running, scaleReplicas,
+        rolloutInProgress(key.namespace(), target), now);
+    boolean ensured = plan instanceof ProfileEnforcement.Ensured;
+    JsonObject status = oldStatus.copy().put("onlineReplicas", plan.observed().online())
+        .put("cutoffReplicas", plan.observed().cutoff()).put("standbyReplicas", plan.observed().standby());
     JsonArray conditions = Conditions.set(oldStatus.getJsonArray("conditions"), "Ensured", ensured,
         ensured ? "ReplicaProfileEnsured" : "ReplicaNumberNotSatisfied",
         ensured ? "current replica profile is ensured"
             : "the number of replicas of some states do not meet the expectation", generation, now);
     Observed observed = new Observed(selector);
-    if (ensured) {
+    if (!(plan instanceof ProfileEnforcement.Enforce enforce)) {
       return statuses.write(rp, oldStatus, status.put("conditions", conditions)).map(observed);
     }
-    int effectiveOnline = switch (direction) {
-      case "Up" -> Math.max(desired.online(), online);
-      case "Down" -> Math.min(desired.online(), online);
-      case "Neither" -> online;
-      default -> desired.online();
-    };
-    ReplicaProfile effective = new ReplicaProfile(effectiveOnline, desired.cutoff(), desired.standby());
-    boolean needStateChange = desired.cutoff() > 0 || desired.standby() > 0 || cutoff > 0 || standby > 0;
-    boolean canChangeStates = running.size() == scaleReplicas && !rolloutInProgress(key.namespace(), target);
-    Future<Void> stateChange = Future.succeededFuture();
-    boolean skipped = needStateChange && !canChangeStates;
-    if (needStateChange && canChangeStates) {
-      WorkloadKind kind = WorkloadKind.fromTarget(target.getString("apiVersion", "apps/v1"), target.getString("kind"));
-      List<PodInfo> infos = running.stream().map(PodInfos::fromJson).toList();
-      StateTransitions transitions = StateTransitionPlanner.plan(kind, infos, effective, now);
-      stateChange = applyTransitions(rp, key.namespace(), kind, transitions, now);
-    }
-    int desiredTotal = effective.total();
+    Future<Void> stateChange = enforce.transitions()
+        .map(transitions -> applyTransitions(rp, key.namespace(), kind, transitions, now))
+        .orElse(Future.succeededFuture());
+    boolean skipped = enforce.stateChangeSkipped();
     JsonArray applied = Conditions.set(conditions, "Applied", !skipped,
         skipped ? "StateChangeSkipped" : "ReplicaProfileApplied",
         skipped ? "state change skipped as the number of current running pods observed mismatch the desired"
             + " replicas of the target workload"
             : "all the operations for ensuring the replica profile are applied", generation, now);
     return stateChange
-        .compose(v -> desiredTotal == scaleReplicas ? Future.succeededFuture()
-            : rest.mergePatch(workloadPath + "/scale",
-                    new JsonObject().put("spec", new JsonObject().put("replicas", desiredTotal)))
-                .recover(e -> fail(rp, oldStatus, generation, now, "Applied", "FailedUpdateScale",
-                    "failed to update scale: " + e.getMessage()).compose(x -> Future.failedFuture(e)))
-                .compose(x -> events.normal(rp, COMPONENT, "UpdateScale", String.format(
-                    "rescale target workload from %d to %d replicas", scaleReplicas, desiredTotal))))
+        .compose(v -> enforce.rescaleTo().map(replicas -> rescale(rp, oldStatus, generation, now, workloadPath,
+            scaleReplicas, replicas)).orElse(Future.succeededFuture()))
         .compose(v -> statuses.write(rp, oldStatus, status.put("conditions", applied)))
         .map(observed);
+  }
+
+  private Future<Void> rescale(JsonObject rp, JsonObject oldStatus, long generation, Instant now,
+      String workloadPath, int from, int to) {
+    return rest.mergePatch(workloadPath + "/scale",
+            new JsonObject().put("spec", new JsonObject().put("replicas", to)))
+        .recover(e -> fail(rp, oldStatus, generation, now, "Applied", "FailedUpdateScale",
+            "failed to update scale: " + e.getMessage()).compose(x -> Future.failedFuture(e)))
+        .compose(x -> events.normal(rp, COMPONENT, "UpdateScale", String.format(
+            "rescale target workload from %d to %d replicas", from, to)));
   }
 
   private Future<Void> applyTransitions(JsonObject rp, String namespace, WorkloadKind kind,
