@@ -1,7 +1,7 @@
 package dev.reflex.cli;
 
 import dev.reflex.decide.DecideAlgorithm;
-import dev.reflex.decide.DecideInputException;
+import dev.reflex.objects.InvalidFieldException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
@@ -89,7 +89,7 @@ final class DecideCommand {
     }
     try {
       return algorithm.decide(document);
-    } catch (DecideInputException e) {
+    } catch (InvalidFieldException e) {
       return inputError(e.field(), e.getMessage().substring(e.field().length() + 2));
     } catch (RuntimeException e) {
       return inputError("$", "cannot decide: " + e);

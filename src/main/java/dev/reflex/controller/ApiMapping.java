@@ -5,7 +5,7 @@ import dev.reflex.core.kpa.DeciderSpec;
 import dev.reflex.core.kpa.KpaConfig;
 import dev.reflex.core.kpa.KpaInputException;
 import dev.reflex.core.kpa.KpaTarget;
-import dev.reflex.decide.Quantity;
+import dev.reflex.objects.Quantity;
 import dev.reflex.core.gray.GrayProgress;
 import dev.reflex.core.gray.GrayState;
 import dev.reflex.core.gray.GrayStrategies;

@@ -8,7 +8,7 @@ import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.core.GoDuration;
 import dev.reflex.core.kpa.DeciderSpec;
 import dev.reflex.decide.KubeHpaDecide;
-import dev.reflex.decide.Quantity;
+import dev.reflex.objects.Quantity;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.forecast.PredictiveQueries;
 import dev.reflex.kube.KubeRest;

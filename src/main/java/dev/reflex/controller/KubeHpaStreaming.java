@@ -2,7 +2,7 @@ package dev.reflex.controller;
 
 import dev.reflex.bus.PodMetricSnapshot;
 import dev.reflex.bus.TargetKey;
-import dev.reflex.decide.Quantity;
+import dev.reflex.objects.Quantity;
 import dev.reflex.metrics.hpa.PodValues;
 import dev.reflex.metrics.hpa.StreamedPodValues;
 import dev.reflex.metrics.kubehpa.ResourceSeries;

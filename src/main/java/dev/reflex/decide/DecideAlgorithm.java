@@ -1,5 +1,6 @@
 package dev.reflex.decide;
 
+import dev.reflex.objects.InvalidFieldException;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -18,7 +19,7 @@ public interface DecideAlgorithm {
    *
    * @param document the whole input document, {@code algorithm} and {@code now} included
    * @return the output document
-   * @throws DecideInputException when a field is missing or of the wrong type; its message names the field path
+   * @throws InvalidFieldException when a field is missing or of the wrong type; its message names the field path
    */
   JsonObject decide(JsonObject document);
 }

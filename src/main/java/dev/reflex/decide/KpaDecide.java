@@ -6,6 +6,7 @@ import dev.reflex.core.kpa.KpaDecision;
 import dev.reflex.core.kpa.KpaInputException;
 import dev.reflex.core.kpa.KpaState;
 import dev.reflex.core.kpa.Observation;
+import dev.reflex.objects.InvalidFieldException;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
@@ -36,7 +37,7 @@ public final class KpaDecide implements DecideAlgorithm {
     DeciderSpec spec = spec(document);
     int readyPods = KpaJson.integer(document, "readyPods", "", null);
     if (readyPods < 0) {
-      throw new DecideInputException("readyPods", "must be at least 0");
+      throw new InvalidFieldException("readyPods", "must be at least 0");
     }
     Observation observation = observation(document);
     KpaState state = document.getValue("state") == null ? null
@@ -45,7 +46,7 @@ public final class KpaDecide implements DecideAlgorithm {
     try {
       decision = Kpa.decide(spec, state, observation, readyPods, now);
     } catch (KpaInputException e) {
-      throw new DecideInputException(e.field(), e.problem());
+      throw new InvalidFieldException(e.field(), e.problem());
     }
     return new JsonObject()
         .put("algorithm", name())
@@ -66,7 +67,7 @@ public final class KpaDecide implements DecideAlgorithm {
     boolean hasKpa = document.getValue("kpa") != null;
     boolean hasSpec = document.getValue("deciderSpec") != null;
     if (hasKpa && hasSpec) {
-      throw new DecideInputException("deciderSpec", "give either kpa or deciderSpec, not both");
+      throw new InvalidFieldException("deciderSpec", "give either kpa or deciderSpec, not both");
     }
     if (hasSpec) {
       return KpaJson.specFromJson(KpaJson.object(document, "deciderSpec", ""));
@@ -79,14 +80,14 @@ public final class KpaDecide implements DecideAlgorithm {
     boolean hasPanic = document.getValue("observedPanicValue") != null;
     boolean hasSamples = document.getValue("samples") != null;
     if (hasSamples && (hasStable || hasPanic)) {
-      throw new DecideInputException("samples", "give either samples or observedStableValue/observedPanicValue, "
+      throw new InvalidFieldException("samples", "give either samples or observedStableValue/observedPanicValue, "
           + "not both");
     }
     if (hasSamples) {
       return new Observation.Samples(KpaJson.samples(document));
     }
     if (!hasStable && !hasPanic) {
-      throw new DecideInputException("observedStableValue",
+      throw new InvalidFieldException("observedStableValue",
           "missing (give observedStableValue and observedPanicValue, or samples)");
     }
     double stable = KpaJson.number(document, "observedStableValue", "", null);

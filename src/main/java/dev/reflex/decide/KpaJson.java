@@ -10,6 +10,7 @@ import dev.reflex.core.kpa.KpaTarget;
 import dev.reflex.core.kpa.MaxWindow;
 import dev.reflex.core.kpa.Sample;
 import dev.reflex.core.kpa.ScalingMetric;
+import dev.reflex.objects.InvalidFieldException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.util.Set;
 
 /**
  * JSON mapping of the KPA records for {@code reflex decide}: reads {@code kpa} keys or a {@code deciderSpec},
- * samples and a {@code state}, and writes them back. Every reading error is a {@link DecideInputException} whose
+ * samples and a {@code state}, and writes them back. Every reading error is a {@link InvalidFieldException} whose
  * field is the JSON path, such as {@code state.stableWindow.buckets[3]}.
  */
 final class KpaJson {
@@ -53,7 +54,7 @@ final class KpaJson {
     for (Map.Entry<String, Object> entry : map.entrySet()) {
       Object value = entry.getValue();
       if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-        throw new DecideInputException("kpa." + entry.getKey(), "must be a string, number or boolean");
+        throw new InvalidFieldException("kpa." + entry.getKey(), "must be a string, number or boolean");
       }
     }
     try {
@@ -61,7 +62,7 @@ final class KpaJson {
       KpaTarget target = KpaTarget.fromMap(map);
       return DeciderSpec.resolve(config, target);
     } catch (KpaInputException e) {
-      throw new DecideInputException("kpa." + e.field(), e.problem());
+      throw new InvalidFieldException("kpa." + e.field(), e.problem());
     }
   }
 
@@ -70,7 +71,7 @@ final class KpaJson {
     String path = "deciderSpec";
     for (String key : json.fieldNames()) {
       if (!SPEC_KEYS.contains(key)) {
-        throw new DecideInputException(path + "." + key, "unknown field");
+        throw new InvalidFieldException(path + "." + key, "unknown field");
       }
     }
     DeciderSpec d = DeciderSpec.resolve(KpaConfig.defaults(), KpaTarget.defaults());
@@ -80,7 +81,7 @@ final class KpaJson {
       try {
         metric = ScalingMetric.parse(name);
       } catch (IllegalArgumentException e) {
-        throw new DecideInputException(path + ".scalingMetric", e.getMessage());
+        throw new InvalidFieldException(path + ".scalingMetric", e.getMessage());
       }
     }
     Aggregation aggregation = d.aggregation();
@@ -89,7 +90,7 @@ final class KpaJson {
       try {
         aggregation = Aggregation.parse(name);
       } catch (IllegalArgumentException e) {
-        throw new DecideInputException(path + ".metricAggregationAlgorithm", e.getMessage());
+        throw new InvalidFieldException(path + ".metricAggregationAlgorithm", e.getMessage());
       }
     }
     Duration stable = seconds(json, "stableWindowSeconds", path, d.stableWindow());
@@ -116,7 +117,7 @@ final class KpaJson {
           seconds(json, "scaleToZeroPodRetentionPeriodSeconds", path, d.scaleToZeroPodRetentionPeriod()),
           aggregation);
     } catch (KpaInputException e) {
-      throw new DecideInputException(path + "." + SPEC_FIELD_NAMES.getOrDefault(e.field(), e.field()), e.problem());
+      throw new InvalidFieldException(path + "." + SPEC_FIELD_NAMES.getOrDefault(e.field(), e.field()), e.problem());
     }
   }
 
@@ -149,18 +150,18 @@ final class KpaJson {
   static List<Sample> samples(JsonObject document) {
     Object raw = document.getValue("samples");
     if (!(raw instanceof JsonArray array)) {
-      throw new DecideInputException("samples", "must be an array of {\"time\",\"value\"}");
+      throw new InvalidFieldException("samples", "must be an array of {\"time\",\"value\"}");
     }
     List<Sample> samples = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       String path = "samples[" + i + "]";
       if (!(array.getValue(i) instanceof JsonObject sample)) {
-        throw new DecideInputException(path, "must be an object {\"time\",\"value\"}");
+        throw new InvalidFieldException(path, "must be an object {\"time\",\"value\"}");
       }
       Instant time = instant(sample, "time", path);
       Object value = sample.getValue("value");
       if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-        throw new DecideInputException(path + ".value", value == null ? "missing" : "must be a finite number");
+        throw new InvalidFieldException(path + ".value", value == null ? "missing" : "must be a finite number");
       }
       samples.add(new Sample(time, number.doubleValue()));
     }
@@ -212,7 +213,7 @@ final class KpaJson {
     Instant panicStart = json.getValue("panicStart") == null ? null : instant(json, "panicStart", path);
     int maxPanicPods = integer(json, "maxPanicPods", path, null);
     if (maxPanicPods < 0) {
-      throw new DecideInputException(path + ".maxPanicPods", "must be at least 0");
+      throw new InvalidFieldException(path + ".maxPanicPods", "must be at least 0");
     }
     String activityName = string(json, "activity", path);
     KpaState.Activity activity;
@@ -221,7 +222,7 @@ final class KpaJson {
     } else if (activityName.equals("Inactive")) {
       activity = KpaState.Activity.INACTIVE;
     } else {
-      throw new DecideInputException(path + ".activity", "must be \"Active\" or \"Inactive\"");
+      throw new InvalidFieldException(path + ".activity", "must be \"Active\" or \"Inactive\"");
     }
     Instant since = instant(json, "activitySince", path);
     boolean initialized = bool(json, "initialized", path, null);
@@ -237,7 +238,7 @@ final class KpaJson {
       JsonObject dw = object(json, "delayWindow", path);
       int size = integer(dw, "size", dpath, null);
       if (size < 1) {
-        throw new DecideInputException(dpath + ".size", "must be at least 1");
+        throw new InvalidFieldException(dpath + ".size", "must be at least 1");
       }
       JsonArray entries = array(dw, "entries", dpath);
       long[] indexes = new long[entries.size()];
@@ -245,7 +246,7 @@ final class KpaJson {
       for (int i = 0; i < entries.size(); i++) {
         String epath = dpath + ".entries[" + i + "]";
         if (!(entries.getValue(i) instanceof JsonObject entry)) {
-          throw new DecideInputException(epath, "must be an object {\"index\",\"value\"}");
+          throw new InvalidFieldException(epath, "must be an object {\"index\",\"value\"}");
         }
         indexes[i] = longValue(entry, "index", epath);
         values[i] = integer(entry, "value", epath, null);
@@ -253,7 +254,7 @@ final class KpaJson {
       try {
         delay = MaxWindow.restore(size, indexes, values);
       } catch (IllegalArgumentException e) {
-        throw new DecideInputException(dpath + ".entries", e.getMessage());
+        throw new InvalidFieldException(dpath + ".entries", e.getMessage());
       }
     }
     return new KpaState(panicStart, maxPanicPods, stable, panic, delay, activity, since, initialized);
@@ -262,32 +263,32 @@ final class KpaJson {
   private static BucketWindow windowFromJson(JsonObject json, String path) {
     int seconds = integer(json, "seconds", path, null);
     if (seconds < 1 || seconds > 3600) {
-      throw new DecideInputException(path + ".seconds", "must be in [1, 3600]");
+      throw new InvalidFieldException(path + ".seconds", "must be in [1, 3600]");
     }
     Aggregation aggregation;
     try {
       aggregation = Aggregation.parse(string(json, "algorithm", path));
     } catch (IllegalArgumentException e) {
-      throw new DecideInputException(path + ".algorithm", e.getMessage());
+      throw new InvalidFieldException(path + ".algorithm", e.getMessage());
     }
     if (json.getValue("buckets") == null) {
       return BucketWindow.empty(seconds, aggregation);
     }
     JsonArray array = array(json, "buckets", path);
     if (array.size() != seconds) {
-      throw new DecideInputException(path + ".buckets", "must have " + seconds + " entries, had " + array.size());
+      throw new InvalidFieldException(path + ".buckets", "must have " + seconds + " entries, had " + array.size());
     }
     double[] buckets = new double[seconds];
     for (int i = 0; i < seconds; i++) {
       if (!(array.getValue(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-        throw new DecideInputException(path + ".buckets[" + i + "]", "must be a finite number");
+        throw new InvalidFieldException(path + ".buckets[" + i + "]", "must be a finite number");
       }
       buckets[i] = ((Number) array.getValue(i)).doubleValue();
     }
     long firstWrite = longValue(json, "firstWrite", path);
     long lastWrite = longValue(json, "lastWrite", path);
     if (firstWrite > lastWrite) {
-      throw new DecideInputException(path + ".firstWrite", "must not be after lastWrite");
+      throw new InvalidFieldException(path + ".firstWrite", "must not be after lastWrite");
     }
     double total = number(json, "total", path, null);
     return BucketWindow.restore(aggregation, buckets, firstWrite, lastWrite, total);
@@ -299,23 +300,23 @@ final class KpaJson {
     String path = join(parent, key);
     Object value = json.getValue(key);
     if (value == null) {
-      throw new DecideInputException(path, "missing");
+      throw new InvalidFieldException(path, "missing");
     }
     if (value instanceof Number number) {
       double seconds = number.doubleValue();
       if (!Double.isFinite(seconds) || Math.abs(seconds) > 1e15) {
-        throw new DecideInputException(path, "epoch seconds out of range");
+        throw new InvalidFieldException(path, "epoch seconds out of range");
       }
       long whole = (long) Math.floor(seconds);
       return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9));
     }
     if (!(value instanceof String text)) {
-      throw new DecideInputException(path, "must be an RFC 3339 timestamp string");
+      throw new InvalidFieldException(path, "must be an RFC 3339 timestamp string");
     }
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw new DecideInputException(path, "\"" + text + "\" is not an RFC 3339 timestamp");
+      throw new InvalidFieldException(path, "\"" + text + "\" is not an RFC 3339 timestamp");
     }
   }
 
@@ -323,12 +324,12 @@ final class KpaJson {
     Object value = json.getValue(key);
     if (value == null) {
       if (fallback == null) {
-        throw new DecideInputException(join(parent, key), "missing");
+        throw new InvalidFieldException(join(parent, key), "missing");
       }
       return fallback;
     }
     if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-      throw new DecideInputException(join(parent, key), "must be a finite number");
+      throw new InvalidFieldException(join(parent, key), "must be a finite number");
     }
     return number.doubleValue();
   }
@@ -337,16 +338,16 @@ final class KpaJson {
     Object value = json.getValue(key);
     if (value == null) {
       if (fallback == null) {
-        throw new DecideInputException(join(parent, key), "missing");
+        throw new InvalidFieldException(join(parent, key), "missing");
       }
       return fallback;
     }
     if (!(value instanceof Number number)) {
-      throw new DecideInputException(join(parent, key), "must be an integer");
+      throw new InvalidFieldException(join(parent, key), "must be an integer");
     }
     double d = number.doubleValue();
     if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
-      throw new DecideInputException(join(parent, key), "must be a 32-bit integer");
+      throw new InvalidFieldException(join(parent, key), "must be a 32-bit integer");
     }
     return (int) d;
   }
@@ -354,10 +355,10 @@ final class KpaJson {
   private static long longValue(JsonObject json, String key, String parent) {
     Object value = json.getValue(key);
     if (value == null) {
-      throw new DecideInputException(join(parent, key), "missing");
+      throw new InvalidFieldException(join(parent, key), "missing");
     }
     if (!(value instanceof Integer || value instanceof Long)) {
-      throw new DecideInputException(join(parent, key), "must be an integer");
+      throw new InvalidFieldException(join(parent, key), "must be an integer");
     }
     return ((Number) value).longValue();
   }
@@ -366,12 +367,12 @@ final class KpaJson {
     Object value = json.getValue(key);
     if (value == null) {
       if (fallback == null) {
-        throw new DecideInputException(join(parent, key), "missing");
+        throw new InvalidFieldException(join(parent, key), "missing");
       }
       return fallback;
     }
     if (!(value instanceof Boolean b)) {
-      throw new DecideInputException(join(parent, key), "must be a boolean");
+      throw new InvalidFieldException(join(parent, key), "must be a boolean");
     }
     return b;
   }
@@ -379,10 +380,10 @@ final class KpaJson {
   static String string(JsonObject json, String key, String parent) {
     Object value = json.getValue(key);
     if (value == null) {
-      throw new DecideInputException(join(parent, key), "missing");
+      throw new InvalidFieldException(join(parent, key), "missing");
     }
     if (!(value instanceof String s)) {
-      throw new DecideInputException(join(parent, key), "must be a string");
+      throw new InvalidFieldException(join(parent, key), "must be a string");
     }
     return s;
   }
@@ -390,10 +391,10 @@ final class KpaJson {
   static JsonObject object(JsonObject json, String key, String parent) {
     Object value = json.getValue(key);
     if (value == null) {
-      throw new DecideInputException(join(parent, key), "missing");
+      throw new InvalidFieldException(join(parent, key), "missing");
     }
     if (!(value instanceof JsonObject o)) {
-      throw new DecideInputException(join(parent, key), "must be an object");
+      throw new InvalidFieldException(join(parent, key), "must be an object");
     }
     return o;
   }
@@ -401,10 +402,10 @@ final class KpaJson {
   private static JsonArray array(JsonObject json, String key, String parent) {
     Object value = json.getValue(key);
     if (value == null) {
-      throw new DecideInputException(join(parent, key), "missing");
+      throw new InvalidFieldException(join(parent, key), "missing");
     }
     if (!(value instanceof JsonArray a)) {
-      throw new DecideInputException(join(parent, key), "must be an array");
+      throw new InvalidFieldException(join(parent, key), "must be an array");
     }
     return a;
   }
@@ -413,13 +414,13 @@ final class KpaJson {
     Object value = json.getValue(key);
     if (value == null) {
       if (fallback == null) {
-        throw new DecideInputException(join(parent, key), "missing");
+        throw new InvalidFieldException(join(parent, key), "missing");
       }
       return fallback;
     }
     if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())
         || Math.abs(number.doubleValue()) > 1e12) {
-      throw new DecideInputException(join(parent, key), "must be a number of seconds");
+      throw new InvalidFieldException(join(parent, key), "must be a number of seconds");
     }
     return Duration.ofNanos(Math.round(number.doubleValue() * 1e9));
   }

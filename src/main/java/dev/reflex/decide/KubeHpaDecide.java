@@ -4,6 +4,7 @@ import dev.reflex.core.hpa.HpaDecision;
 import dev.reflex.core.hpa.HpaInput;
 import dev.reflex.core.hpa.HpaState;
 import dev.reflex.core.hpa.KubeHpa;
+import dev.reflex.objects.ObjectJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public final class KubeHpaDecide implements DecideAlgorithm {
 
   @Override
   public JsonObject decide(JsonObject document) {
-    Instant now = HpaJson.time(document, "now", "", true);
+    Instant now = ObjectJson.time(document, "now", "", true);
     HpaInput input = KubeHpaInputReader.input(document);
     HpaState state = KubeHpaInputReader.state(document);
     HpaDecision decision = KubeHpa.decide(input, state, now);

@@ -8,6 +8,7 @@ import dev.reflex.core.hpa.MetricSpec;
 import dev.reflex.core.hpa.MetricStatus;
 import dev.reflex.core.hpa.Recommendation;
 import dev.reflex.core.hpa.ScaleEvent;
+import dev.reflex.objects.Quantity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -13,6 +13,7 @@ import dev.reflex.core.kpa.KpaDecision;
 import dev.reflex.core.kpa.KpaState;
 import dev.reflex.core.kpa.KpaTarget;
 import dev.reflex.core.kpa.Sample;
+import dev.reflex.objects.InvalidFieldException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -235,7 +236,7 @@ class KpaDecideTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void malformedDocumentsNameTheField(Malformed c) {
-    DecideInputException e = assertThrows(DecideInputException.class, () -> kpa.decide(doc(c.document())));
+    InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> kpa.decide(doc(c.document())));
     assertEquals(c.wantMessage(), e.getMessage());
   }
 

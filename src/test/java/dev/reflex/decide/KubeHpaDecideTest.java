@@ -3,6 +3,7 @@ package dev.reflex.decide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.reflex.objects.InvalidFieldException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
@@ -431,7 +432,7 @@ class KubeHpaDecideTest {
   void rejectsMalformedDocumentsNamingTheField(String expected, Consumer<JsonObject> mutation) {
     JsonObject document = cpuDocument();
     mutation.accept(document);
-    DecideInputException e = assertThrows(DecideInputException.class, () -> decide.decide(document));
+    InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> decide.decide(document));
     assertEquals(expected, e.getMessage());
   }
 }

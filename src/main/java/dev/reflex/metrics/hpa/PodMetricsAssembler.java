@@ -1,6 +1,6 @@
 package dev.reflex.metrics.hpa;
 
-import dev.reflex.decide.Quantity;
+import dev.reflex.objects.Quantity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

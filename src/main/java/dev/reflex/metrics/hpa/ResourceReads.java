@@ -1,6 +1,6 @@
 package dev.reflex.metrics.hpa;
 
-import dev.reflex.decide.Quantity;
+import dev.reflex.objects.Quantity;
 import dev.reflex.metrics.query.MetricHistory;
 import dev.reflex.metrics.query.MetricQuery;
 import dev.reflex.metrics.query.MetricSample;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reflex.decide.KubeHpaDecide;
-import dev.reflex.decide.Quantity;
+import dev.reflex.objects.Quantity;
 import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.prometheus.AdapterConfig;
 import dev.reflex.metrics.prometheus.AdapterConfigParser;

@@ -1,13 +1,13 @@
-package dev.reflex.decide;
+package dev.reflex.objects;
 
-/** A malformed {@code reflex decide} document; the message names the offending field path. */
-public final class DecideInputException extends RuntimeException {
+/** A field of a Kubernetes-shaped document that cannot be read; the message names the offending field path. */
+public final class InvalidFieldException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
   private final String field;
 
-  public DecideInputException(String field, String problem) {
+  public InvalidFieldException(String field, String problem) {
     super(field + ": " + problem);
     this.field = field;
   }

@@ -1,4 +1,4 @@
-package dev.reflex.decide;
+package dev.reflex.objects;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * {@code *metav1.LabelSelector}. Not a selector string; parsing and matching live in {@link
  * dev.reflex.labels.LabelSelector}.
  */
-final class GoLabelSelectorText {
+public final class GoLabelSelectorText {
 
   private GoLabelSelectorText() {
   }
@@ -22,38 +22,38 @@ final class GoLabelSelectorText {
    * print it, e.g. {@code &LabelSelector{MatchLabels:map[string]string{env: prod,},MatchExpressions:
    * []LabelSelectorRequirement{},}}; {@code null} for no selector.
    */
-  static String render(JsonObject selector, String path) {
+  public static String render(JsonObject selector, String path) {
     if (selector == null) {
       return null;
     }
     StringBuilder out = new StringBuilder("&LabelSelector{MatchLabels:map[string]string{");
-    JsonObject matchLabels = HpaJson.object(selector, "matchLabels", path, false);
+    JsonObject matchLabels = ObjectJson.object(selector, "matchLabels", path, false);
     if (matchLabels != null) {
       Map<String, String> sorted = new TreeMap<>();
       for (String key : matchLabels.fieldNames()) {
-        sorted.put(key, HpaJson.string(matchLabels, key, path + ".matchLabels", true));
+        sorted.put(key, ObjectJson.string(matchLabels, key, path + ".matchLabels", true));
       }
       sorted.forEach((k, v) -> out.append(k).append(": ").append(v).append(','));
     }
     out.append("},MatchExpressions:[]LabelSelectorRequirement{");
-    JsonArray expressions = HpaJson.array(selector, "matchExpressions", path, false);
+    JsonArray expressions = ObjectJson.array(selector, "matchExpressions", path, false);
     if (expressions != null) {
       for (int i = 0; i < expressions.size(); i++) {
         String at = path + ".matchExpressions[" + i + "]";
-        JsonObject expression = HpaJson.element(expressions, i, at);
+        JsonObject expression = ObjectJson.element(expressions, i, at);
         List<String> values = new ArrayList<>();
-        JsonArray valueArray = HpaJson.array(expression, "values", at, false);
+        JsonArray valueArray = ObjectJson.array(expression, "values", at, false);
         if (valueArray != null) {
           for (int v = 0; v < valueArray.size(); v++) {
             Object value = valueArray.getValue(v);
             if (!(value instanceof String)) {
-              throw new DecideInputException(at + ".values[" + v + "]", "must be a string");
+              throw new InvalidFieldException(at + ".values[" + v + "]", "must be a string");
             }
             values.add((String) value);
           }
         }
-        out.append("LabelSelectorRequirement{Key:").append(HpaJson.string(expression, "key", at, true))
-            .append(",Operator:").append(HpaJson.string(expression, "operator", at, true))
+        out.append("LabelSelectorRequirement{Key:").append(ObjectJson.string(expression, "key", at, true))
+            .append(",Operator:").append(ObjectJson.string(expression, "operator", at, true))
             .append(",Values:[").append(String.join(" ", values)).append("],},");
       }
     }

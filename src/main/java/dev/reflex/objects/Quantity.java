@@ -1,4 +1,4 @@
-package dev.reflex.decide;
+package dev.reflex.objects;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
