@@ -1,16 +1,15 @@
 package dev.reflex.controller;
 
 import dev.reflex.core.gray.Direction;
-import dev.reflex.core.kpa.DeciderSpec;
-import dev.reflex.core.kpa.KpaConfig;
-import dev.reflex.core.kpa.KpaInputException;
-import dev.reflex.core.kpa.KpaTarget;
-import dev.reflex.objects.Quantity;
 import dev.reflex.core.gray.GrayProgress;
 import dev.reflex.core.gray.GrayState;
 import dev.reflex.core.gray.GrayStrategies;
 import dev.reflex.core.gray.GrayStrategy;
 import dev.reflex.core.gray.ReplicaProfile;
+import dev.reflex.core.kpa.DeciderSpec;
+import dev.reflex.core.kpa.KpaConfig;
+import dev.reflex.core.kpa.KpaInputException;
+import dev.reflex.core.kpa.KpaTarget;
 import dev.reflex.core.portrait.CronPortrait;
 import dev.reflex.core.portrait.CronRule;
 import dev.reflex.core.portrait.NoPortraitData;
@@ -21,6 +20,7 @@ import dev.reflex.core.portrait.ReplicaBounds;
 import dev.reflex.core.portrait.StaticPortrait;
 import dev.reflex.core.portrait.TimeSeriesPoint;
 import dev.reflex.core.portrait.TimeSeriesPortrait;
+import dev.reflex.objects.Quantity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -6,9 +6,15 @@ import dev.reflex.bus.PodMetricSnapshot;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.core.GoDuration;
+import dev.reflex.core.hpa.HpaConfig;
+import dev.reflex.core.hpa.HpaDecision;
+import dev.reflex.core.hpa.HpaInput;
+import dev.reflex.core.hpa.HpaSpec;
+import dev.reflex.core.hpa.HpaState;
+import dev.reflex.core.hpa.KubeHpa;
+import dev.reflex.core.hpa.PodInfo;
+import dev.reflex.core.hpa.Scale;
 import dev.reflex.core.kpa.DeciderSpec;
-import dev.reflex.decide.KubeHpaDecide;
-import dev.reflex.objects.Quantity;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.forecast.PredictiveQueries;
 import dev.reflex.kube.KubeRest;
@@ -16,6 +22,8 @@ import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.hpa.HpaMetricInputs;
 import dev.reflex.metrics.hpa.HpaMetricReader;
 import dev.reflex.metrics.kpa.StreamedKpa;
+import dev.reflex.objects.HpaObjects;
+import dev.reflex.objects.Quantity;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -50,13 +58,16 @@ final class HpReconciler {
 
   static final String COMPONENT = "horizontal_portrait_controller";
   private static final Duration DEFAULT_SYNC = Duration.ofSeconds(15);
+  /** The KubeHPA portrait's bounds: the raw calculation, clamped later by the IHPA's own min and max. */
+  private static final int UNBOUNDED_REPLICAS = 100_000;
+  /** Scale-up limits of the legacy path set out of reach, for the same reason. */
+  private static final double LEGACY_SCALE_UP_FACTOR = 1000;
 
   private final ResourceCache cache;
   private final KubeRest rest;
   private final StatusWriter statuses;
   private final EventRecorder events;
   private final Clock clock;
-  private final KubeHpaDecide kubeHpa = new KubeHpaDecide();
   private final ForecastService forecasts;
   private final KubernetesSerialization serialization;
   private final StreamedKpa streamedKpa;
@@ -149,23 +160,21 @@ final class HpReconciler {
             resource -> podRequest(key.namespace(), target, pods, resource))
           .compose(v -> metricReader.read(key.namespace(), metrics, selector, podNames,
               kubeHpaStreaming.values(workload), now))
-          .map(inputs -> new Prepared(decideDocument(key, spec, params, tolerance, scale, pods, inputs, now),
+          .map(inputs -> new Prepared(hpaInput(key, spec, params, tolerance, scale, pods, inputs),
               inputs.resourceErrors()));
     }).compose(prepared -> {
-      JsonObject decision = kubeHpa.decide(prepared.document());
+      HpaDecision decision = KubeHpa.decide(prepared.input(), HpaState.FIRST_SIGHT, now);
       // The HPA reports an error when no metric could be computed or when failed metrics block a scale-down; it
       // then keeps the current scale. A portrait says the same by failing and keeping its last value.
-      if (decision.containsKey("error")) {
-        List<String> resourceErrors = prepared.resourceErrors();
-        List<String> notes = new ArrayList<>(resourceErrors);
+      if (decision.error() != null) {
+        List<String> notes = new ArrayList<>(prepared.resourceErrors());
         kubeHpaStreaming.staleNote(workload).ifPresent(notes::add);
-        String why = notes.isEmpty() ? decision.getString("error")
-            : decision.getString("error") + " (" + String.join("; ", notes) + ")";
+        String why = notes.isEmpty() ? decision.error() : decision.error() + " (" + String.join("; ", notes) + ")";
         kubeHpaStreaming.rearm(workload);
         return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: " + why);
       }
       JsonObject data = new JsonObject().put("type", "Static")
-          .put("static", new JsonObject().put("replicas", decision.getInteger("desiredReplicas")));
+          .put("static", new JsonObject().put("replicas", decision.desiredReplicas()));
       return generated(hp, data, now);
     }).recover(e -> {
       kubeHpaStreaming.rearm(workload);
@@ -173,8 +182,8 @@ final class HpReconciler {
     }).map(next);
   }
 
-  /** A decide document, and why Resource usage could not be read (the document has no place for it). */
-  private record Prepared(JsonObject document, List<String> resourceErrors) {
+  /** The decision's input, and why Resource usage could not be read (for the failure message). */
+  private record Prepared(HpaInput input, List<String> resourceErrors) {
   }
 
   /**
@@ -187,34 +196,29 @@ final class HpReconciler {
     return cache.list(Kind.POD, namespace).stream().filter(p -> matches.matches(RpReconciler.labels(p))).toList();
   }
 
-  private static JsonObject decideDocument(TargetKey key, JsonObject spec, JsonObject params, double tolerance,
-      JsonObject scale, List<JsonObject> selectedPods, HpaMetricInputs inputs, Instant now) {
-    JsonArray metrics = new JsonArray();
-    for (Object m : spec.getJsonArray("metrics", new JsonArray())) {
-      JsonObject metric = ((JsonObject) m).copy();
-      metric.remove("name");
-      metric.remove("operator");
-      metrics.add(metric);
+  /**
+   * The raw replica calculation of the portrait's metrics as the HPA core's input: no stabilization and no rate
+   * limit (the IHPA plans those), bounds wide open (the IHPA clamps).
+   *
+   * @throws dev.reflex.objects.InvalidFieldException naming the first field of the portrait or a pod it cannot read
+   */
+  private static HpaInput hpaInput(TargetKey key, JsonObject spec, JsonObject params, double tolerance,
+      JsonObject scale, List<JsonObject> selectedPods, HpaMetricInputs inputs) {
+    HpaSpec hpa = new HpaSpec(key.name(), key.namespace(), 1, UNBOUNDED_REPLICAS,
+        HpaObjects.metrics(spec.getJsonArray("metrics", new JsonArray()), "spec.metrics"), null);
+    List<PodInfo> pods = new ArrayList<>();
+    for (JsonObject pod : selectedPods) {
+      pods.add(HpaObjects.pod(pod, "pods[" + pod.getJsonObject("metadata").getString("name") + "]"));
     }
-    JsonArray pods = new JsonArray();
-    selectedPods.forEach(pods::add);
-    JsonObject config = new JsonObject().put("scaleUpTolerance", tolerance).put("scaleDownTolerance", tolerance)
-        .put("cpuInitializationPeriodSeconds", GoDuration.tryParse(params.getString("cpuInitializationPeriod", ""))
-            .orElse(Duration.ofMinutes(5)).toSeconds())
-        .put("initialReadinessDelaySeconds", GoDuration.tryParse(params.getString("initialReadinessDelay", ""))
-            .orElse(Duration.ofSeconds(30)).toSeconds())
-        // The portrait is the raw replica calculation: no stabilization and no rate limit (the IHPA plans).
-        .put("downscaleStabilizationSeconds", 0).put("legacyScaleUpLimitFactor", 1000)
-        .put("legacyScaleUpLimitMinimum", 100000);
-    JsonObject hpa = new JsonObject().put("apiVersion", "autoscaling/v2").put("kind", "HorizontalPodAutoscaler")
-        .put("metadata", new JsonObject().put("name", key.name()).put("namespace", key.namespace()))
-        .put("spec", new JsonObject().put("scaleTargetRef", spec.getJsonObject("scaleTargetRef"))
-            .put("minReplicas", 1).put("maxReplicas", 100000).put("metrics", metrics));
-    return new JsonObject().put("algorithm", "KubeHPA").put("now", now.toString()).put("hpa", hpa)
-        .put("scale", new JsonObject().put("spec", scale.getJsonObject("spec"))
-            .put("status", scale.getJsonObject("status")))
-        .put("pods", pods).put("podMetrics", inputs.podMetrics()).put("metricValues", inputs.metricValues())
-        .put("config", config);
+    int specReplicas = scale.getJsonObject("spec", new JsonObject()).getInteger("replicas", 0);
+    JsonObject status = scale.getJsonObject("status", new JsonObject());
+    Scale current = new Scale(specReplicas, status.getInteger("replicas", specReplicas),
+        status.getString("selector"));
+    HpaConfig config = new HpaConfig(tolerance, tolerance,
+        GoDuration.tryParse(params.getString("cpuInitializationPeriod", "")).orElse(Duration.ofMinutes(5)),
+        GoDuration.tryParse(params.getString("initialReadinessDelay", "")).orElse(Duration.ofSeconds(30)),
+        Duration.ZERO, LEGACY_SCALE_UP_FACTOR, UNBOUNDED_REPLICAS);
+    return new HpaInput(hpa, current, pods, inputs.podMetrics(), inputs.metricValues(), null, config);
   }
 
   /**

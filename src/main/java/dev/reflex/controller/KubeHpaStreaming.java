@@ -2,12 +2,12 @@ package dev.reflex.controller;
 
 import dev.reflex.bus.PodMetricSnapshot;
 import dev.reflex.bus.TargetKey;
-import dev.reflex.objects.Quantity;
 import dev.reflex.metrics.hpa.PodValues;
 import dev.reflex.metrics.hpa.StreamedPodValues;
 import dev.reflex.metrics.kubehpa.ResourceSeries;
 import dev.reflex.metrics.kubehpa.StreamedHpa;
 import dev.reflex.metrics.kubehpa.Watch;
+import dev.reflex.objects.Quantity;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

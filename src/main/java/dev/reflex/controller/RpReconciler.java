@@ -2,12 +2,12 @@ package dev.reflex.controller;
 
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
+import dev.reflex.core.WorkloadKind;
 import dev.reflex.core.pods.AllowedDirection;
 import dev.reflex.core.pods.PodInfo;
 import dev.reflex.core.pods.PodKeys;
 import dev.reflex.core.pods.ProfileEnforcement;
 import dev.reflex.core.pods.StateTransitions;
-import dev.reflex.core.WorkloadKind;
 import dev.reflex.kube.KubeRest;
 import dev.reflex.kube.PodInfos;
 import dev.reflex.kube.WorkloadPaths;

@@ -123,7 +123,8 @@ public final class HpaObjects {
 
   /** An object reference: {@code kind}, {@code name} and optionally {@code apiVersion}. */
   public static ObjectReference reference(JsonObject object, String path) {
-    return new ObjectReference(ObjectJson.string(object, "kind", path, true), ObjectJson.string(object, "name", path, true),
+    return new ObjectReference(ObjectJson.string(object, "kind", path, true),
+        ObjectJson.string(object, "name", path, true),
         ObjectJson.string(object, "apiVersion", path, false));
   }
 

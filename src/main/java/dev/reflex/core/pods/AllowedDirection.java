@@ -14,7 +14,7 @@ public enum AllowedDirection {
   /** Neither: the online count stays what it is; only parked pods follow the profile. */
   NEITHER;
 
-  /** The API's spelling ({@code Both}, {@code Up}, {@code Down}, {@code Neither}); anything else is Both, its default. */
+  /** From the API's spelling ({@code Both}, {@code Up}, {@code Down}, {@code Neither}); anything else is Both. */
   public static AllowedDirection fromApi(String value) {
     if (value == null) {
       return BOTH;

@@ -35,8 +35,9 @@ sealed interface HpaMetric {
   }
 
   /**
-   * The metric a spec reads, or empty for an unknown type or a malformed spec: the decide document's reader rejects
-   * those with the offending field named, so there is nothing useful to read for them.
+   * The metric a spec reads, or empty for an unknown type or a malformed spec: the spec reader
+   * ({@link dev.reflex.objects.HpaObjects}) rejects those with the offending field named, so there is nothing useful
+   * to read for them.
    */
   static Optional<HpaMetric> of(Object spec) {
     if (!(spec instanceof JsonObject json) || !(json.getValue("type") instanceof String type)) {

@@ -1,9 +1,9 @@
 package dev.reflex.metrics.hpa;
 
+import dev.reflex.core.hpa.MetricValue;
 import dev.reflex.metrics.query.MetricHistory;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ public final class HpaMetricReader {
    * @param podNames the selected pods; values are read and kept for these only
    * @param streamed fresh streamed values that replace queries for Pods and Resource metrics
    * @param now the decision time
-   * @return the {@code podMetrics} and {@code metricValues} of the decide document; never a failed future
+   * @return the pod metrics and metric values the decision reads; never a failed future
    */
   public Future<HpaMetricInputs> read(String namespace, JsonArray metricSpecs, String selector, List<String> podNames,
       StreamedPodValues streamed, Instant now) {
@@ -69,7 +69,7 @@ public final class HpaMetricReader {
     Set<HpaMetric> metrics = new LinkedHashSet<>();
     metricSpecs.forEach(spec -> HpaMetric.of(spec).ifPresent(metrics::add));
     Map<HpaMetric, Future<ResourceUsage>> usage = new LinkedHashMap<>();
-    Map<HpaMetric, Future<List<JsonObject>>> values = new LinkedHashMap<>();
+    Map<HpaMetric, Future<List<MetricValue>>> values = new LinkedHashMap<>();
     ServerFetch server = new ServerFetch(context);
     for (HpaMetric metric : metrics) {
       if (metric instanceof HpaMetric.Resource resource) {
@@ -98,7 +98,7 @@ public final class HpaMetricReader {
     return ResourceReads.metricsServer(metric, server.items(), context);
   }
 
-  private Future<List<JsonObject>> values(HpaMetric metric, StreamedPodValues streamed, ReadContext context) {
+  private Future<List<MetricValue>> values(HpaMetric metric, StreamedPodValues streamed, ReadContext context) {
     if (metric instanceof HpaMetric.Pods pods) {
       Optional<PodValues> fresh = streamed.pods(pods.name());
       if (fresh.isPresent()) {
@@ -117,7 +117,7 @@ public final class HpaMetricReader {
   }
 
   private static HpaMetricInputs assemble(ReadContext context, Map<HpaMetric, Future<ResourceUsage>> usage,
-      Map<HpaMetric, Future<List<JsonObject>>> values) {
+      Map<HpaMetric, Future<List<MetricValue>>> values) {
     PodMetricsAssembler pods = new PodMetricsAssembler(context.now());
     Set<String> errors = new LinkedHashSet<>();
     usage.values().forEach(future -> {
@@ -132,8 +132,8 @@ public final class HpaMetricReader {
       });
       errors.addAll(read.errors());
     });
-    JsonArray entries = new JsonArray();
-    values.values().forEach(future -> future.result().forEach(entries::add));
+    List<MetricValue> entries = new ArrayList<>();
+    values.values().forEach(future -> entries.addAll(future.result()));
     return new HpaMetricInputs(pods.build(), entries, List.copyOf(errors));
   }
 

@@ -1,42 +1,51 @@
 package dev.reflex.metrics.hpa;
 
+import dev.reflex.core.hpa.MetricSourceType;
+import dev.reflex.core.hpa.MetricValue;
+import dev.reflex.core.hpa.ObjectReference;
+import dev.reflex.objects.GoLabelSelectorText;
+import dev.reflex.objects.HpaObjects;
+import dev.reflex.objects.InvalidFieldException;
 import dev.reflex.objects.Quantity;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The {@code metricValues} entries of a decide document: {@code {type, metric: {name, selector?}, pod?,
- * describedObject?, value | error}}. The spec's own selector object is repeated so a value applies to exactly the
- * spec it was read for, even when two specs share a metric name.
+ * The values and errors of Pods, Object and External reads as the core's {@link MetricValue}s. Each carries the
+ * spec's own metric selector, rendered as the spec reader renders it, so a value applies to exactly the spec it was
+ * read for, even when two specs share a metric name.
  */
 final class MetricEntries {
 
   private MetricEntries() {
   }
 
-  static JsonObject podValue(HpaMetric.Pods metric, String pod, double value) {
-    return base("Pods", metric.name(), metric.selector()).put("pod", pod).put("value", quantity(value));
+  static MetricValue podValue(HpaMetric.Pods metric, String pod, double value) {
+    return new MetricValue(MetricSourceType.PODS, metric.name(), selector(metric.selector()), pod, null,
+        Quantity.milliOf(value), null);
   }
 
-  static JsonObject objectValue(HpaMetric.ObjectMetric metric, double value) {
-    return base("Object", metric.name(), metric.selector()).put("describedObject", metric.describedObject().copy())
-        .put("value", quantity(value));
+  static MetricValue objectValue(HpaMetric.ObjectMetric metric, double value) {
+    return new MetricValue(MetricSourceType.OBJECT, metric.name(), selector(metric.selector()), null,
+        described(metric), Quantity.milliOf(value), null);
   }
 
-  static JsonObject externalValue(HpaMetric.External metric, double value) {
-    return base("External", metric.name(), metric.selector()).put("value", quantity(value));
+  static MetricValue externalValue(HpaMetric.External metric, double value) {
+    return new MetricValue(MetricSourceType.EXTERNAL, metric.name(), selector(metric.selector()), null, null,
+        Quantity.milliOf(value), null);
   }
 
   /** A failed read of a Pods, Object or External metric; the decision reports {@code error} with its own prefix. */
-  static JsonObject error(HpaMetric metric, String error) {
+  static MetricValue error(HpaMetric metric, String error) {
     if (metric instanceof HpaMetric.Pods pods) {
-      return base("Pods", pods.name(), pods.selector()).put("error", error);
+      return new MetricValue(MetricSourceType.PODS, pods.name(), selector(pods.selector()), null, null, null, error);
     }
     if (metric instanceof HpaMetric.ObjectMetric object) {
-      return base("Object", object.name(), object.selector()).put("describedObject",
-          object.describedObject().copy()).put("error", error);
+      return new MetricValue(MetricSourceType.OBJECT, object.name(), selector(object.selector()), null,
+          described(object), null, error);
     }
     HpaMetric.External external = (HpaMetric.External) metric;
-    return base("External", external.name(), external.selector()).put("error", error);
+    return new MetricValue(MetricSourceType.EXTERNAL, external.name(), selector(external.selector()), null, null,
+        null, error);
   }
 
   /** How messages name a metric, e.g. {@code pods metric http_qps}. */
@@ -55,18 +64,18 @@ final class MetricEntries {
   }
 
   /**
-   * A value in natural units as a quantity in whole milli-units, rounding a fraction up as Kubernetes does:
-   * 1.5 → {@code 1500m}, 0.25 cores → {@code 250m}, 104857600 bytes → {@code 104857600}.
+   * The spec's selector as the spec reader renders it. One it cannot render makes the spec itself unreadable, and
+   * the portrait fails naming that field; its values then carry none.
    */
-  static String quantity(double value) {
-    return Quantity.formatDecimal(Quantity.milliOf(value));
+  private static String selector(JsonObject selector) {
+    try {
+      return GoLabelSelectorText.render(selector, "metric.selector");
+    } catch (InvalidFieldException e) {
+      return null;
+    }
   }
 
-  private static JsonObject base(String type, String name, JsonObject selector) {
-    JsonObject metric = new JsonObject().put("name", name);
-    if (selector != null) {
-      metric.put("selector", selector.copy());
-    }
-    return new JsonObject().put("type", type).put("metric", metric);
+  private static ObjectReference described(HpaMetric.ObjectMetric metric) {
+    return HpaObjects.reference(metric.describedObject(), "describedObject");
   }
 }

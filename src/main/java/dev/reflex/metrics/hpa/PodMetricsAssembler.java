@@ -1,10 +1,11 @@
 package dev.reflex.metrics.hpa;
 
-import dev.reflex.objects.Quantity;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import dev.reflex.core.hpa.ContainerUsage;
+import dev.reflex.core.hpa.PodMetric;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -12,8 +13,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Builds metrics.k8s.io PodMetrics items from per-pod readings of several resources and containers, one item per
- * pod.
+ * Builds PodMetrics (the core's record of a metrics.k8s.io item) from per-pod readings of several resources and
+ * containers, one item per pod.
  *
  * <p>The decision sums all containers of an item for a Resource metric and picks the named container for a
  * ContainerResource one. Whole-pod totals therefore go into one synthetic container, {@value #POD}, holding what the
@@ -45,35 +46,34 @@ final class PodMetricsAssembler {
         .put(resource, reading);
   }
 
-  JsonArray build() {
+  List<PodMetric> build() {
     TreeSet<String> pods = new TreeSet<>(totals.keySet());
     pods.addAll(containers.keySet());
-    JsonArray items = new JsonArray();
+    List<PodMetric> items = new ArrayList<>();
     for (String pod : pods) {
       items.add(item(pod, totals.getOrDefault(pod, Map.of()), containers.getOrDefault(pod, Map.of())));
     }
     return items;
   }
 
-  private JsonObject item(String pod, Map<String, Reading> podTotals, Map<String, Map<String, Reading>> named) {
-    JsonArray list = new JsonArray();
+  private PodMetric item(String pod, Map<String, Reading> podTotals, Map<String, Map<String, Reading>> named) {
+    List<ContainerUsage> list = new ArrayList<>();
     named.forEach((name, usage) -> {
-      JsonObject json = new JsonObject();
-      usage.forEach((resource, reading) -> json.put(resource, Quantity.formatDecimal(reading.milli())));
-      list.add(new JsonObject().put("name", name).put("usage", json));
+      Map<String, Long> milli = new TreeMap<>();
+      usage.forEach((resource, reading) -> milli.put(resource, reading.milli()));
+      list.add(new ContainerUsage(name, milli));
     });
-    JsonObject rest = new JsonObject();
+    Map<String, Long> rest = new TreeMap<>();
     podTotals.forEach((resource, reading) -> {
       long inNamed = named.values().stream().map(u -> u.get(resource)).filter(r -> r != null)
           .mapToLong(Reading::milli).sum();
       // Sources sampled at slightly different times can put a container above its pod; never below zero.
-      rest.put(resource, Quantity.formatDecimal(Math.max(0, reading.milli() - inNamed)));
+      rest.put(resource, Math.max(0, reading.milli() - inNamed));
     });
-    list.add(new JsonObject().put("name", POD).put("usage", rest));
+    list.add(new ContainerUsage(POD, rest));
     Reading stamp = stamp(podTotals, named);
     Instant at = stamp.at().isAfter(now) ? now : stamp.at();
-    return new JsonObject().put("metadata", new JsonObject().put("name", pod)).put("timestamp", at.toString())
-        .put("window", stamp.window()).put("containers", list);
+    return new PodMetric(pod, at, stamp.window(), list);
   }
 
   /**

@@ -1,9 +1,10 @@
 package dev.reflex.metrics.hpa;
 
-import dev.reflex.objects.Quantity;
+import dev.reflex.core.GoDuration;
 import dev.reflex.metrics.query.MetricHistory;
 import dev.reflex.metrics.query.MetricQuery;
 import dev.reflex.metrics.query.MetricSample;
+import dev.reflex.objects.Quantity;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +20,7 @@ import java.util.Map;
 final class ResourceReads {
 
   /** The window of streamed values: they are per-second samples. */
-  static final String STREAMED_WINDOW = "1s";
+  static final Duration STREAMED_WINDOW = Duration.ofSeconds(1);
   /** The window reported for Prometheus values when the rules do not configure {@code resourceRules.window}. */
   static final Duration PROMETHEUS_WINDOW = Duration.ofMinutes(1);
 
@@ -72,7 +73,7 @@ final class ResourceReads {
         continue;
       }
       byPod.put(pod, new Reading(Quantity.milliOf(value), Instant.ofEpochMilli(sample.point().timestampMillis()),
-          Reading.goDuration(sample.window().orElse(PROMETHEUS_WINDOW))));
+          sample.window().orElse(PROMETHEUS_WINDOW)));
     }
     if (byPod.isEmpty() && errors.isEmpty()) {
       errors.add("Prometheus returned no " + what + " for the selected pods");
@@ -101,7 +102,7 @@ final class ResourceReads {
         Long milli = usage(item.getJsonArray("containers", new JsonArray()), metric);
         if (milli != null) {
           byPod.put(pod, new Reading(milli, OffsetDateTime.parse(item.getString("timestamp")).toInstant(),
-              item.getString("window", Reading.goDuration(PROMETHEUS_WINDOW))));
+              item.containsKey("window") ? GoDuration.parse(item.getString("window")) : PROMETHEUS_WINDOW));
         }
       } catch (RuntimeException e) {
         errors.add("metrics.k8s.io item " + i + " is malformed (left out): " + e.getMessage());

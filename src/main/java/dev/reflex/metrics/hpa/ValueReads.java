@@ -1,5 +1,6 @@
 package dev.reflex.metrics.hpa;
 
+import dev.reflex.core.hpa.MetricValue;
 import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.query.GroupKind;
 import dev.reflex.metrics.query.MetricHistory;
@@ -24,15 +25,15 @@ final class ValueReads {
   }
 
   /** Pods values from streamed samples, restricted to the selected pods. */
-  static List<JsonObject> streamed(HpaMetric.Pods metric, PodValues values, ReadContext context) {
-    List<JsonObject> entries = new ArrayList<>();
+  static List<MetricValue> streamed(HpaMetric.Pods metric, PodValues values, ReadContext context) {
+    List<MetricValue> entries = new ArrayList<>();
     values.values().entrySet().stream().filter(e -> context.pods().contains(e.getKey()))
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> entries.add(MetricEntries.podValue(metric, e.getKey(), e.getValue())));
     return entries;
   }
 
-  static Future<List<JsonObject>> prometheus(HpaMetric metric, MetricHistory history, ReadContext context) {
+  static Future<List<MetricValue>> prometheus(HpaMetric metric, MetricHistory history, ReadContext context) {
     MetricQuery query;
     try {
       query = query(metric, context);
@@ -64,7 +65,7 @@ final class ValueReads {
     return new MetricId(name, LabelSelector.fromLabelSelectorJson(selector, "metric.selector"));
   }
 
-  private static List<JsonObject> entries(HpaMetric metric, List<MetricSample> samples, ReadContext context) {
+  private static List<MetricValue> entries(HpaMetric metric, List<MetricSample> samples, ReadContext context) {
     String what = MetricEntries.describe(metric);
     for (MetricSample sample : samples) {
       double value = sample.point().value();
@@ -74,7 +75,7 @@ final class ValueReads {
       }
     }
     if (metric instanceof HpaMetric.Pods pods) {
-      List<JsonObject> entries = new ArrayList<>();
+      List<MetricValue> entries = new ArrayList<>();
       samples.stream().filter(s -> context.podOf(s.labels()) != null)
           .sorted(Comparator.comparing(s -> context.podOf(s.labels())))
           .forEach(s -> entries.add(MetricEntries.podValue(pods, context.podOf(s.labels()), s.point().value())));

@@ -8,7 +8,7 @@ import static dev.reflex.metrics.hpa.HpaMetricReaderTest.PODS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.reflex.decide.KubeHpaDecide;
+import dev.reflex.core.hpa.HpaDecision;
 import dev.reflex.metrics.query.MetricQuery;
 import dev.reflex.metrics.query.MetricQueryException;
 import dev.reflex.metrics.query.MetricSample;
@@ -55,9 +55,9 @@ class HpaInputsDecisionTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("decisions")
   void theCoreDecidesOnTheReadValues(String name, JsonObject spec, List<MetricSample> answer, int replicas) {
-    JsonObject decision = decide(FakeHistory.answering(answer), Specs.of(spec));
-    assertEquals(null, decision.getString("error"), decision::encodePrettily);
-    assertEquals(replicas, decision.getInteger("desiredReplicas"), decision::encodePrettily);
+    HpaDecision decision = decide(FakeHistory.answering(answer), Specs.of(spec));
+    assertEquals(null, decision.error(), decision::toString);
+    assertEquals(replicas, decision.desiredReplicas(), decision::toString);
   }
 
   @Test
@@ -65,9 +65,9 @@ class HpaInputsDecisionTest {
     FakeHistory history = new FakeHistory(q -> q instanceof MetricQuery.PodResource p && p.resource().equals("cpu")
         ? Future.failedFuture(new MetricQueryException(MetricQueryException.Kind.UNAVAILABLE, "down"))
         : Future.succeededFuture(List.of(pod("web-0", 1e6), pod("web-1", 1e6))));
-    JsonObject decision = decide(history, Specs.of(Specs.resource("cpu", 50), Specs.resource("memory", 50)));
-    assertEquals(2, decision.getInteger("desiredReplicas"), decision::encodePrettily);
-    assertTrue(decision.getString("error").contains("failed to get cpu utilization"), decision::encodePrettily);
+    HpaDecision decision = decide(history, Specs.of(Specs.resource("cpu", 50), Specs.resource("memory", 50)));
+    assertEquals(2, decision.desiredReplicas(), decision::toString);
+    assertTrue(decision.error().contains("failed to get cpu utilization"), decision::toString);
   }
 
   @Test
@@ -75,15 +75,15 @@ class HpaInputsDecisionTest {
     FakeHistory history = new FakeHistory(q -> q instanceof MetricQuery.PodResource
         ? Future.succeededFuture(List.of(pod("web-0", 0.01), pod("web-1", 0.01)))
         : Future.failedFuture(new MetricQueryException(MetricQueryException.Kind.UNAVAILABLE, "down")));
-    JsonObject decision = decide(history, Specs.of(Specs.resource("cpu", 50), Specs.pods("http_qps", null, "1")));
-    assertEquals(2, decision.getInteger("desiredReplicas"), decision::encodePrettily);
-    assertTrue(decision.getString("error").contains("Prometheus query for pods metric http_qps failed: down"),
-        decision::encodePrettily);
+    HpaDecision decision = decide(history, Specs.of(Specs.resource("cpu", 50), Specs.pods("http_qps", null, "1")));
+    assertEquals(2, decision.desiredReplicas(), decision::toString);
+    assertTrue(decision.error().contains("Prometheus query for pods metric http_qps failed: down"),
+        decision::toString);
   }
 
-  private static JsonObject decide(FakeHistory history, JsonArray specs) {
+  private static HpaDecision decide(FakeHistory history, JsonArray specs) {
     HpaMetricInputs inputs = HpaMetricReaderTest.read(new HpaMetricReader(history, true,
         HpaMetricReaderTest.NO_SERVER), specs, PODS, StreamedPodValues.NONE);
-    return new KubeHpaDecide().decide(DecideDocuments.document(NS, specs, PODS, inputs, NOW));
+    return PortraitDecisions.decide(NS, specs, PODS, inputs, NOW);
   }
 }

@@ -3,8 +3,9 @@ package dev.reflex.metrics.hpa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.reflex.decide.KubeHpaDecide;
-import dev.reflex.objects.Quantity;
+import dev.reflex.core.hpa.HpaDecision;
+import dev.reflex.core.hpa.MetricValue;
+import dev.reflex.core.hpa.PodMetric;
 import dev.reflex.labels.LabelSelector;
 import dev.reflex.metrics.prometheus.AdapterConfig;
 import dev.reflex.metrics.prometheus.AdapterConfigParser;
@@ -15,6 +16,7 @@ import dev.reflex.metrics.prompb.Label;
 import dev.reflex.metrics.prompb.Sample;
 import dev.reflex.metrics.prompb.TimeSeries;
 import dev.reflex.metrics.prompb.WriteRequest;
+import dev.reflex.objects.Quantity;
 import dev.reflex.testing.PrometheusTestServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -94,32 +96,29 @@ class HpaMetricReaderPrometheusTest {
 
     assertEquals(List.of(), inputs.resourceErrors());
     Map<String, Long> qps = new TreeMap<>();
-    for (Object o : inputs.metricValues()) {
-      JsonObject entry = (JsonObject) o;
-      assertEquals("http_qps", entry.getJsonObject("metric").getString("name"), entry::encode);
-      qps.put(entry.getString("pod"), Quantity.parseMilli(entry.getString("value")));
+    for (MetricValue entry : inputs.metricValues()) {
+      assertEquals("http_qps", entry.metricName(), entry::toString);
+      qps.put(entry.pod(), entry.value());
     }
-    assertEquals(PODS, List.copyOf(qps.keySet()), inputs.metricValues()::encode);
+    assertEquals(PODS, List.copyOf(qps.keySet()), inputs.metricValues()::toString);
     assertMilli(2000, qps.get("api-0"), "qps of api-0");
     assertMilli(1000, qps.get("api-1"), "qps of api-1");
 
     Map<String, Long> cpu = new HashMap<>();
-    for (Object o : inputs.podMetrics()) {
-      JsonObject item = (JsonObject) o;
-      assertEquals("180s", item.getString("window"), item::encode);
-      assertTrue(!Instant.parse(item.getString("timestamp")).isAfter(now), item::encode);
-      JsonObject usage = item.getJsonArray("containers").getJsonObject(0).getJsonObject("usage");
-      cpu.put(item.getJsonObject("metadata").getString("name"), Quantity.parseMilli(usage.getString("cpu")));
+    for (PodMetric item : inputs.podMetrics()) {
+      assertEquals(Duration.ofMinutes(3), item.window(), item::toString);
+      assertTrue(!item.timestamp().isAfter(now), item::toString);
+      cpu.put(item.podName(), item.containers().get(0).usage().get("cpu"));
     }
     assertMilli(300, cpu.get("api-0"), "cpu of api-0 without its pause container");
     assertMilli(100, cpu.get("api-1"), "cpu of api-1");
 
     // QPS (2 + 1) / 2 = 1.5 against 1 → 3; cpu 400m of 400m requested = 100 % against 50 % → 4; the max wins.
-    JsonObject both = new KubeHpaDecide().decide(DecideDocuments.document(NS, specs, PODS, inputs, now));
-    assertEquals(4, both.getInteger("desiredReplicas"), both::encodePrettily);
+    HpaDecision both = PortraitDecisions.decide(NS, specs, PODS, inputs, now);
+    assertEquals(4, both.desiredReplicas(), both::toString);
     JsonArray qpsOnly = Specs.of(specs.getJsonObject(0));
-    JsonObject pods = new KubeHpaDecide().decide(DecideDocuments.document(NS, qpsOnly, PODS, inputs, now));
-    assertEquals(3, pods.getInteger("desiredReplicas"), pods::encodePrettily);
+    HpaDecision pods = PortraitDecisions.decide(NS, qpsOnly, PODS, inputs, now);
+    assertEquals(3, pods.desiredReplicas(), pods::toString);
   }
 
   /** Rates are computed from scraped counters; allow a few milli-units of extrapolation and rounding. */
