@@ -9,11 +9,11 @@ import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.core.gray.GrayStep;
 import dev.reflex.core.gray.ReplicaProfile;
+import dev.reflex.core.ihpa.IhpaPlanner.IhpaPlan;
+import dev.reflex.core.ihpa.IhpaPlanner;
 import dev.reflex.core.portrait.MergeOutcome;
-import dev.reflex.core.portrait.PortraitMerger;
 import dev.reflex.core.portrait.PortraitProvider;
 import dev.reflex.core.portrait.PortraitValue;
-import dev.reflex.core.gray.GrayPlanner;
 import dev.reflex.kube.KubeApiException;
 import dev.reflex.kube.KubeRest;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -31,8 +31,9 @@ import java.util.function.Function;
 
 /**
  * One reconcile of an IntelligentHorizontalPodAutoscaler: validate, evaluate the portrait providers (ensuring the
- * HorizontalPortrait of each Dynamic provider), merge them by priority, clamp, plan the gray step, and create or
- * update the ReplicaProfile named after the IHPA; then write the status if it changed. Returns when to wake next.
+ * HorizontalPortrait of each Dynamic provider), plan the pass ({@link IhpaPlanner}: merge by priority, clamp, gray
+ * step), and carry the plan out: create or update the ReplicaProfile named after the IHPA (or delete it in Preview
+ * mode), then write the status if it changed. Returns when to wake next.
  */
 final class IhpaReconciler {
 
@@ -207,12 +208,17 @@ final class IhpaReconciler {
 
   private Future<Result> decide(TargetKey key, JsonObject ihpa, JsonObject spec, JsonObject oldStatus,
       long generation, List<PortraitProvider> providers, Instant now) {
-    MergeOutcome outcome = PortraitMerger.merge(providers, ApiMapping.bounds(spec), now);
-    if (outcome instanceof MergeOutcome.NoValidValue none) {
-      return noValidValue(key, ihpa, oldStatus, generation, now).map(new Result(none.wakeAt()));
+    JsonObject rp = cache.get(Kind.RP, key);
+    IhpaPlan plan = IhpaPlanner.plan(providers, ApiMapping.bounds(spec),
+        "Preview".equals(spec.getString("scaleMode")),
+        Optional.ofNullable(rp).map(r -> ApiMapping.profile(r.getJsonObject("spec"))),
+        ApiMapping.grayStrategies(spec), ApiMapping.progress(rp), now);
+    if (plan instanceof IhpaPlanner.NoValidValue) {
+      return noValidValue(key, ihpa, oldStatus, generation, now).map(new Result(plan.wakeAt()));
     }
-    MergeOutcome.Merged merged = (MergeOutcome.Merged) outcome;
     reported.clear(key);
+    MergeOutcome.Merged merged = plan instanceof IhpaPlanner.Preview preview ? preview.merged()
+        : ((IhpaPlanner.Scale) plan).merged();
     JsonObject status = oldStatus.copy();
     JsonObject current = ApiMapping.portraitValue(merged.portrait());
     JsonObject stored = oldStatus.getJsonObject("currentPortraitValue");
@@ -223,24 +229,19 @@ final class IhpaReconciler {
       status.put("currentPortraitValue", current);
     }
     JsonArray conditions = status.getJsonArray("conditions", new JsonArray());
-    if ("Preview".equals(spec.getString("scaleMode"))) {
+    if (!(plan instanceof IhpaPlanner.Scale scale)) {
       conditions = Conditions.set(conditions, "ScalingActive", true, "SucceededAutoscaling",
           "the autoscaling process is functional", generation, now);
       status.put("conditions", conditions);
       return deleteProfile(key, ihpa, oldStatus, generation, now)
-          .compose(v -> statuses.write(ihpa, oldStatus, status)).map(new Result(merged.wakeAt()));
+          .compose(v -> statuses.write(ihpa, oldStatus, status)).map(new Result(plan.wakeAt()));
     }
     conditions = Conditions.set(conditions, "ScalingLimited", merged.limit().limited(), merged.limit().reason(),
         merged.limit().message(), generation, now);
-    JsonObject rp = cache.get(Kind.RP, key);
-    GrayStep step = rp == null
-        ? new GrayStep(ReplicaProfile.online(merged.targetReplicas()), Optional.empty(), Optional.empty(),
-            dev.reflex.core.gray.GrayPhase.IMMEDIATE)
-        : GrayPlanner.plan(ApiMapping.profile(rp.getJsonObject("spec")), merged.targetReplicas(),
-            ApiMapping.grayStrategies(spec), ApiMapping.progress(rp), now);
+    GrayStep step = scale.step();
     step.progress().ifPresent(p -> status.put("gray", new JsonObject().put("grayPercent", p.percent())
         .put("lastUpdateTime", p.lastUpdate().toString())));
-    boolean matches = step.profile().online() == merged.targetReplicas() && step.profile().parked() == 0;
+    boolean matches = scale.matchesPortrait();
     conditions = Conditions.set(conditions, "GrayProgressing", !matches,
         matches ? "ReplicasMatchPortrait" : "ReplicasNotMatchPortrait",
         matches ? "online replica count matches replica count of current portrait value"
@@ -248,7 +249,7 @@ final class IhpaReconciler {
     JsonArray finalConditions = Conditions.set(conditions, "ScalingActive", true, "SucceededAutoscaling",
         "the autoscaling process is functional", generation, now);
     status.put("conditions", finalConditions);
-    Optional<Instant> wake = earliest(merged.wakeAt(), step.wakeAt());
+    Optional<Instant> wake = plan.wakeAt();
     ScalingDecision decision = new ScalingDecision(key, merged.winner().identifier(), merged.portrait().replicas(),
         merged.targetReplicas(), step.profile().online(), step.profile().cutoff(), step.profile().standby(),
         step.phase().name());
@@ -355,16 +356,6 @@ final class IhpaReconciler {
     return value.provider().equals(stored.getString("provider"))
         && value.replicas() == stored.getInteger("replicas", -1)
         && Objects.equals(value.expireTime().map(Instant::toString).orElse(null), stored.getString("expireTime"));
-  }
-
-  private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
-    if (a.isEmpty()) {
-      return b;
-    }
-    if (b.isEmpty()) {
-      return a;
-    }
-    return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
   }
 
   private static String rootMessage(Throwable e) {
