@@ -3,19 +3,22 @@ package dev.reflex.controller;
 import dev.reflex.bus.Addresses;
 import dev.reflex.bus.KubeEvent;
 import dev.reflex.bus.MetricsPortrait;
+import dev.reflex.bus.PodMetricSnapshot;
+import dev.reflex.bus.ScaleMessage;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.forecast.ForecastService;
-import dev.reflex.bus.PodMetricSnapshot;
+import dev.reflex.kube.KubeRest;
 import dev.reflex.metrics.hpa.HpaMetricReader;
 import dev.reflex.metrics.kpa.StreamedKpa;
 import dev.reflex.metrics.kubehpa.ResourceSeries;
 import dev.reflex.metrics.kubehpa.StreamedHpa;
-import dev.reflex.kube.KubeRest;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +34,9 @@ import java.util.function.Predicate;
  * re-enqueues everything as the safety net.
  */
 public final class ControllerVerticle extends VerticleBase {
+
+  /** Longer than the actuator's five attempts with their backoff, each bounded by the request timeout. */
+  private static final Duration ACTUATOR_TIMEOUT = Duration.ofSeconds(55);
 
   private final KubernetesClient client;
   private final KubeRest rest;
@@ -90,7 +96,9 @@ public final class ControllerVerticle extends VerticleBase {
     HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization(),
         streamed.kpa(), jobs, new KubeHpaStreaming(streamed.kubeHpa(), streamed.resourceSeries()),
         streamed.metricReader(), this::portraitStatusWritten);
-    RpReconciler rp = new RpReconciler(cache, rest, events, clock);
+    RpReconciler rp = new RpReconciler(cache, rest, events, clock,
+        request -> vertx.eventBus().<ScaleMessage>request(Addresses.ACTUATOR_SCALE, request,
+            new DeliveryOptions().setSendTimeout(ACTUATOR_TIMEOUT.toMillis())).map(Message::body));
     ihpas = new KeyedWorkQueue("IntelligentHorizontalPodAutoscaler", vertx, context, clock,
         key -> reconcileIhpa(ihpa, key));
     portraits = new KeyedWorkQueue("HorizontalPortrait", vertx, context, clock,

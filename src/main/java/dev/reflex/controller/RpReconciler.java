@@ -1,5 +1,8 @@
 package dev.reflex.controller;
 
+import dev.reflex.bus.ScaleMessage.ScaleFailed;
+import dev.reflex.bus.ScaleMessage.ScaleRequest;
+import dev.reflex.bus.ScaleMessage;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.core.WorkloadKind;
@@ -21,12 +24,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One reconcile of a ReplicaProfile, as named steps around the pure {@link ProfileEnforcement} plan: read the
  * workload's scale and running pods, plan, then carry the plan out: move pods between Online, Cutoff and Standby
  * (readiness-gate condition and state label), mark the pods the workload must delete, set the workload's replicas
- * through {@code /scale}, and write the status with its Ensured and Applied conditions.
+ * through the scale actuator, and write the status with its Ensured and Applied conditions.
  */
 final class RpReconciler {
 
@@ -39,8 +43,14 @@ final class RpReconciler {
   private final StatusWriter statuses;
   private final EventRecorder events;
   private final Clock clock;
+  private final Function<ScaleRequest, Future<ScaleMessage>> scaler;
 
-  RpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock) {
+  /**
+   * @param scaler sets a workload's replicas and answers with the outcome (the scale actuator, over the bus)
+   */
+  RpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock,
+      Function<ScaleRequest, Future<ScaleMessage>> scaler) {
+    this.scaler = scaler;
     this.cache = cache;
     this.rest = rest;
     this.statuses = new StatusWriter(rest, Kind.RP);
@@ -128,16 +138,20 @@ final class RpReconciler {
             + " replicas of the target workload"
             : "all the operations for ensuring the replica profile are applied", generation, now);
     return stateChange
-        .compose(v -> enforce.rescaleTo().map(replicas -> rescale(rp, oldStatus, generation, now, workloadPath,
+        .compose(v -> enforce.rescaleTo().map(replicas -> rescale(key, rp, oldStatus, generation, now, kind, target,
             scaleReplicas, replicas)).orElse(Future.succeededFuture()))
         .compose(v -> statuses.write(rp, oldStatus, status.put("conditions", applied)))
         .map(observed);
   }
 
-  private Future<Void> rescale(JsonObject rp, JsonObject oldStatus, long generation, Instant now,
-      String workloadPath, int from, int to) {
-    return rest.mergePatch(workloadPath + "/scale",
-            new JsonObject().put("spec", new JsonObject().put("replicas", to)))
+  /** Asks the actuator (Reflex's one writer of {@code /scale}: retries, coalescing, latency, drain) and waits. */
+  private Future<Void> rescale(TargetKey key, JsonObject rp, JsonObject oldStatus, long generation, Instant now,
+      WorkloadKind kind, JsonObject target, int from, int to) {
+    ScaleRequest request = new ScaleRequest(kind.kind(), new TargetKey(key.namespace(), target.getString("name")), to,
+        "ReplicaProfile " + key);
+    return scaler.apply(request)
+        .compose(outcome -> outcome instanceof ScaleFailed failed
+            ? Future.<Void>failedFuture(new IllegalStateException(failed.error())) : Future.<Void>succeededFuture())
         .recover(e -> fail(rp, oldStatus, generation, now, "Applied", "FailedUpdateScale",
             "failed to update scale: " + e.getMessage()).compose(x -> Future.failedFuture(e)))
         .compose(x -> events.normal(rp, COMPONENT, "UpdateScale", String.format(

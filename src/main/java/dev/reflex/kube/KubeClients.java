@@ -68,6 +68,10 @@ public final class KubeClients {
 
   private static KubernetesClient build(Vertx vertx, Config config, Duration requestTimeout) {
     config.setRequestTimeout((int) requestTimeout.toMillis());
+    // fabric8 retries 429 and 5xx answers itself, up to 10 times from 100 ms doubling: a failing write took
+    // minutes to fail, beyond the reconcile timeout, and stacked under Reflex's own retries (the scale actuator's
+    // five attempts, the work queue's backoff with jitter), which see the failure and say so. Reflex retries, once.
+    config.setRequestRetryBackoffLimit(0);
     return new KubernetesClientBuilder().withConfig(config)
         .withHttpClientFactory(new BoundedHttpClientFactory(vertx)).build();
   }

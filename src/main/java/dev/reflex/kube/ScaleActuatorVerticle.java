@@ -4,6 +4,7 @@ import dev.reflex.bus.Addresses;
 import dev.reflex.bus.ScaleMessage.ScaleApplied;
 import dev.reflex.bus.ScaleMessage.ScaleFailed;
 import dev.reflex.bus.ScaleMessage.ScaleRequest;
+import dev.reflex.bus.ScaleMessage;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.core.WorkloadKind;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +28,13 @@ import org.slf4j.LoggerFactory;
  * Executes {@link ScaleRequest}s: one JSON merge patch of {@code spec.replicas} on the workload's {@code /scale}
  * subresource, retried with exponential backoff and jitter on conflicts, throttling and server errors. At most one
  * patch per workload is in flight; requests arriving meanwhile coalesce into the latest one, so a burst of decisions
- * never becomes a burst of writes.
+ * never becomes a burst of writes. It is Reflex's one writer of {@code /scale}: the ReplicaProfile controller asks it
+ * with a request and waits for the reply.
+ *
+ * <p>Every request is answered, on the bus, with the outcome of the patch that served it: {@link ScaleApplied} or
+ * {@link ScaleFailed}. A request coalesced into a later one is answered with that later patch's outcome (the
+ * workload now has the latest count asked for); the same outcome is also published on
+ * {@link Addresses#ACTUATOR_SCALE_RESULT} for taps.
  */
 public final class ScaleActuatorVerticle extends VerticleBase {
 
@@ -35,8 +44,25 @@ public final class ScaleActuatorVerticle extends VerticleBase {
 
   private final KubeRest rest;
   private final Timer latency;
-  private final Map<TargetKey, ScaleRequest> pending = new HashMap<>();
-  private final Map<TargetKey, Boolean> inFlight = new HashMap<>();
+  /** The latest request waiting behind a workload's patch in flight, and every request it stands for. */
+  private final Map<TargetKey, Batch> pending = new HashMap<>();
+  /** The requests served by each workload's patch in flight. */
+  private final Map<TargetKey, Batch> inFlight = new HashMap<>();
+
+  /** Requests for one workload served by one patch: the latest one's replica count. */
+  private static final class Batch {
+    ScaleRequest latest;
+    final List<Message<ScaleRequest>> waiting = new ArrayList<>();
+
+    Batch(Message<ScaleRequest> first) {
+      add(first);
+    }
+
+    void add(Message<ScaleRequest> message) {
+      latest = message.body();
+      waiting.add(message);
+    }
+  }
 
   private final Duration drainTimeout;
 
@@ -59,6 +85,8 @@ public final class ScaleActuatorVerticle extends VerticleBase {
   /** Waits, up to the drain timeout, for patches already sent; pending coalesced requests are dropped. */
   @Override
   public Future<?> stop() {
+    pending.values().forEach(batch -> batch.waiting.forEach(m -> m.reply(new ScaleFailed(batch.latest.kind(),
+        batch.latest.target(), batch.latest.replicas(), "Reflex is stopping; the scale request was not sent"))));
     pending.clear();
     Promise<Void> drained = Promise.promise();
     long deadline = System.nanoTime() + drainTimeout.toNanos();
@@ -75,34 +103,40 @@ public final class ScaleActuatorVerticle extends VerticleBase {
   }
 
   private void onRequest(Message<ScaleRequest> message) {
-    ScaleRequest request = message.body();
-    if (inFlight.containsKey(request.target())) {
-      pending.put(request.target(), request);
+    TargetKey target = message.body().target();
+    if (inFlight.containsKey(target)) {
+      Batch waiting = pending.get(target);
+      if (waiting == null) {
+        pending.put(target, new Batch(message));
+      } else {
+        waiting.add(message);
+      }
       return;
     }
-    execute(request);
+    execute(new Batch(message));
   }
 
-  private void execute(ScaleRequest request) {
-    inFlight.put(request.target(), Boolean.TRUE);
+  private void execute(Batch batch) {
+    ScaleRequest request = batch.latest;
+    inFlight.put(request.target(), batch);
     long arrived = System.nanoTime();
     patchWithRetry(request, 1)
-        .onSuccess(scale -> {
+        .<ScaleMessage>map(scale -> {
           long nanos = System.nanoTime() - arrived;
           latency.record(nanos, TimeUnit.NANOSECONDS);
           int replicas = scale.getJsonObject("spec", new JsonObject()).getInteger("replicas", request.replicas());
-          vertx.eventBus().publish(Addresses.ACTUATOR_SCALE_RESULT,
-              new ScaleApplied(request.kind(), request.target(), replicas, nanos / 1e6));
+          return new ScaleApplied(request.kind(), request.target(), replicas, nanos / 1e6);
         })
-        .onFailure(e -> {
+        .otherwise(e -> {
           LOG.warn("[{}] scaling {} to {} failed: {}", request.target(), request.kind(), request.replicas(),
               e.getMessage());
-          vertx.eventBus().publish(Addresses.ACTUATOR_SCALE_RESULT,
-              new ScaleFailed(request.kind(), request.target(), request.replicas(), e.getMessage()));
+          return new ScaleFailed(request.kind(), request.target(), request.replicas(), e.getMessage());
         })
-        .onComplete(ignored -> {
+        .onSuccess(outcome -> {
+          vertx.eventBus().publish(Addresses.ACTUATOR_SCALE_RESULT, outcome);
+          batch.waiting.forEach(m -> m.reply(outcome));
           inFlight.remove(request.target());
-          ScaleRequest next = pending.remove(request.target());
+          Batch next = pending.remove(request.target());
           if (next != null) {
             execute(next);
           }

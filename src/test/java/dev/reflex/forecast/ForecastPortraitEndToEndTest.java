@@ -10,6 +10,7 @@ import dev.reflex.metrics.kubehpa.ResourceSeries;
 import dev.reflex.embedded.EmbeddedCluster;
 import dev.reflex.kube.KubeOps;
 import dev.reflex.kube.KubeRest;
+import dev.reflex.kube.ScaleActuatorVerticle;
 import dev.reflex.testing.Eventually;
 import dev.reflex.testing.MutableClock;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -48,10 +49,12 @@ class ForecastPortraitEndToEndTest {
     List<String> queries = new CopyOnWriteArrayList<>();
     ForecastService forecasts = new ForecastService(runtime.vertx(),
         new ForecastServiceTest.SyntheticHistory(queries), 1);
-    ControllerVerticle controllers = new ControllerVerticle(client,
-        new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10)), clock, Duration.ofSeconds(30), forecasts,
+    KubeRest rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
+    ControllerVerticle controllers = new ControllerVerticle(client, rest, clock, Duration.ofSeconds(30), forecasts,
         new ControllerVerticle.Streamed(null, null, ResourceSeries.parse(List.of()), null), config.algorithmJob());
     try {
+      // The ReplicaProfile controller scales through the actuator, as in ReflexApp.
+      await(runtime.vertx().deployVerticle(new ScaleActuatorVerticle(rest, runtime.registry(), Duration.ofSeconds(5))));
       await(runtime.vertx().deployVerticle(controllers));
       Eventually.until(Duration.ofSeconds(20), "nginx pod running", () -> client.pods().inNamespace("default")
           .withName("nginx-0").get() != null);
