@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reflex.testing.Mappers;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -13,7 +14,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,14 +122,14 @@ class DeployManifestsTest {
   @Test
   void helmChartMetadataAndValuesParse() throws IOException {
     Path chart = Manifests.DEPLOY.resolve("helm/reflex");
-    var meta = Serialization.yamlMapper().readTree(Files.readString(chart.resolve("Chart.yaml")));
+    var meta = Mappers.YAML.readTree(Files.readString(chart.resolve("Chart.yaml")));
     assertEquals("reflex", meta.path("name").asString());
-    var values = Serialization.yamlMapper().readTree(Files.readString(chart.resolve("values.yaml")));
+    var values = Mappers.YAML.readTree(Files.readString(chart.resolve("values.yaml")));
     for (String key : List.of("prometheus", "algorithmJob", "kafka", "logLevel", "webhook", "leaderElection")) {
       assertFalse(values.path(key).isMissingNode(), "values.yaml lacks " + key);
     }
     var metricsConfig =
-        Serialization.yamlMapper().readTree(values.path("prometheus").path("metricsConfig").asString());
+        Mappers.YAML.readTree(values.path("prometheus").path("metricsConfig").asString());
     assertTrue(metricsConfig.path("resourceRules").has("cpu"), "metrics config is YAML with resource rules");
   }
 
@@ -168,7 +168,7 @@ class DeployManifestsTest {
         .filter(o -> o.getKind().equals("StatefulSet") || o.getKind().equals("Deployment")).toList();
     assertEquals(2, workloads.size());
     for (HasMetadata w : workloads) {
-      var template = Serialization.jsonMapper().valueToTree(w).path("spec").path("template");
+      var template = Mappers.JSON.readTree(Mappers.KUBE.asJson(w)).path("spec").path("template");
       assertEquals("true",
           template.path("metadata").path("labels").path("kapacitystack.io/inject-pod-readiness-gate").asString());
       assertEquals("kapacitystack.io/online", template.path("spec").path("readinessGates").path(0)

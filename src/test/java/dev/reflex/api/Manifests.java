@@ -4,8 +4,8 @@ import dev.reflex.api.v1alpha1.ApiGroup;
 import dev.reflex.api.v1alpha1.HorizontalPortrait;
 import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscaler;
 import dev.reflex.api.v1alpha1.ReplicaProfile;
+import dev.reflex.testing.Mappers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ final class Manifests {
   record Document(Path file, int index, String yaml) {
 
     JsonNode tree() {
-      return Serialization.yamlMapper().readTree(yaml);
+      return Mappers.YAML.readTree(yaml);
     }
 
     String kind() {
@@ -47,7 +47,7 @@ final class Manifests {
     /** Parses the document into its model class: ours by kind, built-ins through fabric8's registry. */
     HasMetadata parse() {
       Class<? extends HasMetadata> type = OUR_KINDS.get(kind());
-      return type != null && isOurs() ? Serialization.unmarshal(yaml, type) : Serialization.unmarshal(yaml);
+      return type != null && isOurs() ? Mappers.KUBE.unmarshal(yaml, type) : Mappers.KUBE.unmarshal(yaml);
     }
 
     @Override

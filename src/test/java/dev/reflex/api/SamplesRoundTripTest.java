@@ -3,8 +3,8 @@ package dev.reflex.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.reflex.testing.Mappers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class SamplesRoundTripTest {
   void sampleSurvivesModelRoundTripWithoutLoss(Manifests.Document doc) {
     JsonNode original = doc.tree();
     HasMetadata model = doc.parse();
-    JsonNode written = Serialization.jsonMapper().valueToTree(model);
+    JsonNode written = Mappers.JSON.readTree(Mappers.KUBE.asJson(model));
     assertTrue(Manifests.sameTree(original, written),
         () -> "round trip changed " + doc + "\nexpected: " + original + "\nactual:   " + written);
   }
@@ -60,10 +60,10 @@ class SamplesRoundTripTest {
           onlineReplicas: 2
           surgeReplicas: 1
         """);
-    JsonNode written = Serialization.jsonMapper().valueToTree(doc.parse());
+    JsonNode written = Mappers.JSON.readTree(Mappers.KUBE.asJson(doc.parse()));
     assertTrue(!Manifests.sameTree(doc.tree(), written), "the comparison must notice a dropped field");
-    assertTrue(Manifests.sameTree(Serialization.jsonMapper().readTree("{\"a\":1}"),
-        Serialization.jsonMapper().readTree("{\"a\":1.0}")), "numbers compare by value");
+    assertTrue(Manifests.sameTree(Mappers.JSON.readTree("{\"a\":1}"),
+        Mappers.JSON.readTree("{\"a\":1.0}")), "numbers compare by value");
   }
 
   @Test

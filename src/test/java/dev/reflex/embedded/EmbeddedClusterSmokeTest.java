@@ -272,7 +272,8 @@ class EmbeddedClusterSmokeTest {
           }
         })) {
       client.pods().inNamespace("default").withName("graceful").delete();
-      assertTrue(gone.await(WAIT.toSeconds(), TimeUnit.SECONDS), "deleted for good: " + seen);
+      assertTrue(gone.await(WAIT.toSeconds(), TimeUnit.SECONDS), "deleted for good: " + seen + " (watch "
+          + watch + ")");
     }
     assertTrue(seen.contains("MODIFIED terminating 30"), "marked for its grace period first: " + seen);
     assertEquals(null, client.pods().inNamespace("default").withName("graceful").get());

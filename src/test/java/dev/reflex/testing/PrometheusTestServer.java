@@ -122,9 +122,14 @@ public final class PrometheusTestServer implements AutoCloseable {
     }
   }
 
+  /** Stops the process and deletes its data; an interrupt while waiting for the process is kept for the caller. */
   @Override
-  public void close() throws InterruptedException, IOException {
-    stop();
+  public void close() throws IOException {
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -3,6 +3,7 @@ package dev.reflex.embedded.apiserver;
 import static dev.reflex.embedded.apiserver.ColumnDescriptions.*;
 import static dev.reflex.embedded.apiserver.PodCells.orNone;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,8 +179,8 @@ final class BuiltInColumns {
   private static TableRow service(JsonObject o, Instant now) {
     JsonObject spec = Fields.object(o, "spec");
     String type = Fields.firstNonEmpty(Fields.string(spec, "type"), "ClusterIP");
-    List<Object> clusterIps = Fields.array(spec, "clusterIPs").getList();
-    String clusterIp = !clusterIps.isEmpty() ? String.valueOf(clusterIps.get(0))
+    JsonArray clusterIps = Fields.array(spec, "clusterIPs");
+    String clusterIp = !clusterIps.isEmpty() ? String.valueOf(clusterIps.getValue(0))
         : orNone(Fields.string(spec, "clusterIP"));
     List<String> ports = new ArrayList<>();
     for (JsonObject port : Fields.objects(spec, "ports")) {

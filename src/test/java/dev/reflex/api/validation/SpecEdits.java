@@ -1,7 +1,7 @@
 package dev.reflex.api.validation;
 
 import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscaler;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import dev.reflex.testing.Mappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ final class SpecEdits {
 
   static ObjectNode sample(String fileName) {
     try {
-      return (ObjectNode) Serialization.yamlMapper().readTree(Files.readString(Path.of("deploy/samples", fileName)));
+      return (ObjectNode) Mappers.YAML.readTree(Files.readString(Path.of("deploy/samples", fileName)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -34,7 +34,7 @@ final class SpecEdits {
     for (String edit : edits) {
       edit(root, edit);
     }
-    return Serialization.jsonMapper().treeToValue(root, IntelligentHorizontalPodAutoscaler.class);
+    return Mappers.KUBE.unmarshal(root.toString(), IntelligentHorizontalPodAutoscaler.class);
   }
 
   static void edit(ObjectNode root, String edit) {
@@ -61,7 +61,7 @@ final class SpecEdits {
       }
       return;
     }
-    JsonNode value = Serialization.jsonMapper().readTree(edit.substring(edit.indexOf('=') + 1));
+    JsonNode value = Mappers.JSON.readTree(edit.substring(edit.indexOf('=') + 1));
     if (parent instanceof ArrayNode array) {
       int index = Integer.parseInt(last);
       if (index == array.size()) {
