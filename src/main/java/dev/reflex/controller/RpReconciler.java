@@ -1,8 +1,8 @@
 package dev.reflex.controller;
 
+import dev.reflex.bus.ScaleMessage;
 import dev.reflex.bus.ScaleMessage.ScaleFailed;
 import dev.reflex.bus.ScaleMessage.ScaleRequest;
-import dev.reflex.bus.ScaleMessage;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.core.WorkloadKind;

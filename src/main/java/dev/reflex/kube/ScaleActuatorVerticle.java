@@ -1,10 +1,10 @@
 package dev.reflex.kube;
 
 import dev.reflex.bus.Addresses;
+import dev.reflex.bus.ScaleMessage;
 import dev.reflex.bus.ScaleMessage.ScaleApplied;
 import dev.reflex.bus.ScaleMessage.ScaleFailed;
 import dev.reflex.bus.ScaleMessage.ScaleRequest;
-import dev.reflex.bus.ScaleMessage;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.core.WorkloadKind;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package dev.reflex.metrics.prometheus;
 
+import dev.reflex.config.ReflexConfig;
 import dev.reflex.metrics.query.GroupKind;
 import dev.reflex.metrics.query.MetricHistory;
 import dev.reflex.metrics.query.MetricPoint;
@@ -7,7 +8,6 @@ import dev.reflex.metrics.query.MetricQuery;
 import dev.reflex.metrics.query.MetricQueryException;
 import dev.reflex.metrics.query.MetricSample;
 import dev.reflex.metrics.query.MetricSeries;
-import dev.reflex.config.ReflexConfig;
 import dev.reflex.metrics.query.NoMetricHistory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

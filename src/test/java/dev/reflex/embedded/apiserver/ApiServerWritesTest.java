@@ -1,10 +1,8 @@
 package dev.reflex.embedded.apiserver;
 
 import static dev.reflex.embedded.apiserver.ApiServerFixture.APPLY_PATCH;
-import static dev.reflex.embedded.apiserver.ApiServerFixture.JSON_PATCH;
 import static dev.reflex.embedded.apiserver.ApiServerFixture.MERGE_PATCH;
 import static dev.reflex.embedded.apiserver.ApiServerFixture.NOW_TEXT;
-import static dev.reflex.embedded.apiserver.ApiServerFixture.STRATEGIC_PATCH;
 import static dev.reflex.embedded.apiserver.ApiServerFixture.assertStatus;
 import static dev.reflex.embedded.apiserver.ApiServerFixture.configMap;
 import static dev.reflex.embedded.apiserver.ApiServerFixture.configMaps;

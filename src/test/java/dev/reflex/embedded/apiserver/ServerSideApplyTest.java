@@ -1,8 +1,8 @@
 package dev.reflex.embedded.apiserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.reflex.embedded.apiserver.ServerSideApply.Applied;
 import dev.reflex.embedded.apiserver.ServerSideApply.ApplyResult;
