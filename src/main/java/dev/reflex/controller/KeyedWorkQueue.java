@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A keyed, coalescing work queue on one Vert.x context: at most one reconcile runs per key; triggers arriving while
  * it runs mark the key dirty and cause exactly one more pass. Failed reconciles are retried with exponential backoff
- * and jitter (capped at 30 s), each retry re-reading the latest state, which is how a 409 conflict is resolved; {@link #enqueueAt} keeps one timer per key at the earliest requested instant, so cron boundaries and
+ * and jitter (capped at 30 s), each retry re-reading the latest state, which is how a 409 conflict is resolved;
+ * {@link #enqueueAt} keeps one timer per key at the earliest requested instant, so cron boundaries and
  * gray steps wake the reconcile exactly when due. All methods must be called on the queue's context.
  *
  * <p><b>Bursts first.</b> Reconciles start in slices of {@value #SLICE} per turn of the context, so a resync that

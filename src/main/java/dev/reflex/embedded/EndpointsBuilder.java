@@ -41,7 +41,8 @@ final class EndpointsBuilder {
 
   private static boolean matches(Map<String, Object> selector, JsonObject pod) {
     JsonObject labels = pod.getJsonObject("metadata").getJsonObject("labels", new JsonObject());
-    return selector.entrySet().stream().allMatch(e -> String.valueOf(e.getValue()).equals(labels.getString(e.getKey())));
+    return selector.entrySet().stream()
+        .allMatch(e -> String.valueOf(e.getValue()).equals(labels.getString(e.getKey())));
   }
 
   private static JsonObject address(JsonObject pod) {

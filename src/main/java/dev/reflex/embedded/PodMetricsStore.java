@@ -73,6 +73,7 @@ final class PodMetricsStore {
             .put("labels", new JsonObject(Map.copyOf(u.labels()))))
         .put("timestamp", u.timestamp()).put("window", "15s")
         .put("containers", new JsonArray().add(new JsonObject().put("name", u.container())
-            .put("usage", new JsonObject().put("cpu", u.cpuMillis() + "m").put("memory", String.valueOf(u.memoryBytes())))));
+            .put("usage", new JsonObject().put("cpu", u.cpuMillis() + "m")
+                .put("memory", String.valueOf(u.memoryBytes())))));
   }
 }

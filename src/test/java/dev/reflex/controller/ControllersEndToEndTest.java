@@ -141,7 +141,8 @@ class ControllersEndToEndTest {
     Eventually.until(WAIT, "PortraitGenerated=False", () -> {
       GenericKubernetesResource hp = reflex.client.genericKubernetesResources(HP).inNamespace("default")
           .withName("pred-ihpa-predictive").get();
-      return String.valueOf(hp.getAdditionalProperties().get("status")).contains("FailedFetchExternalAlgorithmJobResult");
+      return String.valueOf(hp.getAdditionalProperties().get("status"))
+          .contains("FailedFetchExternalAlgorithmJobResult");
     });
     at("2026-01-05T10:25:00Z");
     expectReplicas("StatefulSet", "pred-web", 2);

@@ -172,8 +172,8 @@ final class AggregatedApis {
       types.add(new ResourceType(group, gv.length == 2 ? gv[1] : gv[0], plural,
           resource.getString("singularName", ""), resource.getString("kind", ""),
           resource.getBoolean("namespaced", false), CrdTypes.strings(resource.getJsonArray("shortNames")),
-          CrdTypes.strings(resource.getJsonArray("categories")), CrdTypes.strings(resource.getJsonArray("verbs")), false, null, null,
-          List.of(), false));
+          CrdTypes.strings(resource.getJsonArray("categories")), CrdTypes.strings(resource.getJsonArray("verbs")),
+          false, null, null, List.of(), false));
     }
     return types;
   }

@@ -109,7 +109,9 @@ final class ApplyType {
     return kind == Kind.MAP && "atomic".equals(extension("x-kubernetes-map-type"));
   }
 
-  /** Whether {@code name} is a declared struct field (as opposed to an entry of a map of values or an unknown field). */
+  /**
+   * Whether {@code name} is a declared struct field (as opposed to an entry of a map of values or an unknown field).
+   */
   boolean declares(String name) {
     if (root && "metadata".equals(name)) {
       return true;

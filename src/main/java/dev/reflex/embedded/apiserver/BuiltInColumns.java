@@ -25,13 +25,14 @@ final class BuiltInColumns {
 
   private static final Map<String, KindTable> TABLES = Map.ofEntries(
       Map.entry("/pods", new KindTable(List.of(TableColumn.nameColumn(), TableColumn.string("Ready", POD_READY),
-          TableColumn.string("Status", POD_STATUS), TableColumn.string("Restarts", POD_RESTARTS), TableColumn.ageColumn(),
-          TableColumn.wide("IP", POD_IP), TableColumn.wide("Node", POD_NODE),
+          TableColumn.string("Status", POD_STATUS), TableColumn.string("Restarts", POD_RESTARTS),
+          TableColumn.ageColumn(), TableColumn.wide("IP", POD_IP), TableColumn.wide("Node", POD_NODE),
           TableColumn.wide("Nominated Node", POD_NOMINATED), TableColumn.wide("Readiness Gates", POD_READINESS_GATES)),
           PodCells::row)),
       Map.entry("apps/deployments", new KindTable(List.of(TableColumn.nameColumn(),
           TableColumn.string("Ready", READY_PODS), TableColumn.string("Up-to-date", DEPLOY_UPDATED),
-          TableColumn.string("Available", DEPLOY_AVAILABLE), TableColumn.ageColumn(), TableColumn.wide("Containers", CONTAINERS),
+          TableColumn.string("Available", DEPLOY_AVAILABLE), TableColumn.ageColumn(),
+          TableColumn.wide("Containers", CONTAINERS),
           TableColumn.wide("Images", IMAGES), TableColumn.wide("Selector", DEPLOY_SELECTOR)),
           BuiltInColumns::deployment)),
       Map.entry("apps/statefulsets", new KindTable(List.of(TableColumn.nameColumn(),
@@ -42,11 +43,13 @@ final class BuiltInColumns {
           TableColumn.integer("Ready", RS_READY), TableColumn.ageColumn(), TableColumn.wide("Containers", CONTAINERS),
           TableColumn.wide("Images", IMAGES), TableColumn.wide("Selector", RS_SELECTOR)), BuiltInColumns::replicaSet)),
       Map.entry("apps/controllerrevisions", new KindTable(List.of(TableColumn.nameColumn(),
-          TableColumn.string("Controller", CONTROLLER), TableColumn.string("Revision", CR_REVISION), TableColumn.ageColumn()),
+          TableColumn.string("Controller", CONTROLLER), TableColumn.string("Revision", CR_REVISION),
+          TableColumn.ageColumn()),
           BuiltInColumns::controllerRevision)),
       Map.entry("/services", new KindTable(List.of(TableColumn.nameColumn(), TableColumn.string("Type", SVC_TYPE),
           TableColumn.string("Cluster-IP", SVC_CLUSTER_IP), TableColumn.string("External-IP", SVC_EXTERNAL_IPS),
-          TableColumn.string("Port(s)", SVC_PORTS), TableColumn.ageColumn(), TableColumn.wide("Selector", SVC_SELECTOR)),
+          TableColumn.string("Port(s)", SVC_PORTS), TableColumn.ageColumn(),
+          TableColumn.wide("Selector", SVC_SELECTOR)),
           BuiltInColumns::service)),
       Map.entry("/endpoints", new KindTable(List.of(TableColumn.nameColumn(),
           TableColumn.string("Endpoints", EP_SUBSETS), TableColumn.ageColumn()),
@@ -92,8 +95,8 @@ final class BuiltInColumns {
           TableColumn.wide("Groups", BINDING_GROUPS), TableColumn.wide("ServiceAccounts", BINDING_SERVICE_ACCOUNTS)),
           BuiltInColumns::binding)),
       Map.entry("rbac.authorization.k8s.io/clusterrolebindings", new KindTable(List.of(TableColumn.nameColumn(),
-          TableColumn.string("Role", CRB_ROLE), TableColumn.ageColumn(), TableColumn.wide("Users", CLUSTER_BINDING_USERS),
-          TableColumn.wide("Groups", CLUSTER_BINDING_GROUPS),
+          TableColumn.string("Role", CRB_ROLE), TableColumn.ageColumn(),
+          TableColumn.wide("Users", CLUSTER_BINDING_USERS), TableColumn.wide("Groups", CLUSTER_BINDING_GROUPS),
           TableColumn.wide("ServiceAccounts", CLUSTER_BINDING_SERVICE_ACCOUNTS)), BuiltInColumns::binding)),
       Map.entry("admissionregistration.k8s.io/mutatingwebhookconfigurations", webhooks()),
       Map.entry("admissionregistration.k8s.io/validatingwebhookconfigurations", webhooks()),
@@ -293,7 +296,8 @@ final class BuiltInColumns {
   }
 
   private static KindTable webhooks() {
-    return new KindTable(List.of(TableColumn.nameColumn(), TableColumn.integer("Webhooks", WEBHOOKS), TableColumn.ageColumn()),
+    return new KindTable(List.of(TableColumn.nameColumn(), TableColumn.integer("Webhooks", WEBHOOKS),
+        TableColumn.ageColumn()),
         (o, now) -> TableRow.of(name(o), (long) Fields.size(o, "webhooks"), age(o, now)));
   }
 

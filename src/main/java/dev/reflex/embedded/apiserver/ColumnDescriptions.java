@@ -18,7 +18,12 @@ final class ColumnDescriptions {
   static final String POD_NODE =
       "NodeName indicates in which node this pod is scheduled. If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName. Once this field is set, the kubelet for this node becomes responsible for the lifecycle of this pod. This field should not be used to express a desire for the pod to be scheduled on a specific node. https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodename";
   static final String POD_NOMINATED =
-      "nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods. This field does not guarantee that the pod will be scheduled on this node. Scheduler may decide to place the pod elsewhere if other nodes become available sooner. Scheduler may also decide to give the resources on this node to a higher priority pod that is created after preemption. As a result, this field may be different than PodSpec.nodeName when the pod is scheduled.";
+      "nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right"
+          + " away as preemption victims receive their graceful termination periods. This field does not guarantee that"
+          + " the pod will be scheduled on this node. Scheduler may decide to place the pod elsewhere if other nodes"
+          + " become available sooner. Scheduler may also decide to give the resources on this node to a higher"
+          + " priority pod that is created after preemption. As a result, this field may be different than"
+          + " PodSpec.nodeName when the pod is scheduled.";
   static final String POD_READINESS_GATES =
       "If specified, all readiness gates will be evaluated for pod readiness. A pod is ready when all its containers are ready AND all conditions specified in the readiness gates have status equal to \"True\" More info: https://git.k8s.io/enhancements/keps/sig-network/580-pod-readiness-gates";
   static final String RS_SPEC_REPLICAS =
@@ -34,9 +39,11 @@ final class ColumnDescriptions {
   static final String DEPLOY_AVAILABLE =
       "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.";
   static final String DEPLOY_SELECTOR =
-      "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.";
+      "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this"
+          + " deployment.";
   static final String JOB_SUCCEEDED =
-      "The number of pods which reached phase Succeeded. The value increases monotonically for a given spec. However, it may decrease in reaction to scale down of elastic indexed jobs.";
+      "The number of pods which reached phase Succeeded. The value increases monotonically for a given spec. However,"
+          + " it may decrease in reaction to scale down of elastic indexed jobs.";
   static final String JOB_SELECTOR =
       "A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors";
   static final String CRON_SCHEDULE =
@@ -44,7 +51,8 @@ final class ColumnDescriptions {
   static final String CRON_TIMEZONE =
       "The time zone name for the given schedule, see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones. If not specified, this will default to the time zone of the kube-controller-manager process. The set of valid time zone names and the time zone offset is loaded from the system-wide time zone database by the API server during CronJob validation and the controller manager during execution. If no system-wide time zone database can be found a bundled version of the database is used instead. If the time zone name becomes invalid during the lifetime of a CronJob or due to a change in host configuration, the controller will stop creating new new Jobs and will create a system event with the reason UnknownTimeZone. More information can be found in https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#time-zones";
   static final String CRON_SUSPEND =
-      "This flag tells the controller to suspend subsequent executions, it does not apply to already started executions.  Defaults to false.";
+      "This flag tells the controller to suspend subsequent executions, it does not apply to already started"
+          + " executions.  Defaults to false.";
   static final String CRON_ACTIVE =
       "A list of pointers to currently running jobs.";
   static final String CRON_LAST_SCHEDULE =
@@ -54,13 +62,20 @@ final class ColumnDescriptions {
   static final String SVC_CLUSTER_IP =
       "clusterIP is the IP address of the service and is usually assigned randomly. If an address is specified manually, is in-range (as per system configuration), and is not in use, it will be allocated to the service; otherwise creation of the service will fail. This field may not be changed through updates unless the type field is also being changed to ExternalName (which requires this field to be blank) or the type field is being changed from ExternalName (in which case this field may optionally be specified, as describe above).  Valid values are \"None\", empty string (\"\"), or a valid IP address. Setting this to \"None\" makes a \"headless service\" (no virtual IP), which is useful when direct endpoint connections are preferred and proxying is not required.  Only applies to types ClusterIP, NodePort, and LoadBalancer. If this field is specified when creating a Service of type ExternalName, creation will fail. This field will be wiped when updating a Service to type ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies";
   static final String SVC_EXTERNAL_IPS =
-      "externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.  These IPs are not managed by Kubernetes.  The user is responsible for ensuring that traffic arrives at a node with this IP.  A common example is external load-balancers that are not part of the Kubernetes system.";
+      "externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service."
+          + "  These IPs are not managed by Kubernetes.  The user is responsible for ensuring that traffic arrives at a"
+          + " node with this IP.  A common example is external load-balancers that are not part of the Kubernetes"
+          + " system.";
   static final String SVC_PORTS =
       "The list of ports that are exposed by this service. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies";
   static final String SVC_SELECTOR =
       "Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. Only applies to types ClusterIP, NodePort, and LoadBalancer. Ignored if type is ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/";
   static final String EP_SUBSETS =
-      "The set of all endpoints is the union of all subsets. Addresses are placed into subsets according to the IPs they share. A single address with multiple ports, some of which are ready and some of which are not (because they come from different containers) will result in the address being displayed in different subsets for the different ports. No address will appear in both Addresses and NotReadyAddresses in the same subset. Sets of addresses and ports that comprise a service.";
+      "The set of all endpoints is the union of all subsets. Addresses are placed into subsets according to the IPs"
+          + " they share. A single address with multiple ports, some of which are ready and some of which are not"
+          + " (because they come from different containers) will result in the address being displayed in different"
+          + " subsets for the different ports. No address will appear in both Addresses and NotReadyAddresses in the"
+          + " same subset. Sets of addresses and ports that comprise a service.";
   static final String NODE_KUBELET =
       "Kubelet Version reported by the node.";
   static final String NODE_ADDRESSES =
@@ -76,11 +91,17 @@ final class ColumnDescriptions {
   static final String EVENT_TYPE =
       "Type of this event (Normal, Warning), new types could be added in the future";
   static final String EVENT_REASON =
-      "This should be a short, machine understandable string that gives the reason for the transition into the object's current status.";
+      "This should be a short, machine understandable string that gives the reason for the transition into the object's"
+          + " current status.";
   static final String EVENT_OBJECT =
       "The object that this event is about.";
   static final String EVENT_FIELD_PATH =
-      "If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement, such as desiredState.manifest.containers[2]. For example, if the object reference is to a container within a pod, this would take on a value like: \"spec.containers{name}\" (where \"name\" refers to the name of the container that triggered the event) or if no container name is specified \"spec.containers[2]\" (container with index 2 in this pod). This syntax is chosen only to have some well-defined way of referencing a part of an object.";
+      "If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go"
+          + " field access statement, such as desiredState.manifest.containers[2]. For example, if the object reference"
+          + " is to a container within a pod, this would take on a value like: \"spec.containers{name}\" (where"
+          + " \"name\" refers to the name of the container that triggered the event) or if no container name is"
+          + " specified \"spec.containers[2]\" (container with index 2 in this pod). This syntax is chosen only to have"
+          + " some well-defined way of referencing a part of an object.";
   static final String EVENT_SOURCE =
       "The component reporting this event. Should be a short machine understandable string.";
   static final String EVENT_MESSAGE =
@@ -96,23 +117,38 @@ final class ColumnDescriptions {
   static final String SA_SECRETS =
       "Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use. Pods are only limited to this list if this service account has a \"kubernetes.io/enforce-mountable-secrets\" annotation set to \"true\". The \"kubernetes.io/enforce-mountable-secrets\" annotation is deprecated since v1.32. Prefer separate namespaces to isolate access to mounted secrets. This field should not be used to find auto-generated service account token secrets for use outside of pods. Instead, tokens can be requested directly using the TokenRequest API, or service account token secrets can be manually created. More info: https://kubernetes.io/docs/concepts/configuration/secret";
   static final String CM_DATA =
-      "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.";
+      "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values"
+          + " with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap"
+          + " with the keys in the BinaryData field, this is enforced during validation process.";
   static final String HPA_REF =
-      "scaleTargetRef points to the target resource to scale, and is used to the pods for which metrics should be collected, as well as to actually change the replica count.";
+      "scaleTargetRef points to the target resource to scale, and is used to the pods for which metrics should be"
+          + " collected, as well as to actually change the replica count.";
   static final String HPA_METRICS =
-      "metrics contains the specifications for which to use to calculate the desired replica count (the maximum replica count across all metrics will be used).  The desired replica count is calculated multiplying the ratio between the target value and the current value by the current number of pods.  Ergo, metrics used must decrease as the pod count is increased, and vice-versa.  See the individual metric source types for more information about how each type of metric must respond.";
+      "metrics contains the specifications for which to use to calculate the desired replica count (the maximum replica"
+          + " count across all metrics will be used).  The desired replica count is calculated multiplying the ratio"
+          + " between the target value and the current value by the current number of pods.  Ergo, metrics used must"
+          + " decrease as the pod count is increased, and vice-versa.  See the individual metric source types for more"
+          + " information about how each type of metric must respond.";
   static final String HPA_MIN =
-      "minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.  It defaults to 1 pod.  minReplicas is allowed to be 0 if the alpha feature gate HPAScaleToZero is enabled and at least one Object or External metric is configured.  Scaling is active as long as at least one metric value is available.";
+      "minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.  It defaults"
+          + " to 1 pod.  minReplicas is allowed to be 0 if the alpha feature gate HPAScaleToZero is enabled and at"
+          + " least one Object or External metric is configured.  Scaling is active as long as at least one metric"
+          + " value is available.";
   static final String HPA_MAX =
-      "maxReplicas is the upper limit for the number of replicas to which the autoscaler can scale up. It cannot be less that minReplicas.";
+      "maxReplicas is the upper limit for the number of replicas to which the autoscaler can scale up. It cannot be"
+          + " less that minReplicas.";
   static final String HPA_CURRENT =
-      "currentReplicas is current number of replicas of pods managed by this autoscaler, as last seen by the autoscaler.";
+      "currentReplicas is current number of replicas of pods managed by this autoscaler, as last seen by the"
+          + " autoscaler.";
   static final String RB_ROLE =
-      "RoleRef can reference a Role in the current namespace or a ClusterRole in the global namespace. If the RoleRef cannot be resolved, the Authorizer must return an error.";
+      "RoleRef can reference a Role in the current namespace or a ClusterRole in the global namespace. If the RoleRef"
+          + " cannot be resolved, the Authorizer must return an error.";
   static final String CRB_ROLE =
-      "RoleRef can only reference a ClusterRole in the global namespace. If the RoleRef cannot be resolved, the Authorizer must return an error.";
+      "RoleRef can only reference a ClusterRole in the global namespace. If the RoleRef cannot be resolved, the"
+          + " Authorizer must return an error.";
   static final String LEASE_HOLDER =
-      "holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.";
+      "holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used,"
+          + " the holder identity must be equal to the elected LeaseCandidate.metadata.name field.";
   static final String CR_REVISION =
       "revision indicates the revision of the state represented by Data.";
 

@@ -18,7 +18,8 @@ final class CustomResourceComponents {
   }
 
   /**
-   * {@code autoscaling.kapacitystack.io}, {@code v1alpha1}, {@code Foo} → {@code io.kapacitystack.autoscaling.v1alpha1.Foo}.
+   * {@code autoscaling.kapacitystack.io}, {@code v1alpha1}, {@code Foo} →
+   * {@code io.kapacitystack.autoscaling.v1alpha1.Foo}.
    */
   static String name(ResourceType type) {
     if (type.builtIn()) {

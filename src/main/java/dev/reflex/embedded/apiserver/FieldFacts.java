@@ -339,7 +339,8 @@ final class FieldFacts {
       io.k8s.api.core.v1.NodeSelectorRequirement
         key operator
       io.k8s.api.core.v1.NodeSystemInfo
-        machineID systemUUID bootID kernelVersion osImage containerRuntimeVersion kubeletVersion kubeProxyVersion operatingSystem architecture
+        machineID systemUUID bootID kernelVersion osImage containerRuntimeVersion kubeletVersion kubeProxyVersion \
+      operatingSystem architecture
       io.k8s.api.core.v1.ObjectFieldSelector
         fieldPath
       io.k8s.api.core.v1.PersistentVolumeClaimCondition

@@ -24,7 +24,8 @@ final class Formats {
       "mac", "uuid", "uuid3", "uuid4", "uuid5", "isbn", "isbn10", "isbn13", "creditcard", "ssn", "hexcolor",
       "rgbcolor", "byte", "password", "date", "duration", "datetime");
 
-  private static final Pattern HOSTNAME = Pattern.compile("^([a-zA-Z0-9\\p{S}\\p{L}]((-?[a-zA-Z0-9\\p{S}\\p{L}]{0,62})?)"
+  private static final Pattern HOSTNAME = Pattern.compile("^([a-zA-Z0-9\\p{S}\\p{L}]"
+      + "((-?[a-zA-Z0-9\\p{S}\\p{L}]{0,62})?)"
       + "|([a-zA-Z0-9\\p{S}\\p{L}](([a-zA-Z0-9-\\p{S}\\p{L}]{0,61}[a-zA-Z0-9\\p{S}\\p{L}])?)(\\.)){1,}"
       + "([a-zA-Z\\p{L}]){2,63})$");
   private static final String HEX = "[0-9a-fA-F]";

@@ -98,7 +98,8 @@ public final class HpaConversion {
     JsonObject spec = object(v2, "spec") == null ? new JsonObject() : v2.getJsonObject("spec");
     JsonObject status = object(v2, "status") == null ? new JsonObject() : v2.getJsonObject("status");
     // stale annotations of an earlier conversion must not survive beside the ones written now
-    JsonObject metadata = object(v2, "metadata") == null ? new JsonObject() : withoutRoundTrip(v2.getJsonObject("metadata"));
+    JsonObject metadata = object(v2, "metadata") == null ? new JsonObject()
+        : withoutRoundTrip(v2.getJsonObject("metadata"));
     JsonObject annotations = object(metadata, "annotations") == null ? new JsonObject()
         : metadata.getJsonObject("annotations");
 

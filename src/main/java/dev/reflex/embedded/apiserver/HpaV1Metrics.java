@@ -224,7 +224,8 @@ final class HpaV1Metrics {
 
   /** A CrossVersionObjectReference: kind and name always, apiVersion when set. */
   static JsonObject reference(JsonObject ref) {
-    JsonObject out = new JsonObject().put("kind", JsonNodes.string(ref, "kind")).put("name", JsonNodes.string(ref, "name"));
+    JsonObject out = new JsonObject().put("kind", JsonNodes.string(ref, "kind"))
+        .put("name", JsonNodes.string(ref, "name"));
     if (!JsonNodes.string(ref, "apiVersion").isEmpty()) {
       out.put("apiVersion", ref.getString("apiVersion"));
     }

@@ -105,7 +105,8 @@ final class HpaValidation {
     }
     if (present.size() != 1) {
       present.remove(expected);
-      present.forEach(p -> errors.add(FieldError.forbidden(path + "." + p, "must populate the given metric source only")));
+      present.forEach(p -> errors.add(FieldError.forbidden(path + "." + p,
+          "must populate the given metric source only")));
     }
     return errors;
   }
@@ -120,7 +121,8 @@ final class HpaValidation {
         errors.addAll(identifier(object(source, "metric"), path + ".metric"));
         errors.addAll(target(target, targetPath));
         if (target.getValue("value") == null && target.getValue("averageValue") == null) {
-          errors.add(FieldError.required(targetPath + ".averageValue", "must set either a target value or averageValue"));
+          errors.add(FieldError.required(targetPath + ".averageValue",
+              "must set either a target value or averageValue"));
         }
       }
       case "external" -> {
@@ -240,7 +242,8 @@ final class HpaValidation {
         errors.add(FieldError.invalid(at + ".periodSeconds", period, "must be greater than zero"));
       }
       if (period.longValue() > MAX_PERIOD_SECONDS) {
-        errors.add(FieldError.invalid(at + ".periodSeconds", period, "must be less than or equal to " + MAX_PERIOD_SECONDS));
+        errors.add(FieldError.invalid(at + ".periodSeconds", period,
+            "must be less than or equal to " + MAX_PERIOD_SECONDS));
       }
     }
     return errors;

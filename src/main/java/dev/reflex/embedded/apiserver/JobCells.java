@@ -31,7 +31,8 @@ final class JobCells {
     }
     Instant start = Fields.time(status, "startTime");
     Instant completion = Fields.time(status, "completionTime");
-    String duration = start == null ? "" : HumanDuration.of(Duration.between(start, completion == null ? now : completion));
+    String duration = start == null ? ""
+        : HumanDuration.of(Duration.between(start, completion == null ? now : completion));
     String[] containers = BuiltInColumns.containers(Fields.object(spec, "template", "spec"));
     return TableRow.of(BuiltInColumns.name(job), jobStatus(job), completionsCell, duration,
         BuiltInColumns.age(job, now), containers[0], containers[1],

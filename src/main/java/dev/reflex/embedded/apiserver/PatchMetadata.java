@@ -157,7 +157,8 @@ final class PatchMetadata {
       io.k8s.api.core.v1.NamespaceStatus
         conditions                  merge              type            map      type                    -
       io.k8s.api.core.v1.NodeAffinity
-        preferredDuringSchedulingIgnoredDuringExecution  -                  -               atomic   -                       -
+        preferredDuringSchedulingIgnoredDuringExecution\
+        -                  -               atomic   -                       -
       io.k8s.api.core.v1.NodeSelector
         .                           -                  -               -        -                       atomic
         nodeSelectorTerms           -                  -               atomic   -                       -
@@ -188,15 +189,19 @@ final class PatchMetadata {
         conditions                  merge              type            map      type                    -
         allocatedResourceStatuses   -                  -               -        -                       granular
       io.k8s.api.core.v1.PodAffinity
-        requiredDuringSchedulingIgnoredDuringExecution  -                  -               atomic   -                       -
-        preferredDuringSchedulingIgnoredDuringExecution  -                  -               atomic   -                       -
+        requiredDuringSchedulingIgnoredDuringExecution\
+        -                  -               atomic   -                       -
+        preferredDuringSchedulingIgnoredDuringExecution\
+        -                  -               atomic   -                       -
       io.k8s.api.core.v1.PodAffinityTerm
         namespaces                  -                  -               atomic   -                       -
         matchLabelKeys              -                  -               atomic   -                       -
         mismatchLabelKeys           -                  -               atomic   -                       -
       io.k8s.api.core.v1.PodAntiAffinity
-        requiredDuringSchedulingIgnoredDuringExecution  -                  -               atomic   -                       -
-        preferredDuringSchedulingIgnoredDuringExecution  -                  -               atomic   -                       -
+        requiredDuringSchedulingIgnoredDuringExecution\
+        -                  -               atomic   -                       -
+        preferredDuringSchedulingIgnoredDuringExecution\
+        -                  -               atomic   -                       -
       io.k8s.api.core.v1.PodDNSConfig
         nameservers                 -                  -               atomic   -                       -
         searches                    -                  -               atomic   -                       -

@@ -46,7 +46,9 @@ public record ResourceType(String group, String version, String plural, String s
     return scale != null;
   }
 
-  /** Where a custom resource's scale subresource reads and writes (JSON paths as in the CRD, {@code .spec.replicas}). */
+  /**
+   * Where a custom resource's scale subresource reads and writes (JSON paths as in the CRD, {@code .spec.replicas}).
+   */
   public record ScaleSubresourcePaths(String specReplicasPath, String statusReplicasPath, String labelSelectorPath) {
   }
 

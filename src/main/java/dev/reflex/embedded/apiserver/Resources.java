@@ -254,8 +254,8 @@ final class Resources {
     }
     try {
       return ServerSideApply.recordStoredUpdate(before, after, options.manager(), "Update",
-          subresource == null ? "" : subresource, type.groupVersion(), Conversions.storageSchema(type), Schemas.context(),
-          clock.instant());
+          subresource == null ? "" : subresource, type.groupVersion(), Conversions.storageSchema(type),
+          Schemas.context(), clock.instant());
     } catch (RuntimeException e) {
       // Bookkeeping must never cost the write itself; the object keeps the owners it had.
       org.slf4j.LoggerFactory.getLogger(Resources.class).debug("managed fields of {} not recorded: {}",

@@ -16,8 +16,8 @@ final class SchemaAdmission implements Admission {
   public JsonObject admit(Request request) {
     ResourceType type = request.type();
     JsonObject object = request.object();
-    List<FieldError> errors = new ArrayList<>(ObjectMetaValidation.validateTypeMeta(object, Conversions.storageVersion(type),
-        type.kind()));
+    List<FieldError> errors = new ArrayList<>(ObjectMetaValidation.validateTypeMeta(object,
+        Conversions.storageVersion(type), type.kind()));
     if (!errors.isEmpty()) {
       throw invalid(type, object, errors);
     }
@@ -37,7 +37,8 @@ final class SchemaAdmission implements Admission {
         // not by their published schema. The write path owns the object, so it is pruned where it lies.
         unknownFields = SchemaPruner.prune(result, Conversions.storageSchema(type), Schemas.context());
       } else {
-        SchemaValidator.Outcome outcome = SchemaValidator.apply(object, Conversions.storageSchema(type), Schemas.context());
+        SchemaValidator.Outcome outcome =
+            SchemaValidator.apply(object, Conversions.storageSchema(type), Schemas.context());
         result = outcome.object();
         unknownFields = outcome.unknownFields();
         outcome.errors().stream().filter(e -> !status || (e.field() != null && e.field().startsWith("status")))

@@ -144,7 +144,10 @@ public final class ServerSideApply {
 
   // ---------------------------------------------------------------------------------------------- public API
 
-  /** {@link #apply(JsonObject, JsonObject, String, boolean, Target, JsonObject, SchemaContext, Instant)} on the main resource, nothing reset. */
+  /**
+   * {@link #apply(JsonObject, JsonObject, String, boolean, Target, JsonObject, SchemaContext, Instant)} on the main
+   * resource, nothing reset.
+   */
   public static ApplyResult apply(JsonObject live, JsonObject applied, String manager, boolean force, String apiVersion,
       JsonObject schema, SchemaContext ctx, Instant now) {
     String kind = live != null ? live.getString("kind", "") : applied.getString("kind", "");
@@ -187,7 +190,10 @@ public final class ServerSideApply {
     return new Applied(object);
   }
 
-  /** {@link #recordUpdate(JsonObject, JsonObject, String, String, String, String, JsonObject, SchemaContext, Instant, FieldSet)} with nothing reset. */
+  /**
+   * {@link #recordUpdate(JsonObject, JsonObject, String, String, String, String, JsonObject, SchemaContext, Instant,
+   * FieldSet)} with nothing reset.
+   */
   public static JsonObject recordUpdate(JsonObject before, JsonObject after, String manager, String operation,
       String subresource, String apiVersion, JsonObject schema, SchemaContext ctx, Instant now) {
     return recordUpdate(before, after, manager, operation, subresource, apiVersion, schema, ctx, now,

@@ -47,7 +47,8 @@ final class ServiceValidation {
     if (type.equals("ClusterIP")) {
       for (int i = 0; i < ports.size(); i++) {
         if (JsonNodes.longOr(ports.get(i), "nodePort", 0) != 0) {
-          errors.add(FieldError.forbidden("spec.ports[" + i + "].nodePort", "may not be used when `type` is 'ClusterIP'"));
+          errors.add(FieldError.forbidden("spec.ports[" + i + "].nodePort",
+              "may not be used when `type` is 'ClusterIP'"));
         }
       }
     }

@@ -174,7 +174,8 @@ final class StructuredMerge {
           }
           elements.add(element);
           if (element != null && !seen.add(element) && duplicates.add(element)) {
-            errors.add(FieldSet.pathString(path) + ": duplicate entries for key " + FieldSet.pathString(List.of(element)));
+            errors.add(FieldSet.pathString(path) + ": duplicate entries for key "
+                + FieldSet.pathString(List.of(element)));
             out.insert(append(path, element));
           }
         }
@@ -427,7 +428,9 @@ final class StructuredMerge {
 
   // ---------------------------------------------------------------------------------------------- remove
 
-  /** {@code value} without the members of {@code toRemove} (each with everything below it); ABSENT if nothing is left. */
+  /**
+   * {@code value} without the members of {@code toRemove} (each with everything below it); ABSENT if nothing is left.
+   */
   static Object removeItems(Object value, FieldSet toRemove, ApplyType type) {
     value = Values.wrap(value);
     Shape shape = shape(type, value);

@@ -175,7 +175,8 @@ public final class TablePrinter {
       Instant created = Fields.time(object, "metadata", "creationTimestamp");
       // Go formats a missing time as its zero value, year 1.
       String createdAt = created == null ? "0001-01-01T00:00:00Z"
-          : java.time.format.DateTimeFormatter.ISO_INSTANT.format(created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+          : java.time.format.DateTimeFormatter.ISO_INSTANT
+              .format(created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
       return TableRow.of(BuiltInColumns.name(object), createdAt);
     }
 

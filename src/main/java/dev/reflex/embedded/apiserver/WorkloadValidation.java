@@ -174,7 +174,8 @@ final class WorkloadValidation {
   }
 
   private static boolean isZero(Object intOrPercent) {
-    return intOrPercent instanceof Number n ? n.longValue() == 0 : "0%".equals(intOrPercent) || "0".equals(intOrPercent);
+    return intOrPercent instanceof Number n ? n.longValue() == 0
+        : "0%".equals(intOrPercent) || "0".equals(intOrPercent);
   }
 
   /** An intstr.IntOrString as Go's %#v prints it. */

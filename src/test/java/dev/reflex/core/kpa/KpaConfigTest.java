@@ -102,12 +102,14 @@ class KpaConfigTest {
 
   static Stream<Bad> bads() {
     return Stream.of(
-        new Bad("an unknown key is named", Map.of("stable-windw", "60s"), "stable-windw: unknown config-autoscaler key"),
+        new Bad("an unknown key is named", Map.of("stable-windw", "60s"),
+            "stable-windw: unknown config-autoscaler key"),
         new Bad("a duration without unit", Map.of("stable-window", "60"),
             "stable-window: time: missing unit in duration \"60\""),
         new Bad("a duration with an unknown unit", Map.of("stable-window", "60x"),
             "stable-window: time: unknown unit \"x\" in duration \"60x\""),
-        new Bad("stable window under 6 s", Map.of("stable-window", "5s"), "stable-window: must be in [6s, 1h], was PT5S"),
+        new Bad("stable window under 6 s", Map.of("stable-window", "5s"),
+            "stable-window: must be in [6s, 1h], was PT5S"),
         new Bad("stable window over an hour", Map.of("stable-window", "61m"),
             "stable-window: must be in [6s, 1h], was PT1H1M"),
         new Bad("stable window with milliseconds", Map.of("stable-window", "6500ms"),

@@ -40,14 +40,17 @@ class BuiltInDefaultsTest {
         Arguments.of("pod: requests from limits, probes, volumes, host network", "", "Pod", """
             {"spec":{"hostNetwork":true,"restartPolicy":"Never","containers":[{"name":"a","image":"r:5000/a@sha256:ab",
                "resources":{"limits":{"cpu":"1"},"requests":{"memory":"1Gi"}},"ports":[{"containerPort":8080}],
-               "livenessProbe":{"httpGet":{"port":8080}},"readinessProbe":{"exec":{"command":["true"]},"periodSeconds":5},
+               "livenessProbe":{"httpGet":{"port":8080}},"readinessProbe":{"exec":{"command":["true"]},
+                 "periodSeconds":5},
                "env":[{"name":"N","valueFrom":{"fieldRef":{"fieldPath":"metadata.name"}}}]}],
-             "volumes":[{"name":"scratch"},{"name":"s","secret":{"secretName":"x"}},{"name":"c","configMap":{"name":"y"}},
+             "volumes":[{"name":"scratch"},{"name":"s","secret":{"secretName":"x"}},
+               {"name":"c","configMap":{"name":"y"}},
                {"name":"t","projected":{"sources":[{"serviceAccountToken":{"path":"token"}}]}}]}}""", """
             {"spec":{"hostNetwork":true,"restartPolicy":"Never","containers":[{"name":"a","image":"r:5000/a@sha256:ab",
                "resources":{"limits":{"cpu":"1"},"requests":{"memory":"1Gi","cpu":"1"}},
                "ports":[{"containerPort":8080,"protocol":"TCP","hostPort":8080}],
-               "livenessProbe":{"httpGet":{"port":8080,"path":"/","scheme":"HTTP"},"timeoutSeconds":1,"periodSeconds":10,
+               "livenessProbe":{"httpGet":{"port":8080,"path":"/","scheme":"HTTP"},
+                 "timeoutSeconds":1,"periodSeconds":10,
                  "successThreshold":1,"failureThreshold":3},
                "readinessProbe":{"exec":{"command":["true"]},"periodSeconds":5,"timeoutSeconds":1,"successThreshold":1,
                  "failureThreshold":3},
@@ -92,7 +95,8 @@ class BuiltInDefaultsTest {
                 + "\"currentNumberScheduled\":0,\"desiredNumberScheduled\":0,\"numberMisscheduled\":0,"
                 + "\"numberReady\":0}}"),
         Arguments.of("service: ClusterIP", "", "Service", """
-            {"spec":{"selector":{"app":"web"},"ports":[{"port":80},{"name":"m","port":9090,"targetPort":"metrics"}]}}""",
+            {"spec":{"selector":{"app":"web"},"ports":[{"port":80},{"name":"m","port":9090,
+              "targetPort":"metrics"}]}}""",
             """
             {"spec":{"selector":{"app":"web"},"ports":[{"port":80,"protocol":"TCP","targetPort":80},
                {"name":"m","port":9090,"targetPort":"metrics","protocol":"TCP"}],"sessionAffinity":"None",
@@ -103,7 +107,8 @@ class BuiltInDefaultsTest {
             {"spec":{"type":"LoadBalancer","sessionAffinity":"ClientIP",
                "sessionAffinityConfig":{"clientIP":{"timeoutSeconds":10800}},
                "ports":[{"port":443,"targetPort":443,"protocol":"TCP"}],"externalTrafficPolicy":"Cluster",
-               "internalTrafficPolicy":"Cluster","allocateLoadBalancerNodePorts":true},"status":{"loadBalancer":{}}}"""),
+               "internalTrafficPolicy":"Cluster","allocateLoadBalancerNodePorts":true},
+                 "status":{"loadBalancer":{}}}"""),
         Arguments.of("service: ExternalName gets no traffic policy", "", "Service",
             "{\"spec\":{\"type\":\"ExternalName\",\"externalName\":\"db.example.com\"}}",
             "{\"spec\":{\"type\":\"ExternalName\",\"externalName\":\"db.example.com\",\"sessionAffinity\":\"None\"},"
@@ -115,7 +120,8 @@ class BuiltInDefaultsTest {
                 + "\"backoffLimit\":6,\"completionMode\":\"NonIndexed\",\"suspend\":false,\"podReplacementPolicy\":"
                 + "\"TerminatingOrFailed\",\"manualSelector\":false,\"template\":{\"metadata\":{\"labels\":"
                 + "{\"app\":\"pi\"},\"creationTimestamp\":null},\"spec\":{\"restartPolicy\":\"Never\",\"containers\":"
-                + "[{\"name\":\"pi\",\"image\":\"perl:5\",\"imagePullPolicy\":\"IfNotPresent\",\"terminationMessagePath\":"
+                + "[{\"name\":\"pi\",\"image\":\"perl:5\",\"imagePullPolicy\":\"IfNotPresent\","
+                + "\"terminationMessagePath\":"
                 + "\"/dev/termination-log\",\"terminationMessagePolicy\":\"File\",\"resources\":{}}],\"dnsPolicy\":"
                 + "\"ClusterFirst\",\"securityContext\":{},\"terminationGracePeriodSeconds\":30,\"schedulerName\":"
                 + "\"default-scheduler\"}}},\"status\":{}}"),
@@ -128,10 +134,12 @@ class BuiltInDefaultsTest {
                "podFailurePolicy":{"rules":[{"action":"Ignore","onPodConditions":[{"type":"DisruptionTarget",
                  "status":"True"}]}]},"backoffLimit":2147483647,"suspend":false,"podReplacementPolicy":"Failed",
                "manualSelector":false,
-               "template":{"metadata":{"creationTimestamp":null},"spec":{"restartPolicy":"Never","containers":[{"name":"c",
+               "template":{"metadata":{"creationTimestamp":null},"spec":{"restartPolicy":"Never",
+                 "containers":[{"name":"c",
                  "image":"busybox:latest","imagePullPolicy":"Always","terminationMessagePath":"/dev/termination-log",
                  "terminationMessagePolicy":"File","resources":{}}],"dnsPolicy":"ClusterFirst","securityContext":{},
-                 "terminationGracePeriodSeconds":30,"schedulerName":"default-scheduler"}}},"metadata":{},"status":{}}"""),
+                 "terminationGracePeriodSeconds":30,"schedulerName":"default-scheduler"}}},"metadata":{},
+                   "status":{}}"""),
         Arguments.of("cronjob: its own defaults, the job template's pod template", "batch", "CronJob",
             "{\"spec\":{\"schedule\":\"*/5 * * * *\",\"jobTemplate\":{\"spec\":{" + TEMPLATE_IN + "}}}}",
             "{\"spec\":{\"schedule\":\"*/5 * * * *\",\"jobTemplate\":{\"metadata\":{\"creationTimestamp\":null},"
@@ -139,7 +147,8 @@ class BuiltInDefaultsTest {
                 + "\"successfulJobsHistoryLimit\":3,\"failedJobsHistoryLimit\":1},\"status\":{}}"),
         Arguments.of("hpa v2: minReplicas and the 80% CPU metric, no behavior", "autoscaling",
             "HorizontalPodAutoscaler", """
-            {"apiVersion":"autoscaling/v2","spec":{"scaleTargetRef":{"kind":"Deployment","name":"web"},"maxReplicas":5}}""",
+            {"apiVersion":"autoscaling/v2","spec":{"scaleTargetRef":{"kind":"Deployment","name":"web"},
+              "maxReplicas":5}}""",
             """
             {"apiVersion":"autoscaling/v2","spec":{"scaleTargetRef":{"kind":"Deployment","name":"web"},"maxReplicas":5,
                "minReplicas":1,"metrics":[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization",
@@ -147,14 +156,17 @@ class BuiltInDefaultsTest {
         Arguments.of("hpa v2: a partial behavior is completed on both sides", "autoscaling",
             "HorizontalPodAutoscaler", """
             {"apiVersion":"autoscaling/v2","spec":{"minReplicas":2,"maxReplicas":5,
-               "metrics":[{"type":"Pods","pods":{"metric":{"name":"qps"},"target":{"type":"AverageValue","averageValue":"10"}}}],
+               "metrics":[{"type":"Pods","pods":{"metric":{"name":"qps"},
+                 "target":{"type":"AverageValue","averageValue":"10"}}}],
                "behavior":{"scaleDown":{"stabilizationWindowSeconds":60}}}}""", """
             {"apiVersion":"autoscaling/v2","spec":{"minReplicas":2,"maxReplicas":5,
-               "metrics":[{"type":"Pods","pods":{"metric":{"name":"qps"},"target":{"type":"AverageValue","averageValue":"10"}}}],
+               "metrics":[{"type":"Pods","pods":{"metric":{"name":"qps"},
+                 "target":{"type":"AverageValue","averageValue":"10"}}}],
                "behavior":{"scaleDown":{"stabilizationWindowSeconds":60,"selectPolicy":"Max",
                  "policies":[{"type":"Percent","value":100,"periodSeconds":15}]},
                  "scaleUp":{"stabilizationWindowSeconds":0,"selectPolicy":"Max",
-                 "policies":[{"type":"Pods","value":4,"periodSeconds":15},{"type":"Percent","value":100,"periodSeconds":15}]}}},
+                 "policies":[{"type":"Pods","value":4,"periodSeconds":15},
+                   {"type":"Percent","value":100,"periodSeconds":15}]}}},
              "status":{"desiredReplicas":0,"currentMetrics":null}}"""),
         Arguments.of("hpa v1: only minReplicas", "autoscaling", "HorizontalPodAutoscaler",
             "{\"apiVersion\":\"autoscaling/v1\",\"spec\":{\"maxReplicas\":3}}",
@@ -163,7 +175,8 @@ class BuiltInDefaultsTest {
         Arguments.of("namespace", "", "Namespace", "{\"metadata\":{\"name\":\"team-a\"}}",
             "{\"metadata\":{\"name\":\"team-a\",\"labels\":{\"kubernetes.io/metadata.name\":\"team-a\"}},"
                 + "\"status\":{\"phase\":\"Active\"}}"),
-        Arguments.of("secret", "", "Secret", "{\"data\":{\"k\":\"dg==\"}}", "{\"data\":{\"k\":\"dg==\"},\"type\":\"Opaque\"}"),
+        Arguments.of("secret", "", "Secret", "{\"data\":{\"k\":\"dg==\"}}",
+            "{\"data\":{\"k\":\"dg==\"},\"type\":\"Opaque\"}"),
         Arguments.of("a kind without defaults is copied", "", "ConfigMap", "{\"data\":{\"k\":\"v\"}}",
             "{\"data\":{\"k\":\"v\"}}"));
   }
@@ -210,7 +223,8 @@ class BuiltInDefaultsTest {
 
   @Test
   void aManualSelectorIsLeftAlone() {
-    JsonObject job = new JsonObject("{\"spec\":{\"manualSelector\":true,\"selector\":{\"matchLabels\":{\"a\":\"b\"}}}}");
+    JsonObject job = new JsonObject("{\"spec\":{\"manualSelector\":true,"
+        + "\"selector\":{\"matchLabels\":{\"a\":\"b\"}}}}");
     assertEquals(job, JobSelectors.generate(job, "u-1"));
   }
 
@@ -232,9 +246,11 @@ class BuiltInDefaultsTest {
                 + "\"ipFamilyPolicy\":\"SingleStack\",\"ipFamilies\":[\"IPv4\"],\"ports\":[{\"port\":80,\"nodePort\":"
                 + "30000},{\"port\":81,\"nodePort\":30500}]}}"),
         Arguments.of("LoadBalancer with Local traffic gets a health check port",
-            "{\"spec\":{\"type\":\"LoadBalancer\",\"externalTrafficPolicy\":\"Local\",\"allocateLoadBalancerNodePorts\":"
+            "{\"spec\":{\"type\":\"LoadBalancer\",\"externalTrafficPolicy\":\"Local\","
+                + "\"allocateLoadBalancerNodePorts\":"
                 + "false,\"ports\":[{\"port\":80}]}}",
-            "{\"spec\":{\"type\":\"LoadBalancer\",\"externalTrafficPolicy\":\"Local\",\"allocateLoadBalancerNodePorts\":"
+            "{\"spec\":{\"type\":\"LoadBalancer\",\"externalTrafficPolicy\":\"Local\","
+                + "\"allocateLoadBalancerNodePorts\":"
                 + "false,\"ports\":[{\"port\":80}],\"clusterIP\":\"10.96.0.10\",\"clusterIPs\":[\"10.96.0.10\"],"
                 + "\"ipFamilyPolicy\":\"SingleStack\",\"ipFamilies\":[\"IPv4\"],\"healthCheckNodePort\":30000}}"),
         Arguments.of("ExternalName gets nothing", "{\"spec\":{\"type\":\"ExternalName\",\"externalName\":\"x.y\"}}",
@@ -255,7 +271,8 @@ class BuiltInDefaultsTest {
         {"spec":{"type":"NodePort","clusterIP":"10.96.0.7","clusterIPs":["10.96.0.7"],
           "ports":[{"name":"http","port":80,"nodePort":30080},{"name":"https","port":443,"nodePort":30443}]}}""");
     JsonObject applied = new JsonObject("""
-        {"spec":{"type":"NodePort","ports":[{"name":"http","port":8080},{"name":"https","port":443,"nodePort":30080}]}}""");
+        {"spec":{"type":"NodePort","ports":[{"name":"http","port":8080},
+          {"name":"https","port":443,"nodePort":30080}]}}""");
     assertEquals(new JsonObject("""
         {"spec":{"type":"NodePort","clusterIP":"10.96.0.7","clusterIPs":["10.96.0.7"],
           "ports":[{"name":"http","port":8080},{"name":"https","port":443,"nodePort":30080}]}}"""),

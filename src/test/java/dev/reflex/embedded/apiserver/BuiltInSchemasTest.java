@@ -62,11 +62,13 @@ class BuiltInSchemasTest {
             "{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/io.k8s.api.core.v1.Toleration\"},"
                 + "\"x-kubernetes-list-type\":\"atomic\"}"),
         Arguments.of("io.k8s.api.core.v1.PodSpec", "nodeSelector",
-            "{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"},\"x-kubernetes-map-type\":\"atomic\"}"),
+            "{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"},"
+                + "\"x-kubernetes-map-type\":\"atomic\"}"),
         Arguments.of("io.k8s.api.core.v1.Container", "ports",
             "{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/io.k8s.api.core.v1.ContainerPort\"},"
                 + "\"x-kubernetes-patch-strategy\":\"merge\",\"x-kubernetes-patch-merge-key\":\"containerPort\","
-                + "\"x-kubernetes-list-type\":\"map\",\"x-kubernetes-list-map-keys\":[\"containerPort\",\"protocol\"]}"),
+                + "\"x-kubernetes-list-type\":\"map\",\"x-kubernetes-list-map-keys\":[\"containerPort\","
+                + "\"protocol\"]}"),
         Arguments.of("io.k8s.api.core.v1.Container", "resources.limits",
             "{\"type\":\"object\",\"additionalProperties\":"
                 + "{\"$ref\":\"#/components/schemas/io.k8s.apimachinery.pkg.api.resource.Quantity\"}}"),
@@ -136,7 +138,8 @@ class BuiltInSchemasTest {
             "{\"type\":\"object\",\"x-kubernetes-preserve-unknown-fields\":true}"),
         Arguments.of("io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement",
             "{\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"},\"operator\":{\"type\":\"string\"},"
-                + "\"values\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"x-kubernetes-list-type\":\"atomic\"}},"
+                + "\"values\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},"
+                + "\"x-kubernetes-list-type\":\"atomic\"}},"
                 + "\"required\":[\"key\",\"operator\"]}"));
   }
 

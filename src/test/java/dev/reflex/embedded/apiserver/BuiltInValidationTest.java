@@ -24,7 +24,8 @@ class BuiltInValidationTest {
 
   private static String hpa(String specFields) {
     return "{\"apiVersion\":\"autoscaling/v2\",\"kind\":\"HorizontalPodAutoscaler\",\"spec\":{"
-        + "\"scaleTargetRef\":{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"name\":\"web\"}," + specFields + "}}";
+        + "\"scaleTargetRef\":{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"name\":\"web\"},"
+        + specFields + "}}";
   }
 
   static Stream<Arguments> cases() {
@@ -36,7 +37,8 @@ class BuiltInValidationTest {
                 "spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"web\"}: "
                     + "`selector` does not match template `labels`")),
         Arguments.of("selector not matching the template", "apps", "Deployment",
-            deployment("\"selector\":{\"matchExpressions\":[{\"key\":\"app\",\"operator\":\"In\",\"values\":[\"api\"]}]},"
+            deployment("\"selector\":{\"matchExpressions\":[{\"key\":\"app\",\"operator\":\"In\","
+                + "\"values\":[\"api\"]}]},"
                 + WEB_TEMPLATE), null,
             List.of("spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"web\"}: "
                 + "`selector` does not match template `labels`")),
@@ -103,7 +105,8 @@ class BuiltInValidationTest {
         Arguments.of("service: a node port on ClusterIP, an unknown type", "", "Service",
             "{\"spec\":{\"ports\":[{\"port\":80,\"nodePort\":30080}]}}", null,
             List.of("spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'")),
-        Arguments.of("service: unknown type", "", "Service", "{\"spec\":{\"type\":\"Internal\",\"ports\":[{\"port\":80}]}}",
+        Arguments.of("service: unknown type", "", "Service",
+            "{\"spec\":{\"type\":\"Internal\",\"ports\":[{\"port\":80}]}}",
             null, List.of("spec.type: Unsupported value: \"Internal\": supported values: \"ClusterIP\", "
                 + "\"ExternalName\", \"LoadBalancer\", \"NodePort\"")),
         Arguments.of("a sound hpa", "autoscaling", "HorizontalPodAutoscaler", hpa("\"maxReplicas\":10"), null,
@@ -150,7 +153,8 @@ class BuiltInValidationTest {
               "maxReplicas":3,"targetCPUUtilizationPercentage":0}}""", null,
             List.of("spec.metrics[0].resource.target.averageUtilization: Invalid value: 0: must be greater than 0")),
         Arguments.of("job: the default restart policy is not a job's", "batch", "Job",
-            "{\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"backoffLimit\":-2," + WEB_TEMPLATE + "}}", null,
+            "{\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"backoffLimit\":-2," + WEB_TEMPLATE + "}}",
+            null,
             List.of("spec.backoffLimit: Invalid value: -2: must be greater than or equal to 0",
                 "spec.template.spec.restartPolicy: Unsupported value: \"Always\": supported values: \"OnFailure\", "
                     + "\"Never\"")),

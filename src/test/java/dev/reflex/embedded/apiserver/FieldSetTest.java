@@ -22,9 +22,12 @@ class FieldSetTest {
   static Stream<Arguments> fieldsV1() {
     return Stream.of(
         Arguments.of("the documented example",
-            "{\"f:metadata\":{\"f:labels\":{\"f:app\":{}}},\"f:spec\":{\"f:containers\":{\"k:{\\\"name\\\":\\\"nginx\\\"}\":{\".\":{},\"f:image\":{}}}}}"),
+            "{\"f:metadata\":{\"f:labels\":{\"f:app\":{}}},\"f:spec\":{\"f:containers\":{\"k:{"
+                + "\\\"name\\\":\\\"nginx\\\"}\":{\".\":{},\"f:image\":{}}}}}"),
         Arguments.of("set-list values after fields, keys sorted by field name",
-            "{\"f:a\":{},\"f:finalizers\":{\"v:\\\"a\\\"\":{},\"v:\\\"b\\\"\":{}},\"f:ports\":{\"k:{\\\"containerPort\\\":80,\\\"protocol\\\":\\\"TCP\\\"}\":{\".\":{},\"f:name\":{}}}}"),
+            "{\"f:a\":{},\"f:finalizers\":{\"v:\\\"a\\\"\":{},\"v:\\\"b\\\"\":{}},"
+                + "\"f:ports\":{\"k:{\\\"containerPort\\\":80,\\\"protocol\\\":\\\"TCP\\\"}\":{\".\":{},"
+                + "\"f:name\":{}}}}"),
         Arguments.of("indexes", "{\"f:list\":{\"i:0\":{},\"i:1\":{\"f:x\":{}}}}"),
         Arguments.of("a member that is also a parent", "{\"f:data\":{\".\":{},\"f:key\":{}}}"));
   }

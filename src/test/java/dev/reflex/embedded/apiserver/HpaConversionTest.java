@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HpaConversionTest {
 
   private static final String CPU_60 =
-      "{\"type\":\"Resource\",\"resource\":{\"name\":\"cpu\",\"target\":{\"type\":\"Utilization\",\"averageUtilization\":60}}}";
+      "{\"type\":\"Resource\",\"resource\":{\"name\":\"cpu\",\"target\":{\"type\":\"Utilization\","
+          + "\"averageUtilization\":60}}}";
   private static final String OTHER_METRICS = """
       {"type":"Resource","resource":{"name":"memory","target":{"type":"AverageValue","averageValue":"500Mi"}}},
       {"type":"Pods","pods":{"metric":{"name":"qps"},"target":{"type":"AverageValue","averageValue":"10"}}},
@@ -65,7 +66,8 @@ class HpaConversionTest {
             + "\"Value\":10,\"PeriodSeconds\":60}]}}");
     JsonObject expected = new JsonObject()
         .put("apiVersion", "autoscaling/v1").put("kind", "HorizontalPodAutoscaler")
-        .put("metadata", new JsonObject().put("name", "web").put("namespace", "default").put("annotations", annotations))
+        .put("metadata", new JsonObject().put("name", "web").put("namespace", "default")
+            .put("annotations", annotations))
         .put("spec", new JsonObject("""
             {"scaleTargetRef":{"kind":"Deployment","name":"web","apiVersion":"apps/v1"},"minReplicas":2,
              "maxReplicas":10,"targetCPUUtilizationPercentage":60}"""))
@@ -116,7 +118,8 @@ class HpaConversionTest {
         Arguments.of("behavior keys are read case-insensitively, as Go does",
             "{\"metadata\":{\"annotations\":{\"" + HpaConversion.BEHAVIOR + "\":\"{\\\"scaleDown\\\":"
                 + "{\\\"stabilizationWindowSeconds\\\":30,\\\"Policies\\\":[{\\\"type\\\":\\\"Pods\\\",\\\"value\\\":1,"
-                + "\\\"periodSeconds\\\":60}]}}\"}},\"spec\":{\"maxReplicas\":3,\"targetCPUUtilizationPercentage\":40}}",
+                + "\\\"periodSeconds\\\":60}]}}\"}},\"spec\":{\"maxReplicas\":3,"
+                + "\"targetCPUUtilizationPercentage\":40}}",
             "[{\"type\":\"Resource\",\"resource\":{\"name\":\"cpu\",\"target\":{\"type\":\"Utilization\","
                 + "\"averageUtilization\":40}}}]",
             "{\"scaleDown\":{\"stabilizationWindowSeconds\":30,\"policies\":[{\"type\":\"Pods\",\"value\":1,"
@@ -133,7 +136,8 @@ class HpaConversionTest {
   void v1ToV2ConsumesTheAnnotations(String label, String v1, String metrics, String behavior) {
     JsonObject v2 = HpaConversion.toV2(new JsonObject(v1));
     assertEquals(new JsonArray(metrics), v2.getJsonObject("spec").getJsonArray("metrics"));
-    assertEquals(behavior == null ? null : new JsonObject(behavior), v2.getJsonObject("spec").getJsonObject("behavior"));
+    assertEquals(behavior == null ? null : new JsonObject(behavior),
+        v2.getJsonObject("spec").getJsonObject("behavior"));
     JsonObject annotations = v2.getJsonObject("metadata", new JsonObject()).getJsonObject("annotations");
     assertEquals(v1.contains("\"keep\"") ? new JsonObject().put("keep", "me") : null, annotations);
   }

@@ -34,7 +34,8 @@ class JsonPatchTest {
         Arguments.of("[{\"op\":\"remove\",\"path\":\"/spec/args/-1\"}]", spec("\"a\",\"b\"")),
         Arguments.of("[{\"op\":\"replace\",\"path\":\"/spec/args/2\",\"value\":{\"k\":[1]}}]",
             spec("\"a\",\"b\",{\"k\":[1]}")),
-        Arguments.of("[{\"op\":\"move\",\"from\":\"/spec/args/0\",\"path\":\"/spec/args/-\"}]", spec("\"b\",\"c\",\"a\"")),
+        Arguments.of("[{\"op\":\"move\",\"from\":\"/spec/args/0\",\"path\":\"/spec/args/-\"}]",
+            spec("\"b\",\"c\",\"a\"")),
         Arguments.of("[{\"op\":\"copy\",\"from\":\"/spec/args/2\",\"path\":\"/spec/args/0\"}]",
             spec("\"c\",\"a\",\"b\",\"c\"")),
         Arguments.of("[{\"op\":\"test\",\"path\":\"/spec/replicas\",\"value\":1},"

@@ -110,13 +110,15 @@ class ObjectMetaValidationTest {
             List.of("metadata.uid: Invalid value: \"u2\": field is immutable")),
         Arguments.of("the creation time changed", old, old.replace("03:04:05", "03:04:06"),
             List.of("metadata.creationTimestamp: Invalid value: 2024-01-02 03:04:06 +0000 UTC: field is immutable")),
-        Arguments.of("a deletion time appeared", old, old.replace("}", ",\"deletionTimestamp\":\"2024-01-03T00:00:00Z\"}"),
+        Arguments.of("a deletion time appeared", old,
+            old.replace("}", ",\"deletionTimestamp\":\"2024-01-03T00:00:00Z\"}"),
             List.of("metadata.deletionTimestamp: Invalid value: 2024-01-03 00:00:00 +0000 UTC: field is immutable")),
         Arguments.of("no resourceVersion", old, old.replace("\"resourceVersion\":\"5\",", ""),
             List.of("metadata.resourceVersion: Invalid value: \"\": must be specified for an update")),
         Arguments.of("a lower generation", old, old.replace("\"generation\":2", "\"generation\":1"),
             List.of("metadata.generation: Invalid value: 1: must not be decremented")),
-        Arguments.of("a new finalizer while deleting", old.replace("}", ",\"deletionTimestamp\":\"2024-01-03T00:00:00Z\""
+        Arguments.of("a new finalizer while deleting",
+            old.replace("}", ",\"deletionTimestamp\":\"2024-01-03T00:00:00Z\""
                 + ",\"finalizers\":[\"a.io/x\"]}"),
             old.replace("}", ",\"deletionTimestamp\":\"2024-01-03T00:00:00Z\",\"finalizers\":[\"a.io/x\",\"b.io/y\"]}"),
             List.of("metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, "

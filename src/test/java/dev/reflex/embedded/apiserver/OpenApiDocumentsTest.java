@@ -111,7 +111,8 @@ class OpenApiDocumentsTest {
     assertEquals(new JsonArray().add("apps_v1"), patch.getJsonArray("tags"));
     assertEquals(new JsonObject().put("group", "apps").put("kind", "Deployment").put("version", "v1"),
         patch.getJsonObject("x-kubernetes-group-version-kind"));
-    assertEquals(List.of("dryRun", "fieldManager", "fieldValidation", "force"), names(patch.getJsonArray("parameters")));
+    assertEquals(List.of("dryRun", "fieldManager", "fieldValidation", "force"),
+        names(patch.getJsonArray("parameters")));
     assertEquals(new JsonObject().put("name", "fieldValidation").put("in", "query")
             .put("description", "How unknown or duplicate fields in the request are handled: Ignore, Warn (the "
                 + "default) or Strict.")
@@ -338,7 +339,8 @@ class OpenApiDocumentsTest {
             .getJsonObject("strategy"));
     assertTrue(definitions.containsKey("io.k8s.api.batch.v1.Job"), "v2 carries every built-in definition");
 
-    JsonObject patch = v2.getJsonObject("paths").getJsonObject("/apis/apps/v1/namespaces/{namespace}/deployments/{name}")
+    JsonObject patch = v2.getJsonObject("paths")
+        .getJsonObject("/apis/apps/v1/namespaces/{namespace}/deployments/{name}")
         .getJsonObject("patch");
     assertEquals(List.of("body", "dryRun", "fieldManager", "fieldValidation", "force"),
         names(patch.getJsonArray("parameters")));

@@ -72,7 +72,8 @@ final class PatchTestSchemas {
               + "\"volumeMounts\":{\"type\":\"array\",\"items\":{\"$ref\":\"" + P + "io.k8s.api.core.v1.VolumeMount\"},"
               + "\"x-kubernetes-patch-merge-key\":\"mountPath\",\"x-kubernetes-patch-strategy\":\"merge\"}}")),
       Map.entry("io.k8s.api.core.v1.ContainerPort", object(
-          "{\"containerPort\":{\"type\":\"integer\"},\"name\":{\"type\":\"string\"},\"protocol\":{\"type\":\"string\"}}")),
+          "{\"containerPort\":{\"type\":\"integer\"},\"name\":{\"type\":\"string\"},"
+              + "\"protocol\":{\"type\":\"string\"}}")),
       Map.entry("io.k8s.api.core.v1.EnvVar", object(
           "{\"name\":{\"type\":\"string\"},\"value\":{\"type\":\"string\"},"
               + "\"valueFrom\":{\"type\":\"object\"}}")),
@@ -93,7 +94,8 @@ final class PatchTestSchemas {
   static final JsonObject POD = new JsonObject().put("$ref", P + "io.k8s.api.core.v1.Pod");
 
   /** A pod schema written inline, as a CRD's would be: no references at all. */
-  static final JsonObject INLINE_POD = new JsonObject("{\"type\":\"object\",\"properties\":{\"spec\":{\"type\":\"object\","
+  static final JsonObject INLINE_POD = new JsonObject("{\"type\":\"object\","
+      + "\"properties\":{\"spec\":{\"type\":\"object\","
       + "\"properties\":{\"containers\":{\"type\":\"array\",\"x-kubernetes-patch-merge-key\":\"name\","
       + "\"x-kubernetes-patch-strategy\":\"merge\",\"items\":{\"type\":\"object\",\"properties\":{"
       + "\"name\":{\"type\":\"string\"},\"args\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},"

@@ -120,12 +120,16 @@ class RbacAuthorizerTest {
   /** subjects of a RoleBinding in "default" to Role "reader"; request: alice (or the SA) gets a pod in ns. */
   @ParameterizedTest(name = "{0} as {1} in {2}")
   @CsvSource(delimiter = ';', value = {
-      "{\"kind\":\"User\",\"name\":\"alice\"};                                  alice; default; RBAC: allowed by RoleBinding \"rb/default\" of Role \"reader\" to User \"alice\"",
+      "{\"kind\":\"User\",\"name\":\"alice\"};                                  alice; default; RBAC: allowed by "
+          + "RoleBinding \"rb/default\" of Role \"reader\" to User \"alice\"",
       "{\"kind\":\"User\",\"name\":\"bob\"};                                    alice; default; ",
-      "{\"kind\":\"Group\",\"name\":\"devs\"};                                  alice; default; RBAC: allowed by RoleBinding \"rb/default\" of Role \"reader\" to Group \"devs\"",
+      "{\"kind\":\"Group\",\"name\":\"devs\"};                                  alice; default; RBAC: allowed by "
+          + "RoleBinding \"rb/default\" of Role \"reader\" to Group \"devs\"",
       "{\"kind\":\"User\",\"name\":\"alice\"};                                  alice; other;   ",
-      "{\"kind\":\"ServiceAccount\",\"name\":\"bot\"};                          sa;    default; RBAC: allowed by RoleBinding \"rb/default\" of Role \"reader\" to ServiceAccount \"bot/default\"",
-      "{\"kind\":\"ServiceAccount\",\"name\":\"bot\",\"namespace\":\"default\"}; sa;    default; RBAC: allowed by RoleBinding \"rb/default\" of Role \"reader\" to ServiceAccount \"bot/default\"",
+      "{\"kind\":\"ServiceAccount\",\"name\":\"bot\"};                          sa;    default; RBAC: allowed by "
+          + "RoleBinding \"rb/default\" of Role \"reader\" to ServiceAccount \"bot/default\"",
+      "{\"kind\":\"ServiceAccount\",\"name\":\"bot\",\"namespace\":\"default\"}; sa;    default; RBAC: allowed by "
+          + "RoleBinding \"rb/default\" of Role \"reader\" to ServiceAccount \"bot/default\"",
       "{\"kind\":\"ServiceAccount\",\"name\":\"bot\",\"namespace\":\"other\"};   sa;    default; ",
       "{\"kind\":\"ServiceAccount\",\"name\":\"alice\"};                        alice; default; ",
   })

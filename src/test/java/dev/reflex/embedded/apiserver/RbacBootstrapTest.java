@@ -17,14 +17,20 @@ class RbacBootstrapTest {
   /** who: sa (authenticated ServiceAccount) or anon; request: METHOD path; expected reason or "-" for refused. */
   @ParameterizedTest(name = "{0} {1} {2}")
   @CsvSource(delimiter = '|', nullValues = "-", value = {
-      "sa   | GET  | /apis                  | RBAC: allowed by ClusterRoleBinding \"system:discovery\" of ClusterRole \"system:discovery\" to Group \"system:authenticated\"",
-      "sa   | GET  | /apis/apps/v1          | RBAC: allowed by ClusterRoleBinding \"system:discovery\" of ClusterRole \"system:discovery\" to Group \"system:authenticated\"",
-      "sa   | GET  | /openapi/v3            | RBAC: allowed by ClusterRoleBinding \"system:discovery\" of ClusterRole \"system:discovery\" to Group \"system:authenticated\"",
-      "sa   | POST | /apis/authorization.k8s.io/v1/selfsubjectaccessreviews | RBAC: allowed by ClusterRoleBinding \"system:basic-user\" of ClusterRole \"system:basic-user\" to Group \"system:authenticated\"",
-      "sa   | POST | /apis/authentication.k8s.io/v1/selfsubjectreviews      | RBAC: allowed by ClusterRoleBinding \"system:basic-user\" of ClusterRole \"system:basic-user\" to Group \"system:authenticated\"",
+      "sa   | GET  | /apis                  | RBAC: allowed by ClusterRoleBinding \"system:discovery\" of ClusterRole "
+          + "\"system:discovery\" to Group \"system:authenticated\"",
+      "sa   | GET  | /apis/apps/v1          | RBAC: allowed by ClusterRoleBinding \"system:discovery\" of ClusterRole "
+          + "\"system:discovery\" to Group \"system:authenticated\"",
+      "sa   | GET  | /openapi/v3            | RBAC: allowed by ClusterRoleBinding \"system:discovery\" of ClusterRole "
+          + "\"system:discovery\" to Group \"system:authenticated\"",
+      "sa   | POST | /apis/authorization.k8s.io/v1/selfsubjectaccessreviews | RBAC: allowed by ClusterRoleBinding "
+          + "\"system:basic-user\" of ClusterRole \"system:basic-user\" to Group \"system:authenticated\"",
+      "sa   | POST | /apis/authentication.k8s.io/v1/selfsubjectreviews      | RBAC: allowed by ClusterRoleBinding "
+          + "\"system:basic-user\" of ClusterRole \"system:basic-user\" to Group \"system:authenticated\"",
       "sa   | GET  | /api/v1/namespaces/default/pods | -",
       "sa   | GET  | /metrics               | -",
-      "anon | GET  | /version               | RBAC: allowed by ClusterRoleBinding \"system:public-info-viewer\" of ClusterRole \"system:public-info-viewer\" to Group \"system:unauthenticated\"",
+      "anon | GET  | /version               | RBAC: allowed by ClusterRoleBinding \"system:public-info-viewer\" of "
+          + "ClusterRole \"system:public-info-viewer\" to Group \"system:unauthenticated\"",
       "anon | GET  | /apis                  | -",
   })
   void bootstrapPolicyLetsEveryoneDiscover(String who, String method, String path, String reason) {

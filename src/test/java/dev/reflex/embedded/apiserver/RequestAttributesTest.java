@@ -20,25 +20,35 @@ class RequestAttributesTest {
       "GET;    /api/v1/namespaces/default/pods;                    watch=false; list||v1|pods||default||true|",
       "GET;    /api/v1/namespaces/default/pods;                    watch=F;     list||v1|pods||default||true|",
       "GET;    /api/v1/namespaces/default/pods/web-0;              watch=true;  get||v1|pods||default|web-0|true|",
-      "GET;    /api/v1/namespaces/default/pods;  fieldSelector=metadata.name=web-0&watch=true; watch||v1|pods||default|web-0|true|",
-      "GET;    /api/v1/namespaces/default/pods;  fieldSelector=metadata.name==a,status.phase=Running; list||v1|pods||default|a|true|",
+      "GET;    /api/v1/namespaces/default/pods;  fieldSelector=metadata.name=web-0&watch=true; "
+          + "watch||v1|pods||default|web-0|true|",
+      "GET;    /api/v1/namespaces/default/pods;  fieldSelector=metadata.name==a,status.phase=Running; "
+          + "list||v1|pods||default|a|true|",
       "GET;    /api/v1/namespaces/default/pods;  fieldSelector=metadata.name!=a; list||v1|pods||default||true|",
       "HEAD;   /api/v1/namespaces/default/pods/web-0;              -;           get||v1|pods||default|web-0|true|",
       "GET;    /api/v1/namespaces/default/pods/web-0/log;          -;           get||v1|pods|log|default|web-0|true|",
       "POST;   /api/v1/namespaces/default/pods;                    -;           create||v1|pods||default||true|",
-      "POST;   /api/v1/namespaces/default/pods/web-0/eviction;     -;           create||v1|pods|eviction|default|web-0|true|",
-      "PUT;    /apis/apps/v1/namespaces/ns1/deployments/d/scale;   -;           update|apps|v1|deployments|scale|ns1|d|true|",
+      "POST;   /api/v1/namespaces/default/pods/web-0/eviction;     -;           "
+          + "create||v1|pods|eviction|default|web-0|true|",
+      "PUT;    /apis/apps/v1/namespaces/ns1/deployments/d/scale;   -;           "
+          + "update|apps|v1|deployments|scale|ns1|d|true|",
       "PATCH;  /apis/apps/v1/namespaces/ns1/deployments/d;         -;           patch|apps|v1|deployments||ns1|d|true|",
-      "DELETE; /apis/apps/v1/namespaces/ns1/deployments/d;         -;           delete|apps|v1|deployments||ns1|d|true|",
-      "DELETE; /apis/apps/v1/namespaces/ns1/deployments;           -;           deletecollection|apps|v1|deployments||ns1||true|",
+      "DELETE; /apis/apps/v1/namespaces/ns1/deployments/d;         -;           "
+          + "delete|apps|v1|deployments||ns1|d|true|",
+      "DELETE; /apis/apps/v1/namespaces/ns1/deployments;           -;           "
+          + "deletecollection|apps|v1|deployments||ns1||true|",
       "GET;    /api/v1/nodes;                                      -;           list||v1|nodes||||true|",
       "GET;    /api/v1/namespaces;                                 -;           list||v1|namespaces||||true|",
-      "GET;    /api/v1/namespaces/kube-system;                     -;           get||v1|namespaces||kube-system|kube-system|true|",
-      "PUT;    /api/v1/namespaces/kube-system/finalize;            -;           update||v1|namespaces|finalize|kube-system|kube-system|true|",
-      "PUT;    /api/v1/namespaces/kube-system/status;              -;           update||v1|namespaces|status|kube-system|kube-system|true|",
+      "GET;    /api/v1/namespaces/kube-system;                     -;           "
+          + "get||v1|namespaces||kube-system|kube-system|true|",
+      "PUT;    /api/v1/namespaces/kube-system/finalize;            -;           "
+          + "update||v1|namespaces|finalize|kube-system|kube-system|true|",
+      "PUT;    /api/v1/namespaces/kube-system/status;              -;           "
+          + "update||v1|namespaces|status|kube-system|kube-system|true|",
       "GET;    /api/v1/watch/namespaces/default/pods;              -;           watch||v1|pods||default||true|",
       "GET;    /apis/apps/v1/deployments;                          -;           list|apps|v1|deployments||||true|",
-      "GET;    /apis/example.com/v1/namespaces/x/widgets/w/status; -;           get|example.com|v1|widgets|status|x|w|true|",
+      "GET;    /apis/example.com/v1/namespaces/x/widgets/w/status; -;           "
+          + "get|example.com|v1|widgets|status|x|w|true|",
       "OPTIONS; /api/v1/pods;                                      -;           ||v1|pods||||true|",
       "GET;    /api/v1;                                            -;           get|||||||false|/api/v1",
       "GET;    /apis/apps/v1;                                      -;           get|||||||false|/apis/apps/v1",

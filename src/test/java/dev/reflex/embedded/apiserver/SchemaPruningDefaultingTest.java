@@ -73,13 +73,16 @@ class SchemaPruningDefaultingTest {
     String spec = "{\"type\":\"object\",\"properties\":{\"spec\":%s}}";
     return Stream.of(
         Arguments.of("an absent field gets its default",
-            spec.formatted("{\"type\":\"object\",\"properties\":{\"mode\":{\"type\":\"string\",\"default\":\"Auto\"}}}"),
+            spec.formatted("{\"type\":\"object\",\"properties\":{\"mode\":{\"type\":\"string\","
+                + "\"default\":\"Auto\"}}}"),
             HEAD + "\"spec\":{}}", HEAD + "\"spec\":{\"mode\":\"Auto\"}}"),
         Arguments.of("a present field keeps its value",
-            spec.formatted("{\"type\":\"object\",\"properties\":{\"mode\":{\"type\":\"string\",\"default\":\"Auto\"}}}"),
+            spec.formatted("{\"type\":\"object\",\"properties\":{\"mode\":{\"type\":\"string\","
+                + "\"default\":\"Auto\"}}}"),
             HEAD + "\"spec\":{\"mode\":\"Preview\"}}", HEAD + "\"spec\":{\"mode\":\"Preview\"}}"),
         Arguments.of("a null where null is not allowed gets the default",
-            spec.formatted("{\"type\":\"object\",\"properties\":{\"mode\":{\"type\":\"string\",\"default\":\"Auto\"}}}"),
+            spec.formatted("{\"type\":\"object\",\"properties\":{\"mode\":{\"type\":\"string\","
+                + "\"default\":\"Auto\"}}}"),
             HEAD + "\"spec\":{\"mode\":null}}", HEAD + "\"spec\":{\"mode\":\"Auto\"}}"),
         Arguments.of("an absent parent is not created for a default inside it",
             spec.formatted("{\"type\":\"object\",\"properties\":{\"inner\":{\"type\":\"object\",\"properties\":{"

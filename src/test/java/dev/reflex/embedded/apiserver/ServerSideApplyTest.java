@@ -31,7 +31,10 @@ class ServerSideApplyTest {
   static final Instant T2 = Instant.parse("2026-12-02T16:31:00Z");
   static final Instant T3 = Instant.parse("2026-12-02T16:32:00.750Z");
 
-  /** A Deployment the way kube publishes it: components and $refs (some wrapped in allOf), list extensions on the property. */
+  /**
+   * A Deployment the way kube publishes it: components and $refs (some wrapped in allOf), list extensions on the
+   * property.
+   */
   static final SchemaContext COMPONENTS = new SchemaContext(Map.of(
       "io.k8s.api.apps.v1.Deployment", j("{'type':'object','properties':{'apiVersion':{'type':'string'},"
           + "'kind':{'type':'string'},'metadata':{'allOf':[{'$ref':'#/components/schemas/ObjectMeta'}],'default':{}},"
@@ -264,8 +267,10 @@ class ServerSideApplyTest {
 
         Arguments.of("an atomic selector is one field, replaced whole",
             List.of(
-                apply("A", "{" + HEAD + ",'metadata':{'name':'web'},'spec':{'selector':{'matchLabels':{'a':'1','b':'2'}}}}", T1),
-                apply("A", "{" + HEAD + ",'metadata':{'name':'web'},'spec':{'selector':{'matchLabels':{'a':'1'}}}}", T2)),
+                apply("A", "{" + HEAD + ",'metadata':{'name':'web'},'spec':{'selector':{'matchLabels':{'a':'1',"
+                    + "'b':'2'}}}}", T1),
+                apply("A", "{" + HEAD + ",'metadata':{'name':'web'},"
+                    + "'spec':{'selector':{'matchLabels':{'a':'1'}}}}", T2)),
             "{" + HEAD + ",'metadata':{'name':'web','managedFields':["
                 + "{'manager':'A','operation':'Apply','apiVersion':'apps/v1','time':'2026-12-02T16:31:00Z',"
                 + "'fieldsType':'FieldsV1','fieldsV1':{'f:spec':{'f:selector':{}}}}]},"
@@ -300,13 +305,15 @@ class ServerSideApplyTest {
                 + "- .spec.replicas\n- .spec.template.spec.containers[name=\"nginx\"].image",
             "[{'reason':'FieldManagerConflict','message':'conflict with \\'kubectl-client-side-apply\\' using apps/v1',"
                 + "'field':'.spec.replicas'},{'reason':'FieldManagerConflict','message':'conflict with "
-                + "\\'kubectl-client-side-apply\\' using apps/v1','field':'.spec.template.spec.containers[name=\\'nginx\\'].image'}]"),
+                + "\\'kubectl-client-side-apply\\' using apps/v1',"
+                + "'field':'.spec.template.spec.containers[name=\\'nginx\\'].image'}]"),
         Arguments.of("two owners, listed by owner",
             List.of(
                 apply("A", "{" + HEAD + ",'metadata':{'name':'web'},'spec':{'replicas':2}}", T1),
                 apply("B", "{" + HEAD + ",'metadata':{'name':'web'},'spec':{'paused':true}}", T1),
                 apply("C", "{" + HEAD + ",'metadata':{'name':'web'},'spec':{'replicas':1,'paused':false}}", T2)),
-            "Apply failed with 2 conflicts: conflicts with \"A\":\n- .spec.replicas\nconflicts with \"B\":\n- .spec.paused",
+            "Apply failed with 2 conflicts: conflicts with \"A\":\n- .spec.replicas\nconflicts with \"B\":\n"
+                + "- .spec.paused",
             "[{'reason':'FieldManagerConflict','message':'conflict with \\'A\\'','field':'.spec.replicas'},"
                 + "{'reason':'FieldManagerConflict','message':'conflict with \\'B\\'','field':'.spec.paused'}]"));
   }
@@ -371,10 +378,12 @@ class ServerSideApplyTest {
   @Test
   void clearedManagedFieldsStayClearedOnUpdateAndFirstApplyAttributesExistingFields() {
     JsonObject live = j("{" + HEAD + ",'metadata':{'name':'web','uid':'u1','managedFields':[{'manager':'x',"
-        + "'operation':'Update','apiVersion':'apps/v1','fieldsType':'FieldsV1','fieldsV1':{'f:spec':{'f:paused':{}}}}]},"
+        + "'operation':'Update','apiVersion':'apps/v1','fieldsType':'FieldsV1',"
+        + "'fieldsV1':{'f:spec':{'f:paused':{}}}}]},"
         + "'spec':{'replicas':1,'paused':true}}");
     JsonObject cleared = ServerSideApply.recordUpdate(live, live.copy().put("metadata",
-        live.getJsonObject("metadata").copy().put("managedFields", new io.vertx.core.json.JsonArray().add(new JsonObject()))),
+        live.getJsonObject("metadata").copy().put("managedFields",
+            new io.vertx.core.json.JsonArray().add(new JsonObject()))),
         "kubectl-edit", "Update", "", "apps/v1", DEPLOYMENT, COMPONENTS, T2);
     assertEquals(j("{" + HEAD + ",'metadata':{'name':'web','uid':'u1'},'spec':{'replicas':1,'paused':true}}"),
         cleared);
@@ -451,7 +460,8 @@ class ServerSideApplyTest {
   @ParameterizedTest(name = "\"{0}\" -> \"{1}\"")
   @CsvSource(delimiter = '|', value = {
       "kubectl/v1.32.0 (linux/amd64) kubernetes/abc123|kubectl",
-      "kube-controller-manager/v1.32.0 (linux/amd64) kubernetes/abc/system:serviceaccount:kube-system:x|kube-controller-manager",
+      "kube-controller-manager/v1.32.0 (linux/amd64) kubernetes/abc/system:serviceaccount:kube-system:x|"
+          + "kube-controller-manager",
       "Go-http-client/2.0|Go-http-client",
       "fabric8-kubernetes-client/7.3.1|fabric8-kubernetes-client",
       "no slash at all|no slash at all",

@@ -94,7 +94,8 @@ class StrategicMergePatchTest {
             containers("[{'name':'a','ports':[{'containerPort':80,'name':'http','protocol':'TCP'},"
                 + "{'containerPort':8080,'name':'alt'}]}]")),
         Arguments.of("volumeMounts: $patch delete by mountPath",
-            containers("[{'name':'a','volumeMounts':[{'name':'d','mountPath':'/data'},{'name':'c','mountPath':'/c'}]}]"),
+            containers("[{'name':'a','volumeMounts':[{'name':'d','mountPath':'/data'},{'name':'c',"
+                + "'mountPath':'/c'}]}]"),
             "{'spec':{'template':{'spec':{'containers':[{'name':'a','volumeMounts':[{'$patch':'delete',"
                 + "'mountPath':'/data'}]}]}}}}",
             containers("[{'name':'a','volumeMounts':[{'name':'c','mountPath':'/c'}]}]")),
@@ -216,7 +217,8 @@ class StrategicMergePatchTest {
     original.getJsonObject("spec").getJsonObject("template").getJsonObject("spec").getJsonArray("containers")
         .getJsonObject(0).getJsonArray("ports").getJsonObject(0).put("containerPort", 80L);
     JsonObject patched = StrategicMergePatch.apply(original,
-        j("{'spec':{'template':{'spec':{'containers':[{'name':'a','ports':[{'containerPort':80,'protocol':'TCP'}]}]}}}}"),
+        j("{'spec':{'template':{'spec':{'containers':[{'name':'a','ports':[{'containerPort':80,"
+            + "'protocol':'TCP'}]}]}}}}"),
         DEPLOYMENT, CTX);
     assertEquals(j(containers("[{'name':'a','ports':[{'name':'http','containerPort':80,'protocol':'TCP'}]}]")),
         patched);

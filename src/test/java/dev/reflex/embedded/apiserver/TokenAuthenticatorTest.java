@@ -50,8 +50,10 @@ class TokenAuthenticatorTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "t1,alice                 | token file 'tokens.csv' must have at least 3 columns (token, user name, user uid), found 2",
-      "'   '                    | token file 'tokens.csv' must have at least 3 columns (token, user name, user uid), found 1",
+      "t1,alice                 | token file 'tokens.csv' must have at least 3 columns (token, user name, user uid), "
+          + "found 2",
+      "'   '                    | token file 'tokens.csv' must have at least 3 columns (token, user name, user uid), "
+          + "found 1",
       "t1,al\"ice,1             | parse error on line 1, column 6: bare \" in non-quoted-field",
       "ok,a,1\\nt1,\"alice\"x,1  | parse error on line 2, column 10: extraneous or missing \" in quoted-field",
   })

@@ -26,7 +26,8 @@ class WebhookMatcherTest {
 
   @ParameterizedTest(name = "{0} {1}/{2} {3}/{4} ns={5} vs rule [{6}|{7}|{8}|{9}|{10}] -> {11}")
   @CsvSource(delimiter = '|', nullValues = "~", emptyValue = "", value = {
-      // operation | group | version | resource | subresource | namespace || operations | groups | versions | resources | scope || matches
+      // operation | group | version | resource | subresource | namespace
+      //   || operations | groups | versions | resources | scope || matches
       "CREATE|''|v1|pods|''|default|CREATE|''|v1|pods|*|true",
       "UPDATE|''|v1|pods|''|default|CREATE|''|v1|pods|*|false",
       "UPDATE|''|v1|pods|''|default|*|''|v1|pods|*|true",
