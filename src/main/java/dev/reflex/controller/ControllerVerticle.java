@@ -86,16 +86,16 @@ public final class ControllerVerticle extends VerticleBase {
   public Future<?> start() {
     cache = new ResourceCache(client);
     EventRecorder events = new EventRecorder(rest, clock);
-    Map<TargetKey, MetricsPortrait> latestStreamed = new HashMap<>();
+    StreamedPortraits latestStreamed = new StreamedPortraits();
     IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock,
         decision -> vertx.eventBus().publish(Addresses.CONTROLLER_DECISION, decision),
-        workload -> Optional.ofNullable(latestStreamed.get(workload)),
+        latestStreamed::latest,
         written -> profiles.enqueueUrgent(written));
     AlgorithmJobs jobs = new AlgorithmJobs(rest, algorithmJob,
         client.getNamespace() == null ? "default" : client.getNamespace());
     HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization(),
         streamed.kpa(), jobs, new KubeHpaStreaming(streamed.kubeHpa(), streamed.resourceSeries()),
-        streamed.metricReader(), this::portraitStatusWritten);
+        streamed.metricReader(), latestStreamed, this::portraitStatusWritten);
     RpReconciler rp = new RpReconciler(cache, rest, events, clock,
         request -> vertx.eventBus().<ScaleMessage>request(Addresses.ACTUATOR_SCALE, request,
             new DeliveryOptions().setSendTimeout(ACTUATOR_TIMEOUT.toMillis())).map(Message::body));
@@ -119,8 +119,7 @@ public final class ControllerVerticle extends VerticleBase {
     // The fast path of burst scaling: a streamed recommendation reaches its portrait without waiting for a resync.
     vertx.eventBus().<MetricsPortrait>localConsumer(Addresses.METRICS_PORTRAIT, message -> {
       MetricsPortrait portrait = message.body();
-      latestStreamed.put(portrait.target(), portrait);
-      hp.streamedPortrait(portrait);
+      latestStreamed.arrived(portrait);
       for (TargetKey portraitKey : hp.kpaPortraitsOf(portrait.target())) {
         // The IHPA first: it reads the recommendation directly, the portrait's status write is for the record.
         JsonObject stored = cache.get(Kind.HP, portraitKey);

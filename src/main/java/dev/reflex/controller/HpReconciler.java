@@ -77,16 +77,20 @@ final class HpReconciler {
   private final java.util.Set<TargetKey> withJob = new java.util.HashSet<>();
 
   private final KubeHpaStreaming kubeHpaStreaming;
+  private final StreamedPortraits streamedPortraits;
   private final HpaMetricReader metricReader;
 
   /**
    * @param kubeHpaStreaming streamed values and trigger of KubeHPA portraits
    * @param metricReader reads the metrics of KubeHPA decisions (Prometheus, metrics.k8s.io)
+   * @param streamedPortraits the latest streamed recommendation per workload, shared with the IHPA controller
    * @param statusWritten told every portrait whose status was written, as the API server stored it
    */
   HpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock, ForecastService forecasts,
       KubernetesSerialization serialization, StreamedKpa streamedKpa, AlgorithmJobs jobs,
-      KubeHpaStreaming kubeHpaStreaming, HpaMetricReader metricReader, Consumer<JsonObject> statusWritten) {
+      KubeHpaStreaming kubeHpaStreaming, HpaMetricReader metricReader, StreamedPortraits streamedPortraits,
+      Consumer<JsonObject> statusWritten) {
+    this.streamedPortraits = streamedPortraits;
     this.kubeHpaStreaming = kubeHpaStreaming;
     this.metricReader = metricReader;
     this.streamedKpa = streamedKpa;
@@ -272,12 +276,6 @@ final class HpReconciler {
   }
 
   private final Map<TargetKey, KpaRegistration> kpaRegistrations = new HashMap<>();
-  private final Map<TargetKey, MetricsPortrait> streamed = new HashMap<>();
-
-  /** Remembers the latest streamed recommendation for a workload; the caller enqueues its portraits. */
-  void streamedPortrait(MetricsPortrait portrait) {
-    streamed.put(portrait.target(), portrait);
-  }
 
   /**
    * Registers the workload with the streamed KPA and publishes its latest recommendation as a Static portrait.
@@ -297,7 +295,7 @@ final class HpReconciler {
       kpaRegistrations.put(key, registration);
       registered = streamedKpa.register(workload, registration.metric(), registration.spec());
     }
-    MetricsPortrait latest = streamed.get(workload);
+    MetricsPortrait latest = streamedPortraits.latest(workload).orElse(null);
     if (latest != null && latest.stale()) {
       // Hold: the last portrait stays, and the condition says why nothing new comes.
       return registered.compose(v -> failed(hp, now, "MetricsStale", "streamed metric " + registration.metric()
@@ -317,6 +315,7 @@ final class HpReconciler {
     KpaRegistration registration = kpaRegistrations.remove(key);
     if (registration != null) {
       streamedKpa.unregister(registration.workload());
+      streamedPortraits.forget(registration.workload());
     }
   }
 

@@ -9,9 +9,6 @@ import dev.reflex.metrics.ingest.IngestMeters;
 import dev.reflex.metrics.routing.PodDirectory;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The verticle around {@link StreamedKpaEngine}: consumes sample batches and publishes {@link MetricsPortrait}s on
@@ -23,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StreamedKpa extends StreamedDecider<MetricsPortrait> {
 
   private final StreamedKpaEngine engine;
-  private final Map<TargetKey, MetricsPortrait> latest = new ConcurrentHashMap<>();
 
   /**
    * @param config decision interval, staleness and series cap
@@ -47,19 +43,6 @@ public final class StreamedKpa extends StreamedDecider<MetricsPortrait> {
 
   /** Stops streamed decisions for a workload. */
   public Future<Void> unregister(TargetKey workload) {
-    return onContext(() -> {
-      engine.unregister(workload);
-      latest.remove(workload);
-    });
-  }
-
-  /** The last portrait published for a workload; safe from any thread. */
-  public Optional<MetricsPortrait> latest(TargetKey workload) {
-    return Optional.ofNullable(latest.get(workload));
-  }
-
-  @Override
-  protected void published(MetricsPortrait portrait) {
-    latest.put(portrait.target(), portrait);
+    return onContext(() -> engine.unregister(workload));
   }
 }
