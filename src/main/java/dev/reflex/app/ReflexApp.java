@@ -8,6 +8,7 @@ import dev.reflex.http.HttpVerticle;
 import dev.reflex.http.Readiness;
 import dev.reflex.kube.KubeRest;
 import dev.reflex.kube.KubeWatchVerticle;
+import dev.reflex.kube.ResourceCache;
 import dev.reflex.kube.ScaleActuatorVerticle;
 import dev.reflex.metrics.StreamedMetrics;
 import dev.reflex.metrics.hpa.HpaMetricReader;
@@ -45,6 +46,7 @@ public final class ReflexApp {
   private LeaderGate leader;
   private GrpcVerticle grpc;
   private InformerPodDirectory podDirectory;
+  private ResourceCache cache;
   private StreamedMetrics streamed;
   private volatile String controllersDeployment;
   /** The undeploy begun when this replica stopped leading (completed when there was none). */
@@ -73,10 +75,13 @@ public final class ReflexApp {
   }
 
   public Future<ReflexApp> start() {
-    KubeWatchVerticle watch = new KubeWatchVerticle(client, config.kube().resyncPeriod());
-    readiness.add("informers", watch::synced);
+    // One set of informers for everything: the pod directory, the taps and (while leading) the controllers.
+    cache = new ResourceCache(client);
+    readiness.add("informers", cache::synced);
+    KubeWatchVerticle watch = new KubeWatchVerticle(cache);
     TapRoutes taps = new TapRoutes(runtime.taps(), config.taps().bufferSize(), runtime.registry());
-    podDirectory = new InformerPodDirectory(client, config.kube().resyncPeriod());
+    podDirectory = new InformerPodDirectory(cache);
+    podDirectory.open();
     streamed = StreamedMetrics.create(runtime.vertx(), config, podDirectory, runtime.registry(), clock);
     List<Consumer<Router>> routes = new ArrayList<>(extraRoutes);
     routes.add(taps::mount);
@@ -92,17 +97,17 @@ public final class ReflexApp {
     grpc = GrpcVerticle.fromConfig(history, config.http().hostOr(defaultHost), config.grpc());
     HpaMetricReader metricReader = new HpaMetricReader(history, !config.prometheus().address().isBlank(),
         PodMetricsSource.metricsServer(rest));
-    controllers = new ControllerVerticle(client, rest, clock, config.kube().resyncPeriod(), forecasts,
+    controllers = new ControllerVerticle(client, cache, rest, clock, config.kube().resyncPeriod(), forecasts,
         new ControllerVerticle.Streamed(streamed.kpa(), streamed.hpa(), streamed.resourceSeries(), metricReader),
         config.algorithmJob());
     return deploy(http)
-        .compose(v -> Future.fromCompletionStage(podDirectory.start(), runtime.vertx().getOrCreateContext()))
+        .compose(v -> deploy(watch))
+        .compose(v -> cache.start(runtime.vertx().getOrCreateContext()))
         .compose(v -> streamed.deploy(runtime.vertx()).map(ids -> {
           deployments.addAll(ids);
           return (Void) null;
         }))
         .compose(v -> deploy(actuator))
-        .compose(v -> deploy(watch))
         .compose(v -> deploy(grpc))
         .compose(v -> startControllers())
         .map(v -> this);
@@ -165,7 +170,10 @@ public final class ReflexApp {
     return readiness;
   }
 
-  /** Undeploys in reverse order: watches stop first, the actuator drains its in-flight writes, HTTP goes last. */
+  /**
+   * Stops the controllers, then the informers, then undeploys the rest in reverse order: the actuator drains its
+   * in-flight writes, HTTP goes last.
+   */
   public Future<Void> stop() {
     if (leader != null) {
       leader.stop();
@@ -175,6 +183,12 @@ public final class ReflexApp {
     String deployment = controllersDeployment;
     Future<Void> chain = deployment == null ? controllersStopped
         : runtime.vertx().undeploy(deployment).recover(e -> controllersStopped);
+    chain = chain.compose(v -> {
+      if (cache != null) {
+        cache.stop();
+      }
+      return Future.<Void>succeededFuture();
+    });
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
       chain = chain.compose(v -> runtime.vertx().undeploy(id)).recover(e -> Future.succeededFuture());

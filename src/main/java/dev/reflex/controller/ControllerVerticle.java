@@ -1,15 +1,15 @@
 package dev.reflex.controller;
 
 import dev.reflex.bus.Addresses;
-import dev.reflex.bus.KubeEvent;
 import dev.reflex.bus.MetricsPortrait;
 import dev.reflex.bus.PodMetricSnapshot;
 import dev.reflex.bus.ScaleMessage;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.config.ReflexConfig;
-import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.kube.KubeRest;
+import dev.reflex.kube.ResourceCache;
+import dev.reflex.kube.ResourceCache.Kind;
 import dev.reflex.metrics.hpa.HpaMetricReader;
 import dev.reflex.metrics.kpa.StreamedKpa;
 import dev.reflex.metrics.kubehpa.ResourceSeries;
@@ -22,6 +22,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +44,10 @@ public final class ControllerVerticle extends VerticleBase {
   private final Clock clock;
   private final Duration resync;
   private final Map<TargetKey, Predicate<Map<String, String>>> rpSelectors = new HashMap<>();
-  private ResourceCache cache;
-  /** Whether every cache has been listed; touched on the controllers' context only. */
-  private boolean filled;
+  private final ResourceCache cache;
+  private ResourceCache.Subscription subscription;
+  /** Whether every cache has been listed and every key enqueued; written on the controllers' context. */
+  private volatile boolean filled;
   private KeyedWorkQueue ihpas;
   private KeyedWorkQueue portraits;
   private KeyedWorkQueue profiles;
@@ -67,12 +69,14 @@ public final class ControllerVerticle extends VerticleBase {
   }
 
   /**
+   * @param cache the application's informer caches, started by it (the controllers only subscribe)
    * @param forecasts runs the built-in forecaster for {@code Forecast} portraits
    * @param streamed the streamed deciders and the metric reader
    * @param algorithmJob defaults for the CronJobs of {@code ExternalJob} portraits
    */
-  public ControllerVerticle(KubernetesClient client, KubeRest rest, Clock clock, Duration resync,
-      ForecastService forecasts, Streamed streamed, ReflexConfig.AlgorithmJob algorithmJob) {
+  public ControllerVerticle(KubernetesClient client, ResourceCache cache, KubeRest rest, Clock clock,
+      Duration resync, ForecastService forecasts, Streamed streamed, ReflexConfig.AlgorithmJob algorithmJob) {
+    this.cache = cache;
     this.algorithmJob = algorithmJob;
     this.forecasts = forecasts;
     this.streamed = streamed;
@@ -84,7 +88,7 @@ public final class ControllerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    cache = new ResourceCache(client);
+    filled = false;
     EventRecorder events = new EventRecorder(rest, clock);
     StreamedPortraits latestStreamed = new StreamedPortraits();
     IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock,
@@ -132,7 +136,8 @@ public final class ControllerVerticle extends VerticleBase {
     // A streamed sample the HPA would scale up on: its KubeHPA portraits decide now, not at their next sync.
     vertx.eventBus().<PodMetricSnapshot>localConsumer(Addresses.METRICS_POD_VALUES, message ->
         hp.podValues(message.body()).forEach(portraits::enqueueUrgent));
-    return cache.start(context, 0, this::changed).onSuccess(v -> {
+    subscription = cache.subscribe(context, EnumSet.allOf(Kind.class), (kind, obj, deleted) -> changed(kind, obj));
+    return cache.whenSynced().onSuccess(v -> {
       filled = true;
       resyncAll();
     });
@@ -152,13 +157,16 @@ public final class ControllerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    cache.stop();
+    // The informers run on: they are the application's, and a standby routes samples with them.
+    filled = false;
+    subscription.close();
+    cache.forgetWritten();
     return Future.succeededFuture();
   }
 
-  /** True once every cache has been filled. */
+  /** True once every cache has been filled and the controllers have enqueued every key. */
   public boolean synced() {
-    return cache != null && cache.synced();
+    return filled && cache.synced();
   }
 
   /** Re-enqueues every IHPA, HorizontalPortrait and ReplicaProfile (also used by tests after moving the clock). */
@@ -197,13 +205,6 @@ public final class ControllerVerticle extends VerticleBase {
 
   private void changed(Kind kind, JsonObject obj) {
     TargetKey key = key(obj);
-    if (kind == Kind.IHPA || kind == Kind.HP || kind == Kind.RP) {
-      JsonObject meta = obj.getJsonObject("metadata");
-      KubeEvent event = cache.get(kind, key) == null ? new KubeEvent.Deleted(kind.kind(), key)
-          : new KubeEvent.Applied(kind.kind(), key, meta.getString("resourceVersion", ""),
-              new JsonObject().put("generation", meta.getLong("generation", 0L)));
-      vertx.eventBus().publish(Addresses.KUBE_AUTOSCALING, event);
-    }
     if (!filled) {
       // A reconcile now would read caches still being listed: a profile counting none of its pods, an IHPA seeing
       // no ReplicaProfile and creating one. Every key is enqueued once all of them are filled.

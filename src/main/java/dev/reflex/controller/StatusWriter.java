@@ -1,7 +1,7 @@
 package dev.reflex.controller;
 
-import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.kube.KubeRest;
+import dev.reflex.kube.ResourceCache.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;

@@ -4,144 +4,91 @@ import dev.reflex.bus.Addresses;
 import dev.reflex.bus.KubeEvent;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.core.pods.PodKeys;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.vertx.core.Context;
+import dev.reflex.kube.ResourceCache.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Watches scale targets and pods and turns every change into a {@link KubeEvent} on the bus. Informer callbacks
- * arrive on fabric8 threads; they only hop onto this verticle's context and publish. The start future completes once
- * every informer has listed its objects, which is what {@code /readyz} waits for.
+ * Turns every change the application's informer caches see into a {@link KubeEvent} on the bus, for taps: scale
+ * targets on {@code reflex.kube.workload}, pods on {@code reflex.kube.pod}, IHPAs, HorizontalPortraits and
+ * ReplicaProfiles on {@code reflex.kube.autoscaling}. It runs no informer of its own; it subscribes to
+ * {@link ResourceCache}.
  */
 public final class KubeWatchVerticle extends VerticleBase {
 
-  private final KubernetesClient client;
-  private final Duration resync;
-  private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
-  private volatile boolean synced;
+  private static final Set<Kind> WORKLOADS = EnumSet.of(Kind.STATEFUL_SET, Kind.DEPLOYMENT, Kind.REPLICA_SET);
+  private static final Set<Kind> AUTOSCALING = EnumSet.of(Kind.IHPA, Kind.HP, Kind.RP);
 
-  public KubeWatchVerticle(KubernetesClient client, Duration resync) {
-    this.client = client;
-    this.resync = resync;
-  }
+  private final ResourceCache cache;
+  private ResourceCache.Subscription subscription;
 
-  /** True once every informer finished its first list. */
-  public boolean synced() {
-    return synced;
+  public KubeWatchVerticle(ResourceCache cache) {
+    this.cache = cache;
   }
 
   @Override
   public Future<?> start() {
-    long resyncMillis = resync.toMillis();
-    List<Future<Void>> started = List.of(
-        watch(LeanInformers.withoutManagedFields(
-            client.apps().statefulSets().inAnyNamespace().runnableInformer(resyncMillis)),
-            Addresses.KUBE_WORKLOAD, KubeWatchVerticle::workloadSummary),
-        watch(LeanInformers.withoutManagedFields(
-            client.apps().deployments().inAnyNamespace().runnableInformer(resyncMillis)),
-            Addresses.KUBE_WORKLOAD, KubeWatchVerticle::workloadSummary),
-        watch(LeanInformers.withoutManagedFields(
-            client.apps().replicaSets().inAnyNamespace().runnableInformer(resyncMillis)),
-            Addresses.KUBE_WORKLOAD, KubeWatchVerticle::workloadSummary),
-        watch(LeanInformers.withoutManagedFields(client.pods().inAnyNamespace().runnableInformer(resyncMillis)),
-            Addresses.KUBE_POD, KubeWatchVerticle::podSummary));
-    return Future.all(started).onSuccess(v -> synced = true);
+    Set<Kind> kinds = EnumSet.of(Kind.POD);
+    kinds.addAll(WORKLOADS);
+    kinds.addAll(AUTOSCALING);
+    subscription = cache.subscribe(context, kinds, this::publish);
+    return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
-    informers.forEach(SharedIndexInformer::stop);
+    subscription.close();
     return Future.succeededFuture();
   }
 
-  private <T extends HasMetadata> Future<Void> watch(SharedIndexInformer<T> informer, String address,
-      Function<T, JsonObject> summary) {
-    informers.add(informer);
-    Context ctx = context;
-    informer.addEventHandler(new ResourceEventHandler<T>() {
-      @Override
-      public void onAdd(T obj) {
-        publish(obj);
-      }
-
-      @Override
-      public void onUpdate(T oldObj, T newObj) {
-        publish(newObj);
-      }
-
-      @Override
-      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-        KubeEvent event = new KubeEvent.Deleted(obj.getKind(), key(obj));
-        ctx.runOnContext(v -> vertx.eventBus().publish(address, event));
-      }
-
-      private void publish(T obj) {
-        KubeEvent event = new KubeEvent.Applied(obj.getKind(), key(obj), obj.getMetadata().getResourceVersion(),
-            summary.apply(obj));
-        ctx.runOnContext(v -> vertx.eventBus().publish(address, event));
-      }
-    });
-    return Future.fromCompletionStage(informer.start(), ctx);
+  private void publish(Kind kind, JsonObject obj, boolean deleted) {
+    JsonObject meta = obj.getJsonObject("metadata", new JsonObject());
+    TargetKey key = new TargetKey(meta.getString("namespace", ""), meta.getString("name", ""));
+    String address = kind == Kind.POD ? Addresses.KUBE_POD
+        : WORKLOADS.contains(kind) ? Addresses.KUBE_WORKLOAD : Addresses.KUBE_AUTOSCALING;
+    KubeEvent event = deleted ? new KubeEvent.Deleted(kind.kind(), key)
+        : new KubeEvent.Applied(kind.kind(), key, meta.getString("resourceVersion", ""), summary(kind, obj));
+    vertx.eventBus().publish(address, event);
   }
 
-  private static TargetKey key(HasMetadata obj) {
-    String ns = obj.getMetadata().getNamespace();
-    return new TargetKey(ns == null ? "" : ns, obj.getMetadata().getName());
-  }
-
-  private static JsonObject workloadSummary(HasMetadata obj) {
-    JsonObject summary = new JsonObject();
-    if (obj instanceof StatefulSet sts) {
-      summary.put("replicas", sts.getSpec().getReplicas());
-      if (sts.getStatus() != null) {
-        summary.put("statusReplicas", sts.getStatus().getReplicas()).put("readyReplicas",
-            sts.getStatus().getReadyReplicas());
-      }
-    } else if (obj instanceof Deployment d) {
-      summary.put("replicas", d.getSpec().getReplicas());
-      if (d.getStatus() != null) {
-        summary.put("statusReplicas", d.getStatus().getReplicas()).put("readyReplicas",
-            d.getStatus().getReadyReplicas());
-      }
-    } else if (obj instanceof ReplicaSet rs) {
-      summary.put("replicas", rs.getSpec().getReplicas());
-      if (rs.getStatus() != null) {
-        summary.put("statusReplicas", rs.getStatus().getReplicas()).put("readyReplicas",
-            rs.getStatus().getReadyReplicas());
-      }
+  private static JsonObject summary(Kind kind, JsonObject obj) {
+    if (kind == Kind.POD) {
+      return podSummary(obj);
+    }
+    if (AUTOSCALING.contains(kind)) {
+      return new JsonObject().put("generation", obj.getJsonObject("metadata").getLong("generation", 0L));
+    }
+    JsonObject summary = new JsonObject()
+        .put("replicas", obj.getJsonObject("spec", new JsonObject()).getValue("replicas"));
+    JsonObject status = obj.getJsonObject("status");
+    if (status != null) {
+      summary.put("statusReplicas", status.getValue("replicas")).put("readyReplicas",
+          status.getValue("readyReplicas"));
     }
     return summary;
   }
 
-  private static JsonObject podSummary(Pod pod) {
+  private static JsonObject podSummary(JsonObject pod) {
     JsonObject summary = new JsonObject();
-    if (pod.getStatus() != null) {
-      summary.put("phase", pod.getStatus().getPhase());
-      boolean ready = pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
-          .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-      summary.put("ready", ready);
-      if (pod.getStatus().getConditions() != null) {
-        pod.getStatus().getConditions().stream().filter(c -> c.getType().contains("/"))
-            .forEach((PodCondition c) -> summary.put(c.getType(), c.getStatus()));
+    JsonObject status = pod.getJsonObject("status");
+    if (status != null) {
+      summary.put("phase", status.getString("phase"));
+      JsonArray conditions = status.getJsonArray("conditions", new JsonArray());
+      summary.put("ready", conditions.stream().anyMatch(c -> c instanceof JsonObject condition
+          && "Ready".equals(condition.getString("type")) && "True".equals(condition.getString("status"))));
+      for (Object c : conditions) {
+        if (c instanceof JsonObject condition && condition.getString("type", "").contains("/")) {
+          summary.put(condition.getString("type"), condition.getString("status"));
+        }
       }
     }
-    if (pod.getMetadata().getLabels() != null
-        && pod.getMetadata().getLabels().containsKey(PodKeys.STATE_LABEL)) {
-      summary.put("podState", pod.getMetadata().getLabels().get(PodKeys.STATE_LABEL));
+    JsonObject labels = pod.getJsonObject("metadata", new JsonObject()).getJsonObject("labels");
+    if (labels != null && labels.containsKey(PodKeys.STATE_LABEL)) {
+      summary.put("podState", labels.getString(PodKeys.STATE_LABEL));
     }
     return summary;
   }

@@ -95,6 +95,8 @@ class ControllersEndToEndTest {
   @Test
   void grayTutorialCutsOffInStepsThenScalesDown() {
     grayScenario("gray-web", "StatefulSet");
+    // The IHPA records each profile update after the write, so the last one may trail the scale-down it caused.
+    Eventually.until(WAIT, "four profile events", () -> messages("gray-web-ihpa").size() >= 4);
     assertEquals(List.of(
         "create ReplicaProfile with onlineReplicas: 5, cutoffReplicas: 0, standbyReplicas: 0",
         "update ReplicaProfile with onlineReplicas: 5 -> 3, cutoffReplicas: 0 -> 2, standbyReplicas: 0 -> 0",

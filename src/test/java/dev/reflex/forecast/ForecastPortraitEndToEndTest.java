@@ -9,6 +9,7 @@ import dev.reflex.controller.ControllerVerticle;
 import dev.reflex.embedded.EmbeddedCluster;
 import dev.reflex.kube.KubeOps;
 import dev.reflex.kube.KubeRest;
+import dev.reflex.kube.ResourceCache;
 import dev.reflex.kube.ScaleActuatorVerticle;
 import dev.reflex.metrics.kubehpa.ResourceSeries;
 import dev.reflex.testing.Eventually;
@@ -50,11 +51,14 @@ class ForecastPortraitEndToEndTest {
     ForecastService forecasts = new ForecastService(runtime.vertx(),
         new ForecastServiceTest.SyntheticHistory(queries), 1);
     KubeRest rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
-    ControllerVerticle controllers = new ControllerVerticle(client, rest, clock, Duration.ofSeconds(30), forecasts,
+    ResourceCache cache = new ResourceCache(client);
+    ControllerVerticle controllers = new ControllerVerticle(client, cache, rest, clock, Duration.ofSeconds(30),
+        forecasts,
         new ControllerVerticle.Streamed(null, null, ResourceSeries.parse(List.of()), null), config.algorithmJob());
     try {
       // The ReplicaProfile controller scales through the actuator, as in ReflexApp.
       await(runtime.vertx().deployVerticle(new ScaleActuatorVerticle(rest, runtime.registry(), Duration.ofSeconds(5))));
+      await(cache.start(runtime.vertx().getOrCreateContext()));
       await(runtime.vertx().deployVerticle(controllers));
       Eventually.until(Duration.ofSeconds(20), "nginx pod running", () -> client.pods().inNamespace("default")
           .withName("nginx-0").get() != null);

@@ -4,10 +4,11 @@ import dev.reflex.metrics.ingest.RawSeries;
 import dev.reflex.metrics.ingest.RemoteWriteEncoder;
 import dev.reflex.metrics.routing.InformerPodDirectory;
 import dev.reflex.metrics.routing.PodDirectory;
-import io.fabric8.kubernetes.api.model.Pod;
+import dev.reflex.metrics.routing.PodOwnerIndex;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,28 +61,24 @@ public final class LoadGenerator extends VerticleBase {
     this.clock = clock;
   }
 
-  /** Ready pods of every workload the directory knows, from an informer's cache. */
+  /** Ready pods of every workload the directory knows, from the informer cache. */
   public static Supplier<List<LoadTarget>> readyPods(InformerPodDirectory directory) {
     return () -> fromPods(directory.pods(), directory);
   }
 
-  /** The ready pods among {@code pods} whose owning workload the directory knows. */
-  public static List<LoadTarget> fromPods(List<Pod> pods, PodDirectory directory) {
+  /** The ready pods among {@code pods} (their JSON) whose owning workload the directory knows. */
+  public static List<LoadTarget> fromPods(List<JsonObject> pods, PodDirectory directory) {
     List<LoadTarget> out = new ArrayList<>();
-    for (Pod pod : pods) {
-      if (!isReady(pod)) {
+    for (JsonObject pod : pods) {
+      if (!PodOwnerIndex.ready(pod)) {
         continue;
       }
-      String ns = pod.getMetadata().getNamespace();
-      String name = pod.getMetadata().getName();
+      JsonObject meta = pod.getJsonObject("metadata");
+      String ns = meta.getString("namespace");
+      String name = meta.getString("name");
       directory.ownerOf(ns, name).ifPresent(w -> out.add(new LoadTarget(ns, name, w.name())));
     }
     return out;
-  }
-
-  private static boolean isReady(Pod pod) {
-    return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
-        .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   /** Batches sent and answered 2xx so far. */

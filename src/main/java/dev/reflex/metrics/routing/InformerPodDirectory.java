@@ -1,84 +1,53 @@
 package dev.reflex.metrics.routing;
 
 import dev.reflex.bus.TargetKey;
-import dev.reflex.kube.LeanInformers;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.time.Duration;
+import dev.reflex.kube.ResourceCache;
+import dev.reflex.kube.ResourceCache.Kind;
+import io.vertx.core.json.JsonObject;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
- * A {@link PodDirectory} fed by fabric8 informers on pods and ReplicaSets in every namespace. Informer callbacks
- * run on fabric8's threads and only write the thread-safe maps of a {@link PodOwnerIndex}; lookups read them from
- * any thread.
+ * A {@link PodDirectory} fed by the application's informer caches of pods and ReplicaSets in every namespace. It
+ * subscribes on the informers' own threads, so a pod's owner is known as soon as its event is, and only writes the
+ * thread-safe maps of a {@link PodOwnerIndex}; lookups read them from any thread.
  */
 public final class InformerPodDirectory implements PodDirectory, AutoCloseable {
 
   private final PodOwnerIndex index = new PodOwnerIndex();
-  private final SharedIndexInformer<Pod> podInformer;
-  private final SharedIndexInformer<ReplicaSet> replicaSetInformer;
+  private final ResourceCache cache;
+  private ResourceCache.Subscription subscription;
 
-  /** Creates the informers; {@link #start()} starts them. */
-  public InformerPodDirectory(KubernetesClient client, Duration resync) {
-    long resyncMillis = resync.toMillis();
-    replicaSetInformer = LeanInformers.withoutManagedFields(
-        client.apps().replicaSets().inAnyNamespace().runnableInformer(resyncMillis));
-    replicaSetInformer.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(ReplicaSet rs) {
-        index.replicaSetApplied(rs);
-      }
-
-      @Override
-      public void onUpdate(ReplicaSet old, ReplicaSet rs) {
-        index.replicaSetApplied(rs);
-      }
-
-      @Override
-      public void onDelete(ReplicaSet rs, boolean unknownFinalState) {
-        index.replicaSetDeleted(rs);
-      }
-    });
-    podInformer = LeanInformers.withoutManagedFields(client.pods().inAnyNamespace().runnableInformer(resyncMillis));
-    podInformer.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Pod pod) {
-        index.podApplied(pod);
-      }
-
-      @Override
-      public void onUpdate(Pod old, Pod pod) {
-        index.podApplied(pod);
-      }
-
-      @Override
-      public void onDelete(Pod pod, boolean unknownFinalState) {
-        index.podDeleted(pod);
-      }
-    });
+  public InformerPodDirectory(ResourceCache cache) {
+    this.cache = cache;
   }
 
-  /** Starts both informers; completes once both have listed their objects. */
-  public CompletionStage<Void> start() {
-    return CompletableFuture.allOf(replicaSetInformer.start().toCompletableFuture(),
-        podInformer.start().toCompletableFuture());
+  /**
+   * Subscribes; call before the cache starts, so its first listing reaches the index (a later subscriber would see
+   * only changes).
+   */
+  public void open() {
+    subscription = cache.subscribe(null, EnumSet.of(Kind.POD, Kind.REPLICA_SET), this::changed);
   }
 
-  /** Names of pods (namespace/name) currently known, for the load generator. */
-  public List<String> podKeys() {
-    return podInformer.getStore().list().stream()
-        .map(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName()).toList();
+  private void changed(Kind kind, JsonObject object, boolean deleted) {
+    if (kind == Kind.POD) {
+      if (deleted) {
+        index.podDeleted(object);
+      } else {
+        index.podApplied(object);
+      }
+    } else if (deleted) {
+      index.replicaSetDeleted(object);
+    } else {
+      index.replicaSetApplied(object);
+    }
   }
 
-  /** Pods currently in the informer's cache. */
-  public List<Pod> pods() {
-    return podInformer.getStore().list();
+  /** Pods currently cached, as JSON shared with every reader: read them, never change them. */
+  public List<JsonObject> pods() {
+    return cache.listShared(Kind.POD, null);
   }
 
   @Override
@@ -93,7 +62,8 @@ public final class InformerPodDirectory implements PodDirectory, AutoCloseable {
 
   @Override
   public void close() {
-    podInformer.stop();
-    replicaSetInformer.stop();
+    if (subscription != null) {
+      subscription.close();
+    }
   }
 }

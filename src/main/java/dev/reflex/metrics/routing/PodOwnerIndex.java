@@ -1,10 +1,8 @@
 package dev.reflex.metrics.routing;
 
 import dev.reflex.bus.TargetKey;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,48 +34,51 @@ public final class PodOwnerIndex implements PodDirectory {
     return namespace + "/" + kind + "/" + name;
   }
 
-  /** A pod was added or changed. */
-  public synchronized void podApplied(Pod pod) {
-    String ns = pod.getMetadata().getNamespace();
-    String name = pod.getMetadata().getName();
-    OwnerReference controller = controllerOf(pod);
-    PodEntry next = new PodEntry(controller == null ? null : controller.getKind(),
-        controller == null ? null : controller.getName(), ready(pod));
-    PodEntry previous = pods.computeIfAbsent(ns, k -> new ConcurrentHashMap<>()).put(name, next);
+  /** A pod was added or changed (its JSON, as the informer cache holds it). */
+  public synchronized void podApplied(JsonObject pod) {
+    JsonObject meta = pod.getJsonObject("metadata");
+    String ns = meta.getString("namespace");
+    JsonObject controller = controllerOf(meta);
+    PodEntry next = new PodEntry(controller == null ? null : controller.getString("kind"),
+        controller == null ? null : controller.getString("name"), ready(pod));
+    PodEntry previous = pods.computeIfAbsent(ns, k -> new ConcurrentHashMap<>()).put(meta.getString("name"), next);
     adjust(ns, previous, -1);
     adjust(ns, next, +1);
   }
 
   /** A pod was deleted. */
-  public synchronized void podDeleted(Pod pod) {
-    String ns = pod.getMetadata().getNamespace();
+  public synchronized void podDeleted(JsonObject pod) {
+    JsonObject meta = pod.getJsonObject("metadata");
+    String ns = meta.getString("namespace");
     Map<String, PodEntry> inNamespace = pods.get(ns);
     if (inNamespace != null) {
-      adjust(ns, inNamespace.remove(pod.getMetadata().getName()), -1);
+      adjust(ns, inNamespace.remove(meta.getString("name")), -1);
     }
   }
 
   /** A ReplicaSet was added or changed. */
-  public synchronized void replicaSetApplied(ReplicaSet rs) {
-    String ns = rs.getMetadata().getNamespace();
-    String name = rs.getMetadata().getName();
-    OwnerReference controller = controllerOf(rs);
+  public synchronized void replicaSetApplied(JsonObject rs) {
+    JsonObject meta = rs.getJsonObject("metadata");
+    String ns = meta.getString("namespace");
+    String name = meta.getString("name");
+    JsonObject controller = controllerOf(meta);
     replicaSetDeleted(rs);
-    if (controller != null && "Deployment".equals(controller.getKind())) {
-      deploymentOfReplicaSet.put(key(ns, name), controller.getName());
-      replicaSetsOfDeployment.computeIfAbsent(key(ns, controller.getName()), k -> ConcurrentHashMap.newKeySet())
-          .add(name);
+    if (controller != null && "Deployment".equals(controller.getString("kind"))) {
+      String deployment = controller.getString("name");
+      deploymentOfReplicaSet.put(key(ns, name), deployment);
+      replicaSetsOfDeployment.computeIfAbsent(key(ns, deployment), k -> ConcurrentHashMap.newKeySet()).add(name);
     }
   }
 
   /** A ReplicaSet was deleted. */
-  public synchronized void replicaSetDeleted(ReplicaSet rs) {
-    String ns = rs.getMetadata().getNamespace();
-    String deployment = deploymentOfReplicaSet.remove(key(ns, rs.getMetadata().getName()));
+  public synchronized void replicaSetDeleted(JsonObject rs) {
+    JsonObject meta = rs.getJsonObject("metadata");
+    String ns = meta.getString("namespace");
+    String deployment = deploymentOfReplicaSet.remove(key(ns, meta.getString("name")));
     if (deployment != null) {
       Set<String> set = replicaSetsOfDeployment.get(key(ns, deployment));
       if (set != null) {
-        set.remove(rs.getMetadata().getName());
+        set.remove(meta.getString("name"));
       }
     }
   }
@@ -133,25 +134,23 @@ public final class PodOwnerIndex implements PodDirectory {
     return n == null ? 0 : Math.max(0, n.get());
   }
 
-  private static OwnerReference controllerOf(HasMetadata object) {
-    if (object.getMetadata().getOwnerReferences() == null) {
-      return null;
-    }
-    for (OwnerReference ref : object.getMetadata().getOwnerReferences()) {
-      if (Boolean.TRUE.equals(ref.getController())) {
-        return ref;
+  private static JsonObject controllerOf(JsonObject meta) {
+    for (Object ref : meta.getJsonArray("ownerReferences", new JsonArray())) {
+      if (ref instanceof JsonObject owner && owner.getBoolean("controller", false)) {
+        return owner;
       }
     }
     return null;
   }
 
   /** Ready as endpoints count it: Running, condition Ready=True, not being deleted. */
-  static boolean ready(Pod pod) {
-    if (pod.getMetadata().getDeletionTimestamp() != null || pod.getStatus() == null
-        || !"Running".equals(pod.getStatus().getPhase()) || pod.getStatus().getConditions() == null) {
+  public static boolean ready(JsonObject pod) {
+    JsonObject status = pod.getJsonObject("status");
+    if (pod.getJsonObject("metadata").getValue("deletionTimestamp") != null || status == null
+        || !"Running".equals(status.getString("phase"))) {
       return false;
     }
-    return pod.getStatus().getConditions().stream()
-        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    return status.getJsonArray("conditions", new JsonArray()).stream().anyMatch(c -> c instanceof JsonObject
+        condition && "Ready".equals(condition.getString("type")) && "True".equals(condition.getString("status")));
   }
 }

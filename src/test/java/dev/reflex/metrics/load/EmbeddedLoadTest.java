@@ -10,6 +10,7 @@ import dev.reflex.config.ConfigLoader;
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.embedded.EmbeddedCluster;
 import dev.reflex.kube.KubeOps;
+import dev.reflex.kube.ResourceCache;
 import dev.reflex.metrics.Fixtures;
 import dev.reflex.metrics.StreamedMetrics;
 import dev.reflex.metrics.routing.InformerPodDirectory;
@@ -43,9 +44,12 @@ class EmbeddedLoadTest {
     KubeOps ops = new KubeOps(runtime.vertx(), 2, Duration.ofSeconds(10));
     EmbeddedCluster cluster = EmbeddedCluster.start(runtime.vertx(), config, ops, Clock.systemUTC())
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    InformerPodDirectory pods = new InformerPodDirectory(cluster.client(), Duration.ofSeconds(30));
+    ResourceCache cache = new ResourceCache(cluster.client());
+    InformerPodDirectory pods = new InformerPodDirectory(cache);
+    pods.open();
     try {
-      pods.start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      cache.start(runtime.vertx().getOrCreateContext()).toCompletionStage().toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
       TargetKey nginx = new TargetKey("default", "nginx");
       Eventually.until(Duration.ofSeconds(20), "nginx-0 ready in the directory", () -> pods.readyPods(nginx) == 1);
       assertTrue(pods.ownerOf("default", "nginx-0").equals(Optional.of(
@@ -76,6 +80,7 @@ class EmbeddedLoadTest {
       assertTrue(generator.sent() > 0);
     } finally {
       pods.close();
+      cache.stop();
       cluster.close();
       ops.close();
       runtime.vertx().close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

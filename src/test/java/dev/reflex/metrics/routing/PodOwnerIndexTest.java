@@ -3,29 +3,34 @@ package dev.reflex.metrics.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.reflex.bus.TargetKey;
-import io.fabric8.kubernetes.api.model.Pod;
+import dev.reflex.testing.Mappers;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PodOwnerIndexTest {
 
-  static Pod pod(String name, String ownerKind, String owner, boolean ready) {
+  /** A fabric8 object as the informer cache holds it: its JSON. */
+  private static JsonObject json(Object object) {
+    return new JsonObject(Mappers.KUBE.asJson(object));
+  }
+
+  static JsonObject pod(String name, String ownerKind, String owner, boolean ready) {
     PodBuilder b = new PodBuilder().withNewMetadata().withNamespace("shop").withName(name).endMetadata();
     if (ownerKind != null) {
       b.editMetadata().addNewOwnerReference().withKind(ownerKind).withName(owner).withController(true)
           .withApiVersion("apps/v1").withUid("u").endOwnerReference().endMetadata();
     }
-    return b.withNewStatus().withPhase("Running").addNewCondition().withType("Ready")
-        .withStatus(ready ? "True" : "False").endCondition().endStatus().build();
+    return json(b.withNewStatus().withPhase("Running").addNewCondition().withType("Ready")
+        .withStatus(ready ? "True" : "False").endCondition().endStatus().build());
   }
 
-  static ReplicaSet rs(String name, String deployment) {
-    return new ReplicaSetBuilder().withNewMetadata().withNamespace("shop").withName(name).addNewOwnerReference()
+  static JsonObject rs(String name, String deployment) {
+    return json(new ReplicaSetBuilder().withNewMetadata().withNamespace("shop").withName(name).addNewOwnerReference()
         .withKind("Deployment").withName(deployment).withController(true).withApiVersion("apps/v1").withUid("d")
-        .endOwnerReference().endMetadata().build();
+        .endOwnerReference().endMetadata().build());
   }
 
   @Test

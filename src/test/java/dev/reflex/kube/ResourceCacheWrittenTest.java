@@ -1,14 +1,12 @@
-package dev.reflex.controller;
+package dev.reflex.kube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.reflex.app.Runtime;
 import dev.reflex.config.ConfigLoader;
 import dev.reflex.config.ReflexConfig;
-import dev.reflex.controller.ResourceCache.Kind;
 import dev.reflex.embedded.EmbeddedCluster;
-import dev.reflex.kube.KubeOps;
-import dev.reflex.kube.KubeRest;
+import dev.reflex.kube.ResourceCache.Kind;
 import dev.reflex.testing.EmbeddedReflex;
 import dev.reflex.testing.Eventually;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -54,7 +52,7 @@ class ResourceCacheWrittenTest {
     rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
     context = runtime.vertx().getOrCreateContext();
     cache = new ResourceCache(client);
-    EmbeddedReflex.await(cache.start(context, 0, (kind, obj) -> { }));
+    EmbeddedReflex.await(cache.start(context));
   }
 
   @AfterAll

@@ -1,8 +1,6 @@
-package dev.reflex.controller;
+package dev.reflex.kube;
 
 import dev.reflex.bus.TargetKey;
-import dev.reflex.kube.JsonByVersion;
-import dev.reflex.kube.LeanInformers;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -11,6 +9,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,13 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 
 /**
- * Informer caches of everything the controllers read, as JSON objects. Generic (untyped) informers are used on
- * purpose: an IHPA with a value the model cannot read must still be seen, so that it can be reported as an invalid
- * spec instead of silently vanishing. Change notifications hop onto the controllers' context.
+ * Reflex's one set of informer caches, as JSON objects: what the controllers reconcile from, what the pod directory
+ * routes streamed samples with, and what the Kubernetes taps publish. Started by the application on every replica,
+ * leading or not (a standby routes samples too); the controllers subscribe while they lead. Generic (untyped)
+ * informers are used on purpose: an IHPA with a value the model cannot read must still be seen, so that it can be
+ * reported as an invalid spec instead of silently vanishing. Each subscriber names the kinds it wants and the
+ * context its notifications hop onto.
  *
  * <p><b>Converted once.</b> Each object is turned into JSON once, when its event arrives; readers get copies, so a
  * reconcile may change what it reads without touching the cache. (Converting on every read made a resync of
@@ -96,29 +99,69 @@ public final class ResourceCache {
   private record Written(JsonObject object, String resourceVersion, String before, long atNanos) {
   }
 
+  /**
+   * Told of every add, update and delete of the kinds it subscribed to. The object is the cache's own JSON, shared
+   * with every reader: read it, never change it.
+   */
+  @FunctionalInterface
+  public interface Listener {
+    void changed(Kind kind, JsonObject object, boolean deleted);
+  }
+
+  /** A subscription; closing it ends it. */
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  private record Subscriber(Context context, Set<Kind> kinds, Listener listener) {
+  }
+
   private final KubernetesClient client;
   private final Map<Kind, SharedIndexInformer<GenericKubernetesResource>> informers = new LinkedHashMap<>();
   /** The JSON of each stored object, converted by the informers' threads as events arrive. */
   private final Map<Kind, JsonByVersion> converted = new EnumMap<>(Kind.class);
-  /** Objects we wrote whose echo has not arrived; touched on the controllers' context only. */
+  /** Objects the controllers wrote whose echo has not arrived; touched on the controllers' context only. */
   private final Map<Kind, Map<String, Written>> written = new EnumMap<>(Kind.class);
+  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  /** The context {@link #wrote} is called on (the controllers'), where written objects are kept; null before. */
+  private volatile Context writerContext;
+  private Future<Void> started;
 
   public ResourceCache(KubernetesClient client) {
     this.client = client;
+    for (Kind kind : Kind.values()) {
+      converted.put(kind, new JsonByVersion());
+      written.put(kind, new HashMap<>());
+    }
   }
 
   /**
-   * Starts every informer; {@code onChange} runs on {@code context} with the kind and the object (as JSON) after
-   * each add, update or delete. The future completes once all caches are filled.
+   * Tells {@code listener} of every change of {@code kinds} from now on, on {@code context}; with a null context on
+   * the informer's own thread (for thread-safe, quick listeners such as the pod directory's index). Objects already
+   * cached are not replayed: a subscriber after {@link #whenSynced()} reads them with {@link #keys} or {@link #list}.
+   *
+   * @return closing it ends the subscription
    */
-  public Future<Void> start(Context context, long resyncMillis, BiConsumer<Kind, JsonObject> onChange) {
-    List<Future<Void>> started = new ArrayList<>();
+  public Subscription subscribe(Context context, Set<Kind> kinds, Listener listener) {
+    Subscriber subscriber = new Subscriber(context, Set.copyOf(kinds), listener);
+    subscribers.add(subscriber);
+    return () -> subscribers.remove(subscriber);
+  }
+
+  /**
+   * Starts every informer (once; later calls answer the same future), with informer resync off: the controllers
+   * resync on their own timer. The future completes on {@code context} once all caches are filled.
+   */
+  public synchronized Future<Void> start(Context context) {
+    if (started != null) {
+      return started;
+    }
+    List<Future<Void>> filled = new ArrayList<>();
     for (Kind kind : Kind.values()) {
-      JsonByVersion jsonOf = new JsonByVersion();
-      converted.put(kind, jsonOf);
-      written.put(kind, new HashMap<>());
+      JsonByVersion jsonOf = converted.get(kind);
       SharedIndexInformer<GenericKubernetesResource> informer = LeanInformers.withoutManagedFields(
-          client.genericKubernetesResources(kind.definition).inAnyNamespace().runnableInformer(resyncMillis));
+          client.genericKubernetesResources(kind.definition).inAnyNamespace().runnableInformer(0));
       informer.addEventHandler(new ResourceEventHandler<>() {
         @Override
         public void onAdd(GenericKubernetesResource obj) {
@@ -134,25 +177,51 @@ public final class ResourceCache {
         public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
           JsonObject json = json(obj);
           jsonOf.remove(storeKey(obj));
-          context.runOnContext(v -> {
-            written.get(kind).remove(storeKey(obj));
-            onChange.accept(kind, json);
-          });
+          tell(kind, json, true);
         }
 
         private void stored(GenericKubernetesResource obj) {
           JsonObject json = json(obj);
           jsonOf.put(storeKey(obj), obj.getMetadata().getResourceVersion(), json);
-          context.runOnContext(v -> {
-            echoed(kind, storeKey(obj), obj.getMetadata().getResourceVersion());
-            onChange.accept(kind, json);
-          });
+          tell(kind, json, false);
         }
       });
       informers.put(kind, informer);
-      started.add(Future.fromCompletionStage(informer.start(), context));
+      filled.add(Future.fromCompletionStage(informer.start(), context));
     }
-    return Future.all(started).mapEmpty();
+    started = Future.all(filled).mapEmpty();
+    return started;
+  }
+
+  /** Completes once every cache is filled; fails when the cache was never started. */
+  public synchronized Future<Void> whenSynced() {
+    return started == null ? Future.failedFuture(new IllegalStateException("the resource cache is not started"))
+        : started;
+  }
+
+  private void tell(Kind kind, JsonObject json, boolean deleted) {
+    Context writer = writerContext;
+    boolean echoHandled = writer == null;
+    for (Subscriber subscriber : subscribers) {
+      if (!subscriber.kinds().contains(kind)) {
+        continue;
+      }
+      if (subscriber.context() == null) {
+        subscriber.listener().changed(kind, json, deleted);
+      } else if (subscriber.context() == writer) {
+        // The writer's own subscriber: its stale copy goes in the same task, before it hears of the change.
+        echoHandled = true;
+        subscriber.context().runOnContext(v -> {
+          echoed(kind, json, deleted);
+          subscriber.listener().changed(kind, json, deleted);
+        });
+      } else {
+        subscriber.context().runOnContext(v -> subscriber.listener().changed(kind, json, deleted));
+      }
+    }
+    if (!echoHandled) {
+      writer.runOnContext(v -> echoed(kind, json, deleted));
+    }
   }
 
   public void stop() {
@@ -168,6 +237,7 @@ public final class ResourceCache {
    * arrives. Must be called on the controllers' context.
    */
   public void wrote(Kind kind, JsonObject object) {
+    writerContext = Vertx.currentContext();
     JsonObject meta = object.getJsonObject("metadata", new JsonObject());
     String rv = meta.getString("resourceVersion");
     if (rv == null || rv.isEmpty()) {
@@ -183,15 +253,36 @@ public final class ResourceCache {
   }
 
   /**
-   * A watch event for a key we wrote: the written object gives way to any version other than the one the informer
-   * already held when we wrote (whose event may still be on its way here). That is our echo, or something newer;
-   * at worst an intermediate version from another writer, which is no staler than an informer without this.
+   * Every event passes through here first, on the writer's context. For a key we wrote, the written object gives way
+   * to a deletion or to any version other than the one the informer already held when we wrote (whose event may
+   * still be on its way here). That is our echo, or something newer; at worst an intermediate version from another
+   * writer, which is no staler than an informer without this.
    */
-  private void echoed(Kind kind, String key, String resourceVersion) {
+  private void echoed(Kind kind, JsonObject object, boolean deleted) {
+    String key = keyOf(object);
+    if (deleted) {
+      written.get(kind).remove(key);
+      return;
+    }
     Written w = written.get(kind).get(key);
+    String resourceVersion = object.getJsonObject("metadata", new JsonObject()).getString("resourceVersion");
     if (w != null && !Objects.equals(w.before(), resourceVersion)) {
       written.get(kind).remove(key);
     }
+  }
+
+  /**
+   * Forgets every written object and the writer (the controllers stopped: what they wrote is no longer ahead of
+   * anything, and their next term writes from a new context). Call it on the writer's context.
+   */
+  public void forgetWritten() {
+    writerContext = null;
+    written.values().forEach(Map::clear);
+  }
+
+  private static String keyOf(JsonObject object) {
+    JsonObject meta = object.getJsonObject("metadata", new JsonObject());
+    return meta.getString("namespace", "") + "/" + meta.getString("name");
   }
 
   /** The written object of a key while it is still ahead of the informer, or null. */
