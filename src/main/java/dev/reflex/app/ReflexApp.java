@@ -101,13 +101,13 @@ public final class ReflexApp {
         new ControllerVerticle.Streamed(streamed.kpa(), streamed.hpa(), streamed.resourceSeries(), metricReader),
         config.algorithmJob());
     return deploy(http)
-        .compose(v -> deploy(watch))
         .compose(v -> cache.start(runtime.vertx().getOrCreateContext()))
         .compose(v -> streamed.deploy(runtime.vertx()).map(ids -> {
           deployments.addAll(ids);
           return (Void) null;
         }))
         .compose(v -> deploy(actuator))
+        .compose(v -> deploy(watch))
         .compose(v -> deploy(grpc))
         .compose(v -> startControllers())
         .map(v -> this);

@@ -22,7 +22,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +135,7 @@ public final class ControllerVerticle extends VerticleBase {
     // A streamed sample the HPA would scale up on: its KubeHPA portraits decide now, not at their next sync.
     vertx.eventBus().<PodMetricSnapshot>localConsumer(Addresses.METRICS_POD_VALUES, message ->
         hp.podValues(message.body()).forEach(portraits::enqueueUrgent));
-    subscription = cache.subscribe(context, EnumSet.allOf(Kind.class), (kind, obj, deleted) -> changed(kind, obj));
+    subscription = cache.subscribeWriter(context, (kind, obj, deleted) -> changed(kind, obj));
     return cache.whenSynced().onSuccess(v -> {
       filled = true;
       resyncAll();
@@ -160,7 +159,6 @@ public final class ControllerVerticle extends VerticleBase {
     // The informers run on: they are the application's, and a standby routes samples with them.
     filled = false;
     subscription.close();
-    cache.forgetWritten();
     return Future.succeededFuture();
   }
 

@@ -9,10 +9,10 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +124,7 @@ public final class ResourceCache {
   /** Objects the controllers wrote whose echo has not arrived; touched on the controllers' context only. */
   private final Map<Kind, Map<String, Written>> written = new EnumMap<>(Kind.class);
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-  /** The context {@link #wrote} is called on (the controllers'), where written objects are kept; null before. */
+  /** The writer's context (see {@link #subscribeWriter}), where written objects are kept; null without one. */
   private volatile Context writerContext;
   private Future<Void> started;
 
@@ -147,6 +147,21 @@ public final class ResourceCache {
     Subscriber subscriber = new Subscriber(context, Set.copyOf(kinds), listener);
     subscribers.add(subscriber);
     return () -> subscribers.remove(subscriber);
+  }
+
+  /**
+   * {@link #subscribe} for the one writer (the controllers): the objects it records with {@link #wrote} are kept on
+   * {@code context}, and each event first retires the written copy it makes stale, in the same task that then tells
+   * the writer. Closing the subscription forgets what was written.
+   */
+  public Subscription subscribeWriter(Context context, Listener listener) {
+    Subscription subscription = subscribe(context, EnumSet.allOf(Kind.class), listener);
+    writerContext = context;
+    return () -> {
+      subscription.close();
+      writerContext = null;
+      context.runOnContext(v -> written.values().forEach(Map::clear));
+    };
   }
 
   /**
@@ -234,10 +249,9 @@ public final class ResourceCache {
 
   /**
    * Records an object a controller just wrote (the API server's answer); readers get it until its watch echo
-   * arrives. Must be called on the controllers' context.
+   * arrives. Must be called on the writer's context (see {@link #subscribeWriter}).
    */
   public void wrote(Kind kind, JsonObject object) {
-    writerContext = Vertx.currentContext();
     JsonObject meta = object.getJsonObject("metadata", new JsonObject());
     String rv = meta.getString("resourceVersion");
     if (rv == null || rv.isEmpty()) {
@@ -269,15 +283,6 @@ public final class ResourceCache {
     if (w != null && !Objects.equals(w.before(), resourceVersion)) {
       written.get(kind).remove(key);
     }
-  }
-
-  /**
-   * Forgets every written object and the writer (the controllers stopped: what they wrote is no longer ahead of
-   * anything, and their next term writes from a new context). Call it on the writer's context.
-   */
-  public void forgetWritten() {
-    writerContext = null;
-    written.values().forEach(Map::clear);
   }
 
   private static String keyOf(JsonObject object) {

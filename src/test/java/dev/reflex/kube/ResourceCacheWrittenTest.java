@@ -52,6 +52,8 @@ class ResourceCacheWrittenTest {
     rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
     context = runtime.vertx().getOrCreateContext();
     cache = new ResourceCache(client);
+    // Written as the controllers write: on the writer's context, which hears every event.
+    cache.subscribeWriter(context, (kind, object, deleted) -> { });
     EmbeddedReflex.await(cache.start(context));
   }
 
