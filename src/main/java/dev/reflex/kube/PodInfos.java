@@ -3,10 +3,10 @@ package dev.reflex.kube;
 import dev.reflex.core.pods.PodInfo;
 import dev.reflex.core.pods.PodKeys;
 import dev.reflex.core.pods.PodPhase;
+import dev.reflex.objects.Timestamps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,14 +38,8 @@ public final class PodInfos {
     return builder.build();
   }
 
+  /** metav1.Time, or null when absent or malformed (the pod then has no such instant). */
   private static Instant instant(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return Timestamps.parse(text);
   }
 }

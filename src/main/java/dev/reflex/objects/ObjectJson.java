@@ -5,8 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * Typed field access for Kubernetes-shaped JSON (decide documents, portrait specs, pods): every getter names the
@@ -93,11 +91,11 @@ public final class ObjectJson {
     if (text == null) {
       return null;
     }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
+    Instant time = Timestamps.parse(text);
+    if (time == null) {
       throw new InvalidFieldException(at(path, key), "must be an RFC 3339 time, was \"" + text + "\"");
     }
+    return time;
   }
 
   /** A quantity string ({@code "500m"}) or a plain JSON number, in milli-units. */

@@ -1,6 +1,7 @@
 package dev.reflex.embedded.apiserver;
 
 import dev.reflex.embedded.apiserver.ResourceType.PrinterColumn;
+import dev.reflex.objects.Timestamps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

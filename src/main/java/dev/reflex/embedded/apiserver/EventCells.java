@@ -2,6 +2,7 @@ package dev.reflex.embedded.apiserver;
 
 import static dev.reflex.embedded.apiserver.ColumnDescriptions.*;
 
+import dev.reflex.objects.Timestamps;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.reflex.embedded.apiserver;
 
+import dev.reflex.objects.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package dev.reflex.embedded.apiserver;
 
+import dev.reflex.objects.Timestamps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.reflex.embedded.apiserver;
+package dev.reflex.objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.reflex.embedded.apiserver;
+package dev.reflex.objects;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,10 +10,11 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * metav1.Time as JSON carries it: RFC 3339, written in UTC to the second. Every stored object holds several
- * (creationTimestamp, one per managedFields entry) and a write reads them back, so the form this server writes is
- * read without the general date-time parser; any other RFC 3339 form (fractions, offsets) takes the general one.
+ * (creationTimestamp, one per managedFields entry), the embedded API server reads them back on each write and the
+ * controllers on each pass over a pod, so the form Kubernetes writes is read without the general date-time parser;
+ * any other RFC 3339 form (fractions, offsets) takes the general one.
  */
-final class Timestamps {
+public final class Timestamps {
 
   private static final int CANONICAL_LENGTH = "2026-12-03T09:00:00Z".length();
 
@@ -21,12 +22,12 @@ final class Timestamps {
   }
 
   /** RFC 3339 in UTC, whole seconds: how metav1.Time is written. */
-  static String format(Instant time) {
+  public static String format(Instant time) {
     return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** The instant of an RFC 3339 timestamp, or null when it is absent, empty or malformed. */
-  static Instant parse(String timestamp) {
+  public static Instant parse(String timestamp) {
     if (timestamp == null || timestamp.isEmpty()) {
       return null;
     }
