@@ -19,10 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -49,6 +51,8 @@ final class SimulatedControllers {
   private final Map<String, JsonArray> lastSubsets = new ConcurrentHashMap<>();
   /** Terminating pods whose containers the simulated kubelet is stopping, by namespace/name. */
   private final Map<String, Stopping> stopping = new HashMap<>();
+  /** The ReplicaSet controller's creates and deletes not yet seen in its cache. */
+  private final PodExpectations expectations = new PodExpectations();
 
   SimulatedControllers(ClusterView view, KubeRest rest, EventBus bus, Duration startupDelay,
       BiConsumer<WorkloadSimulator.Key, Duration> recheck) {
@@ -220,17 +224,34 @@ final class SimulatedControllers {
     int desired = rs.getJsonObject("spec").getInteger("replicas", 1);
     List<Future<?>> writes = new ArrayList<>();
     List<JsonObject> kept = new ArrayList<>(pods);
-    if (pods.size() > desired) {
+    String owner = key.namespace() + "/" + key.name();
+    Set<String> cached = new HashSet<>();
+    view.podsOwnedBy(key.namespace(), "ReplicaSet", key.name()).forEach(p -> cached.add(name(p)));
+    Set<String> running = new HashSet<>();
+    pods.forEach(p -> running.add(name(p)));
+    // Until its own creates and deletes show up in the cache, the count it would act on is stale (kube waits too).
+    boolean settled = expectations.satisfied(owner, cached, running, now);
+    if (!settled) {
+      recheck.accept(key, PodExpectations.TTL);
+    }
+    if (settled && pods.size() > desired) {
       Map<String, JsonObject> byName = new HashMap<>();
       pods.forEach(p -> byName.put(name(p), p));
       List<JsonObject> victims = PodOrdering.firstToRemove(WorkloadKind.REPLICA_SET,
           pods.stream().map(PodInfos::fromJson).toList(), pods.size() - desired, now).stream()
           .map(info -> byName.get(info.name())).toList();
-      victims.forEach(v -> writes.add(deletePod(v, rs, "ReplicaSet", now)));
+      for (JsonObject victim : victims) {
+        expectations.deleting(owner, name(victim), now);
+        writes.add(deletePod(victim, rs, "ReplicaSet", now).onFailure(e -> expectations.failed(owner,
+            name(victim))));
+      }
       kept.removeAll(victims);
     }
-    for (int i = pods.size(); i < desired; i++) {
-      writes.add(createPod(rs, "ReplicaSet", key.name() + "-" + randomSuffix(), Map.of(), now));
+    for (int i = pods.size(); settled && i < desired; i++) {
+      String podName = key.name() + "-" + randomSuffix();
+      expectations.creating(owner, podName, now);
+      writes.add(createPod(rs, "ReplicaSet", podName, Map.of(), now).onFailure(e -> expectations.failed(owner,
+          podName)));
     }
     kept.forEach(p -> writes.add(advance(p, key, now)));
     writes.add(syncStatus(rs, "ReplicaSet", key, kept));
