@@ -38,9 +38,10 @@ import java.util.concurrent.TimeUnit;
  * it, so the next reader sees it without waiting for the watch to echo it back: this is what lets the ReplicaProfile
  * controller act on the profile the IHPA controller wrote a moment ago. The first watch event that brings any
  * version other than the one the informer held at the time of the write (our echo, or something newer), a deletion,
- * or {@value #WRITTEN_TTL_SECONDS} s without such an event hand the object back to the informer. (Matching the
- * echo's resourceVersion exactly is not enough: the embedded API server's create answers with a different one than
- * its watch event carries, and a written object that outlives its echo hides every later change.)
+ * or {@value #WRITTEN_TTL_SECONDS} s without such an event hand the object back to the informer. (Waiting for the
+ * echo's exact resourceVersion would be enough against an API server that answers a write with the version its watch
+ * then carries, as kube-apiserver and the embedded one do; giving way to any other version also survives one that
+ * does not, where a written object outliving its echo would hide every later change.)
  */
 public final class ResourceCache {
 
