@@ -16,6 +16,7 @@ import dev.reflex.metrics.kubehpa.ResourceSeries;
 import dev.reflex.metrics.kubehpa.StreamedHpa;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -167,13 +168,19 @@ public final class ControllerVerticle extends VerticleBase {
     return filled && cache.synced();
   }
 
-  /** Re-enqueues every IHPA, HorizontalPortrait and ReplicaProfile (also used by tests after moving the clock). */
-  public void resyncAll() {
+  /**
+   * Re-enqueues every IHPA, HorizontalPortrait and ReplicaProfile (also used by tests after moving the clock). The
+   * future completes once they are queued, so a caller that then waits for {@link #idle()} waits for their passes.
+   */
+  public Future<Void> resyncAll() {
+    Promise<Void> queued = Promise.promise();
     context.runOnContext(v -> {
       cache.keys(Kind.IHPA).forEach(ihpas::enqueue);
       cache.keys(Kind.HP).forEach(portraits::enqueue);
       cache.keys(Kind.RP).forEach(profiles::enqueue);
+      queued.complete();
     });
+    return queued.future();
   }
 
   /** True when no reconcile is queued or running (for tests). */
