@@ -1,5 +1,6 @@
 package dev.reflex.controller;
 
+import dev.reflex.kube.KubeApiException;
 import dev.reflex.kube.KubeRest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -68,7 +69,21 @@ public final class EventRecorder {
           .put("source", new JsonObject().put("component", component))
           .put("firstTimestamp", now.toString()).put("lastTimestamp", now.toString()).put("count", 1)
           .put("reportingComponent", component).put("reportingInstance", "reflex");
-      write = rest.create("/api/v1/namespaces/" + namespace + "/events", event);
+      String collection = "/api/v1/namespaces/" + namespace + "/events";
+      // The name is the object's plus the time, as client-go names events; two events in the same millisecond (or a
+      // clock that was set back, or a restart that forgot what it recorded) can meet a name already taken. Such an
+      // event is not lost: it is created again under a name the API server generates.
+      write = rest.create(collection, event).recover(e -> {
+        if (!(e instanceof KubeApiException api && api.conflict())) {
+          return Future.failedFuture(e);
+        }
+        JsonObject renamed = event.copy();
+        renamed.getJsonObject("metadata").remove("name");
+        // A prefix may end in a dash, not a dot (the generated name must be a DNS subdomain).
+        renamed.getJsonObject("metadata").put("generateName", name + "-");
+        return rest.create(collection, renamed).onSuccess(stored -> recent.put(key, new Recorded(namespace,
+            stored.getJsonObject("metadata").getString("name"), 1, now)));
+      });
     }
     return write.<Void>mapEmpty().recover(e -> {
       LOG.warn("[{}/{}] could not record event {} '{}': {}", namespace, meta.getString("name"), reason, message,

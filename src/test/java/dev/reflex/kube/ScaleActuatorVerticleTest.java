@@ -11,10 +11,8 @@ import dev.reflex.bus.ScaleMessage.ScaleApplied;
 import dev.reflex.bus.ScaleMessage.ScaleFailed;
 import dev.reflex.bus.ScaleMessage.ScaleRequest;
 import dev.reflex.bus.TargetKey;
-import dev.reflex.config.ConfigLoader;
-import dev.reflex.config.ReflexConfig;
 import dev.reflex.embedded.EmbeddedCluster;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.reflex.testing.EmbeddedApi;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,10 +23,8 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,22 +47,18 @@ class ScaleActuatorVerticleTest {
   @TempDir
   Path dir;
 
-  private KubeOps ops;
+  private EmbeddedApi api;
   private EmbeddedCluster cluster;
   private KubeRest rest;
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext ctx) {
     Codecs.register(vertx.eventBus());
-    ReflexConfig config = ConfigLoader.load(null, Map.of("REFLEX_EMBEDDED_WORKLOADS", "",
-        "REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString()));
-    ops = new KubeOps(vertx, 2, Duration.ofSeconds(10));
-    EmbeddedCluster.start(vertx, config, ops, Clock.systemUTC())
+    EmbeddedApi.start(vertx, dir)
         .compose(started -> {
-          cluster = started;
-          KubernetesClient client = KubeClients.forRun(vertx, dir.resolve("kubeconfig").toString(),
-              Duration.ofSeconds(10));
-          rest = new KubeRest(client, vertx, Duration.ofSeconds(10));
+          api = started;
+          cluster = started.cluster;
+          rest = started.rest;
           return rest.create("/apis/apps/v1/namespaces/default/statefulsets", statefulSet());
         })
         .compose(created -> vertx.deployVerticle(new ScaleActuatorVerticle(rest, new SimpleMeterRegistry(),
@@ -76,11 +68,8 @@ class ScaleActuatorVerticleTest {
 
   @AfterEach
   void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (ops != null) {
-      ops.close();
+    if (api != null) {
+      api.close();
     }
   }
 
