@@ -13,11 +13,10 @@ import java.util.stream.Collectors;
  * @param args the kubectl arguments (no {@code --kubeconfig})
  * @param expected what the run must end with
  * @param limit how long the command may run before it is killed (a kill fails the row)
- * @param settle how long to wait before running it, for rows that check that something did NOT happen
  * @param retried whether to re-run the command until it matches (within {@code limit}), for state the
  *     simulated controllers reach asynchronously
  */
-record KubectlRow(List<String> args, Expected expected, Duration limit, Duration settle, boolean retried) {
+record KubectlRow(List<String> args, Expected expected, Duration limit, boolean retried) {
 
   static final Duration DEFAULT_LIMIT = Duration.ofSeconds(20);
 
@@ -40,19 +39,15 @@ record KubectlRow(List<String> args, Expected expected, Duration limit, Duration
   }
 
   static KubectlRow of(Expected expected, String... args) {
-    return new KubectlRow(List.of(args), expected, DEFAULT_LIMIT, Duration.ZERO, false);
+    return new KubectlRow(List.of(args), expected, DEFAULT_LIMIT, false);
   }
 
   KubectlRow eventually() {
-    return new KubectlRow(args, expected, limit, settle, true);
+    return new KubectlRow(args, expected, limit, true);
   }
 
   KubectlRow limit(Duration value) {
-    return new KubectlRow(args, expected, value, settle, retried);
-  }
-
-  KubectlRow settle(Duration value) {
-    return new KubectlRow(args, expected, limit, value, retried);
+    return new KubectlRow(args, expected, value, retried);
   }
 
   String name() {
