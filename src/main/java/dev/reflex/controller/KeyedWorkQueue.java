@@ -51,6 +51,8 @@ public final class KeyedWorkQueue {
   private final Map<TargetKey, Integer> failures = new HashMap<>();
   private final Map<TargetKey, Timer> timers = new HashMap<>();
   private boolean drainScheduled;
+  /** {@link #idle()}'s answer, written on the context, read by tests and benchmarks on their own threads. */
+  private volatile boolean idle = true;
 
   private record Timer(long id, Instant at) {
   }
@@ -122,12 +124,22 @@ public final class KeyedWorkQueue {
     return timer == null ? null : timer.at();
   }
 
+  /**
+   * Whether no key is queued or running (a key waiting out a retry's backoff is neither); safe from any thread, as
+   * of the queue's last change.
+   */
   public boolean idle() {
-    return dirty.isEmpty() && running.isEmpty();
+    return idle;
+  }
+
+  /** Called on the context after every change of {@code dirty} or {@code running}. */
+  private void changed() {
+    idle = dirty.isEmpty() && running.isEmpty();
   }
 
   private void markDirty(TargetKey key) {
     dirty.add(key);
+    changed();
     if (!drainScheduled) {
       drainScheduled = true;
       context.runOnContext(v -> drain());
@@ -159,6 +171,7 @@ public final class KeyedWorkQueue {
     }
     picked.forEach(dirty::remove);
     picked.forEach(this::run);
+    changed();
     if (more && !drainScheduled) {
       drainScheduled = true;
       context.runOnContext(v -> drain());
@@ -176,6 +189,7 @@ public final class KeyedWorkQueue {
     }
     pass.onComplete(result -> {
       running.remove(key);
+      changed();
       if (result.succeeded()) {
         failures.remove(key);
       } else {
