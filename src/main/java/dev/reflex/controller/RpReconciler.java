@@ -85,15 +85,19 @@ final class RpReconciler {
       return fail(rp, oldStatus, generation, now, "Ensured", "FailedGetScale", "failed to get scale of "
           + target.getString("kind") + "/" + target.getString("name") + ": not a scalable workload kind");
     }
-    return scaleOf(key.namespace(), target, workloadPath)
+    // Read once: the scale comes from it when cached, and so does whether a rollout is in progress.
+    Kind workloadKind = workloadKind(target);
+    JsonObject workload = workloadKind == null ? null
+        : cache.get(workloadKind, key.namespace(), target.getString("name"));
+    return scaleOf(workload, workloadPath)
         .recover(e -> fail(rp, oldStatus, generation, now, "Ensured", "FailedGetScale",
             "failed to get scale: " + e.getMessage()).map(o -> null))
         .compose(scale -> scale == null ? Future.succeededFuture(new Observed(""))
-            : withScale(key, rp, spec, oldStatus, generation, target, workloadPath, scale, now));
+            : withScale(key, rp, spec, oldStatus, generation, target, rolloutInProgress(workload), scale, now));
   }
 
   private Future<Observed> withScale(TargetKey key, JsonObject rp, JsonObject spec, JsonObject oldStatus,
-      long generation, JsonObject target, String workloadPath, JsonObject scale, Instant now) {
+      long generation, JsonObject target, boolean rolloutInProgress, JsonObject scale, Instant now) {
     String selector = scale.getJsonObject("status", new JsonObject()).getString("selector", "");
     if (selector.isBlank()) {
       return fail(rp, oldStatus, generation, now, "Ensured", "InvalidSelector",
@@ -117,7 +121,7 @@ final class RpReconciler {
     WorkloadKind kind = WorkloadKind.fromTarget(target.getString("apiVersion", "apps/v1"), target.getString("kind"));
     ProfileEnforcement.Plan plan = ProfileEnforcement.plan(ApiMapping.profile(spec),
         AllowedDirection.fromApi(spec.getString("allowedScalingDirection")), kind, running, scaleReplicas,
-        rolloutInProgress(key.namespace(), target), now);
+        rolloutInProgress, now);
     boolean ensured = plan instanceof ProfileEnforcement.Ensured;
     JsonObject status = oldStatus.copy().put("onlineReplicas", plan.observed().online())
         .put("cutoffReplicas", plan.observed().cutoff()).put("standbyReplicas", plan.observed().standby());
@@ -209,9 +213,7 @@ final class RpReconciler {
    * selector are what {@code /scale} would answer), so realising a profile costs no extra round trip; read from
    * {@code /scale} otherwise.
    */
-  private Future<JsonObject> scaleOf(String namespace, JsonObject target, String workloadPath) {
-    Kind kind = workloadKind(target);
-    JsonObject workload = kind == null ? null : cache.get(kind, namespace, target.getString("name"));
+  private Future<JsonObject> scaleOf(JsonObject workload, String workloadPath) {
     if (workload == null) {
       return rest.get(workloadPath + "/scale");
     }
@@ -231,9 +233,8 @@ final class RpReconciler {
     return Kind.byKind(String.valueOf(target.getString("kind"))).orElse(null);
   }
 
-  private boolean rolloutInProgress(String namespace, JsonObject target) {
-    Kind kind = workloadKind(target);
-    JsonObject workload = kind == null ? null : cache.get(kind, namespace, target.getString("name"));
+  /** Whether the cached workload (null: not cached) is rolling out a new template. */
+  private static boolean rolloutInProgress(JsonObject workload) {
     if (workload == null) {
       return false;
     }
