@@ -97,7 +97,7 @@ public final class ResourceCache {
    *
    * @param before the resourceVersion the informer held when we wrote (null: none, a create)
    */
-  private record Written(JsonObject object, String resourceVersion, String before, long atNanos) {
+  private record Written(JsonObject object, String before, long atNanos) {
   }
 
   /**
@@ -115,7 +115,8 @@ public final class ResourceCache {
     void close();
   }
 
-  private record Subscriber(Context context, Set<Kind> kinds, Listener listener) {
+  /** @param writer whether this is the writer's subscription (see {@link #subscribeWriter}) */
+  private record Subscriber(Context context, Set<Kind> kinds, Listener listener, boolean writer) {
   }
 
   private final KubernetesClient client;
@@ -125,8 +126,6 @@ public final class ResourceCache {
   /** Objects the controllers wrote whose echo has not arrived; touched on the controllers' context only. */
   private final Map<Kind, Map<String, Written>> written = new EnumMap<>(Kind.class);
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-  /** The writer's context (see {@link #subscribeWriter}), where written objects are kept; null without one. */
-  private volatile Context writerContext;
   private Future<Void> started;
 
   public ResourceCache(KubernetesClient client) {
@@ -145,7 +144,7 @@ public final class ResourceCache {
    * @return closing it ends the subscription
    */
   public Subscription subscribe(Context context, Set<Kind> kinds, Listener listener) {
-    Subscriber subscriber = new Subscriber(context, Set.copyOf(kinds), listener);
+    Subscriber subscriber = new Subscriber(context, Set.copyOf(kinds), listener, false);
     subscribers.add(subscriber);
     return () -> subscribers.remove(subscriber);
   }
@@ -156,11 +155,10 @@ public final class ResourceCache {
    * the writer. Closing the subscription forgets what was written.
    */
   public Subscription subscribeWriter(Context context, Listener listener) {
-    Subscription subscription = subscribe(context, EnumSet.allOf(Kind.class), listener);
-    writerContext = context;
+    Subscriber subscriber = new Subscriber(context, EnumSet.allOf(Kind.class), listener, true);
+    subscribers.add(subscriber);
     return () -> {
-      subscription.close();
-      writerContext = null;
+      subscribers.remove(subscriber);
       context.runOnContext(v -> written.values().forEach(Map::clear));
     };
   }
@@ -216,17 +214,14 @@ public final class ResourceCache {
   }
 
   private void tell(Kind kind, JsonObject json, boolean deleted) {
-    Context writer = writerContext;
-    boolean echoHandled = writer == null;
     for (Subscriber subscriber : subscribers) {
       if (!subscriber.kinds().contains(kind)) {
         continue;
       }
       if (subscriber.context() == null) {
         subscriber.listener().changed(kind, json, deleted);
-      } else if (subscriber.context() == writer) {
-        // The writer's own subscriber: its stale copy goes in the same task, before it hears of the change.
-        echoHandled = true;
+      } else if (subscriber.writer()) {
+        // The writer's stale copy goes in the same task, before it hears of the change.
         subscriber.context().runOnContext(v -> {
           echoed(kind, json, deleted);
           subscriber.listener().changed(kind, json, deleted);
@@ -234,9 +229,6 @@ public final class ResourceCache {
       } else {
         subscriber.context().runOnContext(v -> subscriber.listener().changed(kind, json, deleted));
       }
-    }
-    if (!echoHandled) {
-      writer.runOnContext(v -> echoed(kind, json, deleted));
     }
   }
 
@@ -263,7 +255,7 @@ public final class ResourceCache {
     if (stored != null && rv.equals(stored.getMetadata().getResourceVersion())) {
       return;
     }
-    written.get(kind).put(key, new Written(object.copy(), rv,
+    written.get(kind).put(key, new Written(object.copy(),
         stored == null ? null : stored.getMetadata().getResourceVersion(), System.nanoTime()));
   }
 
