@@ -216,8 +216,8 @@ final class SimulatedControllers {
   private Future<?> replicaSet(WorkloadSimulator.Key key, Instant now) {
     JsonObject rs = view.get("ReplicaSet", key.namespace(), key.name());
     // Pods being deleted no longer count, as for kube's ReplicaSet controller: their replacements start at once.
-    List<JsonObject> pods = view.podsOwnedBy(key.namespace(), "ReplicaSet", key.name()).stream()
-        .filter(p -> !terminating(p)).toList();
+    List<JsonObject> owned = view.podsOwnedBy(key.namespace(), "ReplicaSet", key.name());
+    List<JsonObject> pods = owned.stream().filter(p -> !terminating(p)).toList();
     if (rs == null || terminating(rs)) {
       return Future.succeededFuture();
     }
@@ -226,7 +226,7 @@ final class SimulatedControllers {
     List<JsonObject> kept = new ArrayList<>(pods);
     String owner = key.namespace() + "/" + key.name();
     Set<String> cached = new HashSet<>();
-    view.podsOwnedBy(key.namespace(), "ReplicaSet", key.name()).forEach(p -> cached.add(name(p)));
+    owned.forEach(p -> cached.add(name(p)));
     Set<String> running = new HashSet<>();
     pods.forEach(p -> running.add(name(p)));
     // Until its own creates and deletes show up in the cache, the count it would act on is stale (kube waits too).
