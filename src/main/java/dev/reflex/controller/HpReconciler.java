@@ -351,12 +351,12 @@ final class HpReconciler {
     PredictiveQueries queries;
     try {
       typed = serialization.unmarshal(hp.encode(), HorizontalPortrait.class);
-      queries = PredictiveQueries.plan(key.namespace(), typed.getSpec().getScaleTargetRef(),
-          typed.getSpec().getMetrics(), podRequest(key.namespace(), hp));
+      queries = PredictiveQueries.plan(key.namespace(), typed.getSpec().scaleTargetRef(),
+          typed.getSpec().metrics(), podRequest(key.namespace(), hp));
     } catch (RuntimeException e) {
       return failed(hp, now, "FailedGeneratePortrait", "failed to generate portrait: " + e.getMessage()).map(next);
     }
-    return forecasts.forecast(queries, typed.getSpec().getAlgorithm().getForecast(), now)
+    return forecasts.forecast(queries, typed.getSpec().algorithm().forecast(), now)
         .compose(forecast -> {
           JsonArray points = new JsonArray();
           forecast.points().forEach(p -> points.add(new JsonObject().put("timestamp", p.timestamp().getEpochSecond())

@@ -43,14 +43,14 @@ public final class ForecastService {
    * (too little history, a metric with no data), or with the metric source's own failure.
    */
   public Future<Forecast> forecast(PredictiveQueries queries, ForecastPortraitAlgorithm algorithm, Instant now) {
-    ForecastPortraitAlgorithm a = algorithm == null ? new ForecastPortraitAlgorithm() : algorithm;
+    ForecastPortraitAlgorithm a = algorithm == null ? new ForecastPortraitAlgorithm(null, null, null, null) : algorithm;
     Duration historyLength;
     ForecastSpec spec;
     try {
-      historyLength = duration(a.getHistoryLength(), "168h", "forecast.historyLength");
-      spec = new ForecastSpec(duration(a.getSeasonalityPeriod(), "24h", "forecast.seasonalityPeriod"),
-          duration(a.getScalingFreq(), "10m", "forecast.scalingFreq"),
-          duration(a.getForecastHorizon(), "1h", "forecast.forecastHorizon"), queries.targetPerReplica());
+      historyLength = duration(a.historyLength(), "168h", "forecast.historyLength");
+      spec = new ForecastSpec(duration(a.seasonalityPeriod(), "24h", "forecast.seasonalityPeriod"),
+          duration(a.scalingFreq(), "10m", "forecast.scalingFreq"),
+          duration(a.forecastHorizon(), "1h", "forecast.forecastHorizon"), queries.targetPerReplica());
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }

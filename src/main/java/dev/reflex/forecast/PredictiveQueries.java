@@ -52,90 +52,90 @@ public record PredictiveQueries(MetricQuery usage, MetricQuery replicas, List<Me
       throw new IllegalArgumentException("metrics: a predictive portrait needs the resource target, the ready pods "
           + "metric and at least one traffic metric (3 or more), got " + (metrics == null ? 0 : metrics.size()));
     }
-    GroupKind workload = GroupKind.ofApiVersion(scaleTarget.getApiVersion(), scaleTarget.getKind());
-    String name = scaleTarget.getName();
+    GroupKind workload = GroupKind.ofApiVersion(scaleTarget.apiVersion(), scaleTarget.kind());
+    String name = scaleTarget.name();
 
     MetricSpec first = metrics.get(0);
     MetricQuery usage;
     double target;
-    if (first.getType() == MetricSourceType.Resource && first.getResource() != null) {
-      usage = new MetricQuery.WorkloadResource(workload, namespace, name, first.getResource().getName(), true);
-      target = target(first.getResource().getTarget(), podRequest);
-    } else if (first.getType() == MetricSourceType.ContainerResource && first.getContainerResource() != null) {
+    if (first.type() == MetricSourceType.Resource && first.resource() != null) {
+      usage = new MetricQuery.WorkloadResource(workload, namespace, name, first.resource().name(), true);
+      target = target(first.resource().target(), podRequest);
+    } else if (first.type() == MetricSourceType.ContainerResource && first.containerResource() != null) {
       usage = new MetricQuery.WorkloadContainerResource(workload, namespace, name,
-          first.getContainerResource().getName(), first.getContainerResource().getContainer(), true);
-      target = target(first.getContainerResource().getTarget(), podRequest);
+          first.containerResource().name(), first.containerResource().container(), true);
+      target = target(first.containerResource().target(), podRequest);
     } else {
       throw new IllegalArgumentException("metrics[0]: must be a Resource or ContainerResource metric (the target "
-          + "resource), got " + first.getType());
+          + "resource), got " + first.type());
     }
 
     MetricSpec second = metrics.get(1);
-    if (second.getType() != MetricSourceType.Pods || second.getPods() == null || second.getPods().getMetric() == null) {
+    if (second.type() != MetricSourceType.Pods || second.pods() == null || second.pods().metric() == null) {
       throw new IllegalArgumentException("metrics[1]: must be a Pods metric naming the ready pods series (e.g. "
-          + "kube_pod_status_ready), got " + second.getType());
+          + "kube_pod_status_ready), got " + second.type());
     }
     MetricQuery replicas = new MetricQuery.WorkloadExternal(workload, namespace, name,
-        metricId(second.getPods().getMetric(), "metrics[1].pods.metric"));
+        metricId(second.pods().metric(), "metrics[1].pods.metric"));
 
     List<MetricQuery> traffic = new ArrayList<>();
     for (int i = 2; i < metrics.size(); i++) {
       MetricSpec m = metrics.get(i);
       String at = "metrics[" + i + "]";
-      if (m.getType() == MetricSourceType.Object && m.getObject() != null) {
-        CrossVersionObjectReference ref = m.getObject().getDescribedObject();
+      if (m.type() == MetricSourceType.Object && m.object() != null) {
+        CrossVersionObjectReference ref = m.object().describedObject();
         if (ref == null) {
           throw new IllegalArgumentException(at + ".object.describedObject: must be set");
         }
-        traffic.add(new MetricQuery.ObjectMetric(GroupKind.ofApiVersion(ref.getApiVersion(), ref.getKind()),
-            Optional.of(namespace), Optional.ofNullable(ref.getName()), LabelSelector.EVERYTHING,
-            metricId(m.getObject().getMetric(), at + ".object.metric")));
-      } else if (m.getType() == MetricSourceType.External && m.getExternal() != null) {
-        traffic.add(new MetricQuery.External(Optional.of(namespace), metricId(m.getExternal().getMetric(),
+        traffic.add(new MetricQuery.ObjectMetric(GroupKind.ofApiVersion(ref.apiVersion(), ref.kind()),
+            Optional.of(namespace), Optional.ofNullable(ref.name()), LabelSelector.EVERYTHING,
+            metricId(m.object().metric(), at + ".object.metric")));
+      } else if (m.type() == MetricSourceType.External && m.external() != null) {
+        traffic.add(new MetricQuery.External(Optional.of(namespace), metricId(m.external().metric(),
             at + ".external.metric")));
-      } else if (m.getType() == MetricSourceType.Pods && m.getPods() != null) {
-        traffic.add(new MetricQuery.WorkloadExternal(workload, namespace, name, metricId(m.getPods().getMetric(),
+      } else if (m.type() == MetricSourceType.Pods && m.pods() != null) {
+        traffic.add(new MetricQuery.WorkloadExternal(workload, namespace, name, metricId(m.pods().metric(),
             at + ".pods.metric")));
       } else {
         throw new IllegalArgumentException(at + ": a traffic metric must be Object, External or Pods, got "
-            + m.getType());
+            + m.type());
       }
     }
     return new PredictiveQueries(usage, replicas, traffic, target);
   }
 
   private static double target(MetricTarget target, OptionalDouble podRequest) {
-    if (target == null || target.getType() == null) {
+    if (target == null || target.type() == null) {
       throw new IllegalArgumentException("metrics[0].target: must be set");
     }
-    return switch (target.getType()) {
+    return switch (target.type()) {
       case "AverageValue" -> {
-        if (target.getAverageValue() == null) {
+        if (target.averageValue() == null) {
           throw new IllegalArgumentException("metrics[0].target.averageValue: must be set");
         }
-        BigDecimal v = target.getAverageValue().getNumericalAmount();
+        BigDecimal v = target.averageValue().getNumericalAmount();
         yield v.doubleValue();
       }
       case "Utilization" -> {
-        if (target.getAverageUtilization() == null) {
+        if (target.averageUtilization() == null) {
           throw new IllegalArgumentException("metrics[0].target.averageUtilization: must be set");
         }
         if (podRequest.isEmpty() || !(podRequest.getAsDouble() > 0)) {
           throw new IllegalArgumentException("metrics[0].target: a Utilization target needs the pods' resource "
               + "request, and none was found");
         }
-        yield target.getAverageUtilization() / 100.0 * podRequest.getAsDouble();
+        yield target.averageUtilization() / 100.0 * podRequest.getAsDouble();
       }
       default -> throw new IllegalArgumentException("metrics[0].target.type: must be AverageValue or Utilization "
-          + "for predictive portraits, got " + target.getType());
+          + "for predictive portraits, got " + target.type());
     };
   }
 
   private static MetricId metricId(dev.reflex.api.v1alpha1.MetricIdentifier id, String at) {
-    if (id == null || id.getName() == null || id.getName().isBlank()) {
+    if (id == null || id.name() == null || id.name().isBlank()) {
       throw new IllegalArgumentException(at + ".name: must be set");
     }
-    return new MetricId(id.getName(), selector(id.getSelector(), at + ".selector"));
+    return new MetricId(id.name(), selector(id.selector(), at + ".selector"));
   }
 
   /**

@@ -31,17 +31,13 @@ class SamplesRoundTripTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("ourSamples")
-  void specsReadTwiceAreEqualAndAnEditMakesThemDiffer(Manifests.Document doc) {
+  void specsReadTwiceAreEqual(Manifests.Document doc) {
     var a = doc.parse();
     var b = doc.parse();
     Object specA = specOf(a);
     Object specB = specOf(b);
     assertEquals(specA, specB);
     assertEquals(specA.hashCode(), specB.hashCode());
-    if (b instanceof dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscaler ihpa) {
-      ihpa.getSpec().setMaxReplicas(ihpa.getSpec().getMaxReplicas() + 1);
-      assertTrue(!specA.equals(specOf(b)), "a changed maxReplicas must make the specs differ");
-    }
   }
 
   private static Object specOf(HasMetadata resource) {

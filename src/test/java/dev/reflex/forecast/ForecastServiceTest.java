@@ -52,7 +52,7 @@ class ForecastServiceTest {
     vertx = Vertx.vertx();
     try (InputStream in = Files.newInputStream(Path.of("deploy/samples/forecast-predictive-sample.yaml"))) {
       IntelligentHorizontalPodAutoscaler ihpa = Serialization.unmarshal(in, IntelligentHorizontalPodAutoscaler.class);
-      sample = ihpa.getSpec().getPortraitProviders().get(0).getDynamic();
+      sample = ihpa.getSpec().portraitProviders().get(0).dynamic();
     }
   }
 
@@ -69,8 +69,8 @@ class ForecastServiceTest {
 
   @Test
   void samplePlansTheConventionalQueries() throws Exception {
-    PredictiveQueries q = PredictiveQueries.plan("default", parse().getSpec().getScaleTargetRef(),
-        sample.getMetrics(), OptionalDouble.of(0.2));
+    PredictiveQueries q = PredictiveQueries.plan("default", parse().getSpec().scaleTargetRef(),
+        sample.metrics(), OptionalDouble.of(0.2));
     GroupKind sts = new GroupKind("apps", "StatefulSet");
     assertEquals(new MetricQuery.WorkloadResource(sts, "default", "nginx", "cpu", true), q.usage());
     assertEquals("kube_pod_status_ready", ((MetricQuery.WorkloadExternal) q.replicas()).metric().name());
@@ -90,9 +90,9 @@ class ForecastServiceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
   void planRefusesNamingTheMetric(String name, int metrics, OptionalDouble request, String field) throws Exception {
-    List<MetricSpec> specs = sample.getMetrics().subList(0, metrics);
+    List<MetricSpec> specs = sample.metrics().subList(0, metrics);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PredictiveQueries.plan(
-        "default", parse().getSpec().getScaleTargetRef(), specs, request));
+        "default", parse().getSpec().scaleTargetRef(), specs, request));
     assertTrue(e.getMessage().startsWith(field), e.getMessage());
   }
 
@@ -102,11 +102,11 @@ class ForecastServiceTest {
     List<String> threads = new CopyOnWriteArrayList<>();
     MetricHistory history = new SyntheticHistory(threads);
     ForecastService service = new ForecastService(vertx, history, 1);
-    PredictiveQueries q = PredictiveQueries.plan("default", parse().getSpec().getScaleTargetRef(),
-        sample.getMetrics(), OptionalDouble.of(0.2));
+    PredictiveQueries q = PredictiveQueries.plan("default", parse().getSpec().scaleTargetRef(),
+        sample.metrics(), OptionalDouble.of(0.2));
     Context context = vertx.getOrCreateContext();
     Forecast f = context.<Forecast>executeBlocking(() -> null).compose(x -> service.forecast(q,
-        sample.getAlgorithm().getForecast(), now)).toCompletionStage().toCompletableFuture().get(30,
+        sample.algorithm().forecast(), now)).toCompletionStage().toCompletableFuture().get(30,
         TimeUnit.SECONDS);
     List<TimeSeriesPoint> points = f.points();
     // 10-minute buckets from 10:00 to the one holding 11:04:30.
@@ -136,10 +136,9 @@ class ForecastServiceTest {
   @MethodSource("historyLengths")
   void historyLengthIsAGoDuration(String historyLength, String message) throws Exception {
     ForecastService service = new ForecastService(vertx, new NoHistory(), 1);
-    PredictiveQueries q = PredictiveQueries.plan("default", parse().getSpec().getScaleTargetRef(),
-        sample.getMetrics(), OptionalDouble.of(0.2));
-    ForecastPortraitAlgorithm algorithm = new ForecastPortraitAlgorithm();
-    algorithm.setHistoryLength(historyLength);
+    PredictiveQueries q = PredictiveQueries.plan("default", parse().getSpec().scaleTargetRef(),
+        sample.metrics(), OptionalDouble.of(0.2));
+    ForecastPortraitAlgorithm algorithm = new ForecastPortraitAlgorithm(historyLength, null, null, null);
     var answer = service.forecast(q, algorithm, Instant.parse("2026-11-20T10:04:30Z")).toCompletionStage()
         .toCompletableFuture();
     ExecutionException failure = assertThrows(ExecutionException.class, () -> answer.get(30, TimeUnit.SECONDS));

@@ -6,21 +6,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** The ConfigMap result source; it has no settings, the ConfigMap name follows from the portrait's. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public final class ConfigMapPortraitAlgorithmResultSource {
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    return true;
-  }
-
-  @Override
-  public int hashCode() {
-    return ConfigMapPortraitAlgorithmResultSource.class.hashCode();
-  }
+public record ConfigMapPortraitAlgorithmResultSource() {
 }

@@ -4,70 +4,20 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
-import java.util.Objects;
 
 /** A resource metric of one named container in each pod of the scale target. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public final class ContainerResourceMetricSource {
+public record ContainerResourceMetricSource(
+    @Required
+    @JsonPropertyDescription("Name of the resource: cpu or memory.")
+    String name,
 
-  @Required
-  @JsonPropertyDescription("Name of the resource: cpu or memory.")
-  private String name;
+    @Required
+    @JsonPropertyDescription("Name of the container in the pods of the scale target.")
+    String container,
 
-  @Required
-  @JsonPropertyDescription("Name of the container in the pods of the scale target.")
-  private String container;
-
-  @Required
-  @JsonPropertyDescription("Target value of the resource metric.")
-  private MetricTarget target;
-
-  /** Returns {@code name}: name of the resource: cpu or memory; null when unset. */
-  public String getName() {
-    return name;
-  }
-
-  /** Sets {@code name}: name of the resource: cpu or memory. */
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  /** Returns {@code container}: name of the container in the pods of the scale target; null when unset. */
-  public String getContainer() {
-    return container;
-  }
-
-  /** Sets {@code container}: name of the container in the pods of the scale target. */
-  public void setContainer(String container) {
-    this.container = container;
-  }
-
-  /** Returns {@code target}: target value of the resource metric; null when unset. */
-  public MetricTarget getTarget() {
-    return target;
-  }
-
-  /** Sets {@code target}: target value of the resource metric. */
-  public void setTarget(MetricTarget target) {
-    this.target = target;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    ContainerResourceMetricSource other = (ContainerResourceMetricSource) o;
-    return Objects.equals(name, other.name) && Objects.equals(container, other.container)
-        && Objects.equals(target, other.target);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, container, target);
-  }
+    @Required
+    @JsonPropertyDescription("Target value of the resource metric.")
+    MetricTarget target) {
 }

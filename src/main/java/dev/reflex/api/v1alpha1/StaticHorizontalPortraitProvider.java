@@ -5,42 +5,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
-import java.util.Objects;
 
 /** A provider that always wants the same replica count. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public final class StaticHorizontalPortraitProvider {
-
-  @Required
-  @Min(0)
-  @JsonPropertyDescription("Desired online replicas.")
-  private Integer replicas;
-
-  /** Returns {@code replicas}: desired online replicas; null when unset. */
-  public Integer getReplicas() {
-    return replicas;
-  }
-
-  /** Sets {@code replicas}: desired online replicas. */
-  public void setReplicas(Integer replicas) {
-    this.replicas = replicas;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    StaticHorizontalPortraitProvider other = (StaticHorizontalPortraitProvider) o;
-    return Objects.equals(replicas, other.replicas);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(replicas);
-  }
+public record StaticHorizontalPortraitProvider(
+    @Required
+    @Min(0)
+    @JsonPropertyDescription("Desired online replicas.")
+    Integer replicas) {
 }

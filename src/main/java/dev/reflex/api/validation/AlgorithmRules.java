@@ -30,13 +30,13 @@ final class AlgorithmRules {
     if (p == null) {
       return;
     }
-    DurationFields.check(checks, path + ".syncPeriod", p.getSyncPeriod(), Duration.ofSeconds(1), null, false);
-    Decimals.check(checks, path + ".tolerance", p.getTolerance(), "0", null)
+    DurationFields.check(checks, path + ".syncPeriod", p.syncPeriod(), Duration.ofSeconds(1), null, false);
+    Decimals.check(checks, path + ".tolerance", p.tolerance(), "0", null)
         .filter(v -> v.compareTo(BigDecimal.ONE) >= 0)
-        .ifPresent(v -> checks.add(path + ".tolerance", "must be below 1, got " + p.getTolerance()));
-    DurationFields.check(checks, path + ".cpuInitializationPeriod", p.getCpuInitializationPeriod(), Duration.ZERO,
+        .ifPresent(v -> checks.add(path + ".tolerance", "must be below 1, got " + p.tolerance()));
+    DurationFields.check(checks, path + ".cpuInitializationPeriod", p.cpuInitializationPeriod(), Duration.ZERO,
         null, false);
-    DurationFields.check(checks, path + ".initialReadinessDelay", p.getInitialReadinessDelay(), Duration.ZERO, null,
+    DurationFields.check(checks, path + ".initialReadinessDelay", p.initialReadinessDelay(), Duration.ZERO, null,
         false);
   }
 
@@ -44,38 +44,38 @@ final class AlgorithmRules {
     if (p == null) {
       return;
     }
-    Decimals.check(checks, path + ".target", p.getTarget(), "0.01", null);
-    checks.atLeast(path + ".targetUtilizationPercentage", p.getTargetUtilizationPercentage(), 1);
-    checks.atMost(path + ".targetUtilizationPercentage", p.getTargetUtilizationPercentage(), 100);
-    DurationFields.check(checks, path + ".stableWindow", p.getStableWindow(), Duration.ofSeconds(6), ONE_HOUR, true);
-    Decimals.check(checks, path + ".panicWindowPercentage", p.getPanicWindowPercentage(), "1", "100");
-    Decimals.check(checks, path + ".panicThresholdPercentage", p.getPanicThresholdPercentage(), "110", "1000");
-    rateAboveOne(checks, path + ".maxScaleUpRate", p.getMaxScaleUpRate());
-    rateAboveOne(checks, path + ".maxScaleDownRate", p.getMaxScaleDownRate());
-    DurationFields.check(checks, path + ".scaleDownDelay", p.getScaleDownDelay(), Duration.ZERO, ONE_HOUR, true);
-    Decimals.check(checks, path + ".targetBurstCapacity", p.getTargetBurstCapacity(), "-1", null)
+    Decimals.check(checks, path + ".target", p.target(), "0.01", null);
+    checks.atLeast(path + ".targetUtilizationPercentage", p.targetUtilizationPercentage(), 1);
+    checks.atMost(path + ".targetUtilizationPercentage", p.targetUtilizationPercentage(), 100);
+    DurationFields.check(checks, path + ".stableWindow", p.stableWindow(), Duration.ofSeconds(6), ONE_HOUR, true);
+    Decimals.check(checks, path + ".panicWindowPercentage", p.panicWindowPercentage(), "1", "100");
+    Decimals.check(checks, path + ".panicThresholdPercentage", p.panicThresholdPercentage(), "110", "1000");
+    rateAboveOne(checks, path + ".maxScaleUpRate", p.maxScaleUpRate());
+    rateAboveOne(checks, path + ".maxScaleDownRate", p.maxScaleDownRate());
+    DurationFields.check(checks, path + ".scaleDownDelay", p.scaleDownDelay(), Duration.ZERO, ONE_HOUR, true);
+    Decimals.check(checks, path + ".targetBurstCapacity", p.targetBurstCapacity(), "-1", null)
         .filter(v -> v.signum() < 0 && v.compareTo(BigDecimal.ONE.negate()) != 0)
         .ifPresent(v -> checks.add(path + ".targetBurstCapacity",
-            "must be at least 0, or -1 for unlimited, got " + p.getTargetBurstCapacity()));
+            "must be at least 0, or -1 for unlimited, got " + p.targetBurstCapacity()));
   }
 
   static void forecast(Checks checks, String path, ForecastPortraitAlgorithm p) {
     if (p == null) {
       return;
     }
-    Optional<Duration> history = DurationFields.check(checks, path + ".historyLength", p.getHistoryLength(),
+    Optional<Duration> history = DurationFields.check(checks, path + ".historyLength", p.historyLength(),
         Duration.ofMinutes(1), null, false);
-    Optional<Duration> season = DurationFields.check(checks, path + ".seasonalityPeriod", p.getSeasonalityPeriod(),
+    Optional<Duration> season = DurationFields.check(checks, path + ".seasonalityPeriod", p.seasonalityPeriod(),
         Duration.ofMinutes(1), null, false);
-    Optional<Duration> freq = DurationFields.check(checks, path + ".scalingFreq", p.getScalingFreq(),
+    Optional<Duration> freq = DurationFields.check(checks, path + ".scalingFreq", p.scalingFreq(),
         Duration.ofMinutes(1), null, false);
-    Optional<Duration> horizon = DurationFields.check(checks, path + ".forecastHorizon", p.getForecastHorizon(),
+    Optional<Duration> horizon = DurationFields.check(checks, path + ".forecastHorizon", p.forecastHorizon(),
         Duration.ofMinutes(1), null, false);
     // Defaults stand in for absent fields so that, say, a 12h history is caught against the default 24h season.
-    Duration h = history.orElse(p.getHistoryLength() == null ? Duration.ofHours(168) : null);
-    Duration s = season.orElse(p.getSeasonalityPeriod() == null ? Duration.ofHours(24) : null);
-    Duration f = freq.orElse(p.getScalingFreq() == null ? Duration.ofMinutes(10) : null);
-    Duration z = horizon.orElse(p.getForecastHorizon() == null ? Duration.ofHours(1) : null);
+    Duration h = history.orElse(p.historyLength() == null ? Duration.ofHours(168) : null);
+    Duration s = season.orElse(p.seasonalityPeriod() == null ? Duration.ofHours(24) : null);
+    Duration f = freq.orElse(p.scalingFreq() == null ? Duration.ofMinutes(10) : null);
+    Duration z = horizon.orElse(p.forecastHorizon() == null ? Duration.ofHours(1) : null);
     if (h != null && s != null && h.compareTo(s.multipliedBy(2)) < 0) {
       checks.add(path + ".historyLength", "must cover at least two seasonality periods ("
           + DurationFields.format(s.multipliedBy(2)) + "), got " + DurationFields.format(h));
@@ -94,14 +94,14 @@ final class AlgorithmRules {
     if (!checks.required(path, p)) {
       return;
     }
-    PortraitAlgorithmJob job = p.getJob();
-    if (checks.required(path + ".job", job) && checks.required(path + ".job.type", job.getType())
-        && job.getType() == PortraitAlgorithmJobType.CronJob) {
-      cronJob(checks, path + ".job.cronJob", job.getCronJob());
+    PortraitAlgorithmJob job = p.job();
+    if (checks.required(path + ".job", job) && checks.required(path + ".job.type", job.type())
+        && job.type() == PortraitAlgorithmJobType.CronJob) {
+      cronJob(checks, path + ".job.cronJob", job.cronJob());
     }
-    PortraitAlgorithmResultSource source = p.getResultSource();
+    PortraitAlgorithmResultSource source = p.resultSource();
     if (checks.required(path + ".resultSource", source)) {
-      checks.required(path + ".resultSource.type", source.getType());
+      checks.required(path + ".resultSource.type", source.type());
     }
   }
 
@@ -110,11 +110,11 @@ final class AlgorithmRules {
       checks.add(path, "is required for job type CronJob");
       return;
     }
-    if (!checks.required(path + ".template", cronJob.getTemplate())
-        || !checks.required(path + ".template.spec", cronJob.getTemplate().getSpec())) {
+    if (!checks.required(path + ".template", cronJob.template())
+        || !checks.required(path + ".template.spec", cronJob.template().spec())) {
       return;
     }
-    CronJobSpec spec = cronJob.getTemplate().getSpec();
+    CronJobSpec spec = cronJob.template().spec();
     CronRules.expression(checks, path + ".template.spec.schedule", spec.getSchedule());
     boolean hasContainers = spec.getJobTemplate() != null && spec.getJobTemplate().getSpec() != null
         && spec.getJobTemplate().getSpec().getTemplate() != null

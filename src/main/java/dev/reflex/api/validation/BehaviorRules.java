@@ -32,27 +32,27 @@ final class BehaviorRules {
     if (behavior == null) {
       return;
     }
-    direction(checks, path + ".scaleUp", behavior.getScaleUp());
-    direction(checks, path + ".scaleDown", behavior.getScaleDown());
-    ScalingBehavior down = behavior.getScaleDown();
-    GrayState state = down == null || down.getGrayStrategy() == null ? null : down.getGrayStrategy().getGrayState();
+    direction(checks, path + ".scaleUp", behavior.scaleUp());
+    direction(checks, path + ".scaleDown", behavior.scaleDown());
+    ScalingBehavior down = behavior.scaleDown();
+    GrayState state = down == null || down.grayStrategy() == null ? null : down.grayStrategy().grayState();
     if ((state == GrayState.Cutoff || state == GrayState.Standby) && targetKind != null && !targetKind.isBlank()
         && WorkloadKind.byKind(targetKind).isEmpty()) {
       checks.add(path + ".scaleDown.grayStrategy.grayState", state + " needs a Deployment, StatefulSet or ReplicaSet"
           + " target whose pods can be picked, got " + targetKind + "; use Deleted");
     }
-    replicaProfile(checks, path + ".replicaProfile", behavior.getReplicaProfile());
+    replicaProfile(checks, path + ".replicaProfile", behavior.replicaProfile());
   }
 
   static void replicaProfile(Checks checks, String path, ReplicaProfileBehavior behavior) {
     if (behavior == null) {
       return;
     }
-    if (behavior.getPodSorter() != null && behavior.getPodSorter().getType() == PodSorterType.External) {
+    if (behavior.podSorter() != null && behavior.podSorter().type() == PodSorterType.External) {
       checks.add(path + ".podSorter.type", "External pod sorters are not supported; use WorkloadDefault");
     }
-    if (behavior.getPodTrafficController() != null
-        && behavior.getPodTrafficController().getType() == PodTrafficControllerType.External) {
+    if (behavior.podTrafficController() != null
+        && behavior.podTrafficController().type() == PodTrafficControllerType.External) {
       checks.add(path + ".podTrafficController.type",
           "External pod traffic controllers are not supported; use ReadinessGate");
     }
@@ -68,43 +68,43 @@ final class BehaviorRules {
       if (!checks.required(at, c)) {
         continue;
       }
-      checks.required(at + ".stabilizationAction", c.getStabilizationAction());
-      checks.atLeast(at + ".coolDownSeconds", c.getCoolDownSeconds(), 0);
-      if (!checks.required(at + ".type", c.getType())) {
+      checks.required(at + ".stabilizationAction", c.stabilizationAction());
+      checks.atLeast(at + ".coolDownSeconds", c.coolDownSeconds(), 0);
+      if (!checks.required(at + ".type", c.type())) {
         continue;
       }
-      if (c.getType() == StabilityCheckerType.Metrics) {
-        if (c.getMetrics() == null || c.getMetrics().getMetrics() == null || c.getMetrics().getMetrics().isEmpty()) {
+      if (c.type() == StabilityCheckerType.Metrics) {
+        if (c.metrics() == null || c.metrics().metrics() == null || c.metrics().metrics().isEmpty()) {
           checks.add(at + ".metrics.metrics", "at least one metric is required for type Metrics");
         } else {
-          for (int m = 0; m < c.getMetrics().getMetrics().size(); m++) {
-            MetricRules.check(checks, at + ".metrics.metrics[" + m + "]", c.getMetrics().getMetrics().get(m), false);
+          for (int m = 0; m < c.metrics().metrics().size(); m++) {
+            MetricRules.check(checks, at + ".metrics.metrics[" + m + "]", c.metrics().metrics().get(m), false);
           }
         }
-        checks.absent(at + ".external", c.getExternal(), "type Metrics");
+        checks.absent(at + ".external", c.external(), "type Metrics");
       } else {
-        if (checks.required(at + ".external", c.getExternal())) {
-          checks.required(at + ".external.name", c.getExternal().getName());
+        if (checks.required(at + ".external", c.external())) {
+          checks.required(at + ".external.name", c.external().name());
         }
-        checks.absent(at + ".metrics", c.getMetrics(), "type External");
+        checks.absent(at + ".metrics", c.metrics(), "type External");
       }
     }
   }
 
   private static void direction(Checks checks, String path, ScalingBehavior behavior) {
-    if (behavior == null || behavior.getGrayStrategy() == null) {
+    if (behavior == null || behavior.grayStrategy() == null) {
       return;
     }
     String at = path + ".grayStrategy";
-    GrayStrategy gray = behavior.getGrayStrategy();
-    checks.required(at + ".grayState", gray.getGrayState());
-    if (checks.required(at + ".changeIntervalSeconds", gray.getChangeIntervalSeconds())) {
-      checks.atLeast(at + ".changeIntervalSeconds", gray.getChangeIntervalSeconds(), 1);
+    GrayStrategy gray = behavior.grayStrategy();
+    checks.required(at + ".grayState", gray.grayState());
+    if (checks.required(at + ".changeIntervalSeconds", gray.changeIntervalSeconds())) {
+      checks.atLeast(at + ".changeIntervalSeconds", gray.changeIntervalSeconds(), 1);
     }
-    if (checks.required(at + ".changePercent", gray.getChangePercent())) {
-      checks.atLeast(at + ".changePercent", gray.getChangePercent(), 1);
-      checks.atMost(at + ".changePercent", gray.getChangePercent(), 100);
+    if (checks.required(at + ".changePercent", gray.changePercent())) {
+      checks.atLeast(at + ".changePercent", gray.changePercent(), 1);
+      checks.atMost(at + ".changePercent", gray.changePercent(), 100);
     }
-    checks.atLeast(at + ".observationSeconds", gray.getObservationSeconds(), 0);
+    checks.atLeast(at + ".observationSeconds", gray.observationSeconds(), 0);
   }
 }

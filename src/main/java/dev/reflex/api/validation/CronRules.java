@@ -30,20 +30,20 @@ final class CronRules {
         checks.add(at, "is required");
         continue;
       }
-      if (checks.required(at + ".name", cron.getName()) && !names.add(cron.getName())) {
-        checks.add(at + ".name", "duplicate cron rule name \"" + cron.getName() + "\"");
+      if (checks.required(at + ".name", cron.name()) && !names.add(cron.name())) {
+        checks.add(at + ".name", "duplicate cron rule name \"" + cron.name() + "\"");
       }
-      String tz = cron.getTimeZone();
+      String tz = cron.timeZone();
       if (tz != null && !tz.isEmpty() && !CronSchedule.isKnownZone(tz)) {
         checks.add(at + ".timeZone", "\"" + tz + "\" is not a known IANA time zone such as UTC or Asia/Shanghai");
       }
-      boolean startOk = expression(checks, at + ".start", cron.getStart());
-      boolean endOk = expression(checks, at + ".end", cron.getEnd());
-      if (startOk && endOk && cron.getStart().trim().equals(cron.getEnd().trim())) {
+      boolean startOk = expression(checks, at + ".start", cron.start());
+      boolean endOk = expression(checks, at + ".end", cron.end());
+      if (startOk && endOk && cron.start().trim().equals(cron.end().trim())) {
         checks.add(at + ".end", "equals start, so the rule would never be active");
       }
-      if (checks.required(at + ".replicas", cron.getReplicas())) {
-        checks.atLeast(at + ".replicas", cron.getReplicas(), 0);
+      if (checks.required(at + ".replicas", cron.replicas())) {
+        checks.atLeast(at + ".replicas", cron.replicas(), 0);
       }
     }
   }

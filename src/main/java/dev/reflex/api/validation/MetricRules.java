@@ -33,63 +33,63 @@ final class MetricRules {
       checks.add(path, "is required");
       return;
     }
-    MetricSourceType type = metric.getType();
+    MetricSourceType type = metric.type();
     if (type == null) {
       checks.add(path + ".type", "is required (Resource, ContainerResource, Pods, Object or External)");
       return;
     }
     String forType = "type " + type;
     if (type != MetricSourceType.Resource) {
-      checks.absent(path + ".resource", metric.getResource(), forType);
+      checks.absent(path + ".resource", metric.resource(), forType);
     }
     if (type != MetricSourceType.ContainerResource) {
-      checks.absent(path + ".containerResource", metric.getContainerResource(), forType);
+      checks.absent(path + ".containerResource", metric.containerResource(), forType);
     }
     if (type != MetricSourceType.Pods) {
-      checks.absent(path + ".pods", metric.getPods(), forType);
+      checks.absent(path + ".pods", metric.pods(), forType);
     }
     if (type != MetricSourceType.Object) {
-      checks.absent(path + ".object", metric.getObject(), forType);
+      checks.absent(path + ".object", metric.object(), forType);
     }
     if (type != MetricSourceType.External) {
-      checks.absent(path + ".external", metric.getExternal(), forType);
+      checks.absent(path + ".external", metric.external(), forType);
     }
     switch (type) {
       case Resource -> {
         String at = path + ".resource";
-        if (required(checks, at, metric.getResource(), forType)) {
-          checks.required(at + ".name", metric.getResource().getName());
-          target(checks, at + ".target", metric.getResource().getTarget(), type, historyOnly);
+        if (required(checks, at, metric.resource(), forType)) {
+          checks.required(at + ".name", metric.resource().name());
+          target(checks, at + ".target", metric.resource().target(), type, historyOnly);
         }
       }
       case ContainerResource -> {
         String at = path + ".containerResource";
-        if (required(checks, at, metric.getContainerResource(), forType)) {
-          checks.required(at + ".name", metric.getContainerResource().getName());
-          checks.required(at + ".container", metric.getContainerResource().getContainer());
-          target(checks, at + ".target", metric.getContainerResource().getTarget(), type, historyOnly);
+        if (required(checks, at, metric.containerResource(), forType)) {
+          checks.required(at + ".name", metric.containerResource().name());
+          checks.required(at + ".container", metric.containerResource().container());
+          target(checks, at + ".target", metric.containerResource().target(), type, historyOnly);
         }
       }
       case Pods -> {
         String at = path + ".pods";
-        if (required(checks, at, metric.getPods(), forType)) {
-          identifier(checks, at + ".metric", metric.getPods().getMetric());
-          target(checks, at + ".target", metric.getPods().getTarget(), type, historyOnly);
+        if (required(checks, at, metric.pods(), forType)) {
+          identifier(checks, at + ".metric", metric.pods().metric());
+          target(checks, at + ".target", metric.pods().target(), type, historyOnly);
         }
       }
       case Object -> {
         String at = path + ".object";
-        if (required(checks, at, metric.getObject(), forType)) {
-          reference(checks, at + ".describedObject", metric.getObject().getDescribedObject());
-          identifier(checks, at + ".metric", metric.getObject().getMetric());
-          target(checks, at + ".target", metric.getObject().getTarget(), type, historyOnly);
+        if (required(checks, at, metric.object(), forType)) {
+          reference(checks, at + ".describedObject", metric.object().describedObject());
+          identifier(checks, at + ".metric", metric.object().metric());
+          target(checks, at + ".target", metric.object().target(), type, historyOnly);
         }
       }
       case External -> {
         String at = path + ".external";
-        if (required(checks, at, metric.getExternal(), forType)) {
-          identifier(checks, at + ".metric", metric.getExternal().getMetric());
-          target(checks, at + ".target", metric.getExternal().getTarget(), type, historyOnly);
+        if (required(checks, at, metric.external(), forType)) {
+          identifier(checks, at + ".metric", metric.external().metric());
+          target(checks, at + ".target", metric.external().target(), type, historyOnly);
         }
       }
       default -> throw new IllegalStateException("unhandled metric type " + type);
@@ -98,22 +98,22 @@ final class MetricRules {
 
   /** The target of a metric, or null when the member for its type or the target is missing. */
   static MetricTarget targetOf(MetricSpec metric) {
-    if (metric == null || metric.getType() == null) {
+    if (metric == null || metric.type() == null) {
       return null;
     }
-    return switch (metric.getType()) {
-      case Resource -> metric.getResource() == null ? null : metric.getResource().getTarget();
+    return switch (metric.type()) {
+      case Resource -> metric.resource() == null ? null : metric.resource().target();
       case ContainerResource ->
-          metric.getContainerResource() == null ? null : metric.getContainerResource().getTarget();
-      case Pods -> metric.getPods() == null ? null : metric.getPods().getTarget();
-      case Object -> metric.getObject() == null ? null : metric.getObject().getTarget();
-      case External -> metric.getExternal() == null ? null : metric.getExternal().getTarget();
+          metric.containerResource() == null ? null : metric.containerResource().target();
+      case Pods -> metric.pods() == null ? null : metric.pods().target();
+      case Object -> metric.object() == null ? null : metric.object().target();
+      case External -> metric.external() == null ? null : metric.external().target();
     };
   }
 
   /** Path of the target of a metric whose type is set. */
   static String targetPath(String path, MetricSpec metric) {
-    String member = switch (metric.getType()) {
+    String member = switch (metric.type()) {
       case Resource -> "resource";
       case ContainerResource -> "containerResource";
       case Pods -> "pods";
@@ -127,9 +127,9 @@ final class MetricRules {
     if (!checks.required(path, ref)) {
       return;
     }
-    checks.required(path + ".kind", ref.getKind());
-    checks.required(path + ".name", ref.getName());
-    String apiVersion = ref.getApiVersion();
+    checks.required(path + ".kind", ref.kind());
+    checks.required(path + ".name", ref.name());
+    String apiVersion = ref.apiVersion();
     if (apiVersion != null && !apiVersion.matches("([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?v[0-9]+[a-z0-9]*")) {
       checks.add(path + ".apiVersion", "\"" + apiVersion + "\" is not an API version such as apps/v1");
     }
@@ -145,16 +145,16 @@ final class MetricRules {
 
   private static void identifier(Checks checks, String path, MetricIdentifier id) {
     if (checks.required(path, id)) {
-      checks.required(path + ".name", id.getName());
+      checks.required(path + ".name", id.name());
     }
   }
 
   private static void target(Checks checks, String path, MetricTarget target, MetricSourceType source,
       boolean historyOnly) {
-    if (!checks.required(path, target) || !checks.required(path + ".type", target.getType())) {
+    if (!checks.required(path, target) || !checks.required(path + ".type", target.type())) {
       return;
     }
-    String type = target.getType();
+    String type = target.type();
     if (type.equals(PLACEHOLDER)) {
       if (!historyOnly) {
         checks.add(path + ".type", "the placeholder NA is only allowed for history metrics of Predictive portraits");
@@ -178,21 +178,21 @@ final class MetricRules {
     String forType = "target type " + type;
     switch (type) {
       case "Utilization" -> {
-        if (checks.required(path + ".averageUtilization", target.getAverageUtilization())) {
-          checks.atLeast(path + ".averageUtilization", target.getAverageUtilization(), 1);
+        if (checks.required(path + ".averageUtilization", target.averageUtilization())) {
+          checks.atLeast(path + ".averageUtilization", target.averageUtilization(), 1);
         }
-        checks.absent(path + ".value", target.getValue(), forType);
-        checks.absent(path + ".averageValue", target.getAverageValue(), forType);
+        checks.absent(path + ".value", target.value(), forType);
+        checks.absent(path + ".averageValue", target.averageValue(), forType);
       }
       case "Value" -> {
-        positiveQuantity(checks, path + ".value", target.getValue());
-        checks.absent(path + ".averageValue", target.getAverageValue(), forType);
-        checks.absent(path + ".averageUtilization", target.getAverageUtilization(), forType);
+        positiveQuantity(checks, path + ".value", target.value());
+        checks.absent(path + ".averageValue", target.averageValue(), forType);
+        checks.absent(path + ".averageUtilization", target.averageUtilization(), forType);
       }
       default -> {
-        positiveQuantity(checks, path + ".averageValue", target.getAverageValue());
-        checks.absent(path + ".value", target.getValue(), forType);
-        checks.absent(path + ".averageUtilization", target.getAverageUtilization(), forType);
+        positiveQuantity(checks, path + ".averageValue", target.averageValue());
+        checks.absent(path + ".value", target.value(), forType);
+        checks.absent(path + ".averageUtilization", target.averageUtilization(), forType);
       }
     }
   }

@@ -31,21 +31,21 @@ final class PortraitRules {
   }
 
   static void check(Checks checks, String path, PortraitSpec spec) {
-    String portraitType = spec.getPortraitType();
-    boolean external = spec.getExternalGeneratorName() != null && !spec.getExternalGeneratorName().isEmpty();
+    String portraitType = spec.portraitType();
+    boolean external = spec.externalGeneratorName() != null && !spec.externalGeneratorName().isEmpty();
     boolean typeKnown = checks.required(path + ".portraitType", portraitType);
     if (typeKnown && !external && !portraitType.equals(REACTIVE) && !portraitType.equals(PREDICTIVE)) {
       checks.add(path + ".portraitType", "must be Reactive or Predictive, got \"" + portraitType + "\"");
       typeKnown = false;
     }
-    PortraitAlgorithm algorithm = spec.getAlgorithm();
+    PortraitAlgorithm algorithm = spec.algorithm();
     String algorithmType = null;
     if (checks.required(path + ".algorithm", algorithm)
-        && checks.required(path + ".algorithm.type", algorithm.getType())) {
-      algorithmType = algorithm.getType();
+        && checks.required(path + ".algorithm.type", algorithm.type())) {
+      algorithmType = algorithm.type();
     }
     if (external || algorithmType == null) {
-      metrics(checks, path + ".metrics", spec.getMetrics(), true);
+      metrics(checks, path + ".metrics", spec.metrics(), true);
       return;
     }
     String at = path + ".algorithm";
@@ -64,43 +64,43 @@ final class PortraitRules {
       case EXTERNAL_JOB -> { }
       default -> {
         checks.add(at + ".type", "must be KubeHPA, KPA, ExternalJob or Forecast, got \"" + algorithmType + "\"");
-        metrics(checks, path + ".metrics", spec.getMetrics(), true);
+        metrics(checks, path + ".metrics", spec.metrics(), true);
         return;
       }
     }
     if (!algorithmType.equals(KUBE_HPA)) {
-      checks.absent(at + ".kubeHPA", algorithm.getKubeHPA(), forType);
+      checks.absent(at + ".kubeHPA", algorithm.kubeHPA(), forType);
     }
     if (!algorithmType.equals(KPA)) {
-      checks.absent(at + ".kpa", algorithm.getKpa(), forType);
+      checks.absent(at + ".kpa", algorithm.kpa(), forType);
     }
     if (!algorithmType.equals(EXTERNAL_JOB)) {
-      checks.absent(at + ".externalJob", algorithm.getExternalJob(), forType);
+      checks.absent(at + ".externalJob", algorithm.externalJob(), forType);
     }
     if (!algorithmType.equals(FORECAST)) {
-      checks.absent(at + ".forecast", algorithm.getForecast(), forType);
+      checks.absent(at + ".forecast", algorithm.forecast(), forType);
     }
     boolean predictive = typeKnown && portraitType.equals(PREDICTIVE)
         && (algorithmType.equals(EXTERNAL_JOB) || algorithmType.equals(FORECAST));
     switch (algorithmType) {
       case KUBE_HPA -> {
-        AlgorithmRules.kubeHpa(checks, at + ".kubeHPA", algorithm.getKubeHPA());
-        atLeastOneMetric(checks, path + ".metrics", spec.getMetrics(), "KubeHPA");
+        AlgorithmRules.kubeHpa(checks, at + ".kubeHPA", algorithm.kubeHPA());
+        atLeastOneMetric(checks, path + ".metrics", spec.metrics(), "KubeHPA");
       }
       case KPA -> {
-        AlgorithmRules.kpa(checks, at + ".kpa", algorithm.getKpa());
-        if (atLeastOneMetric(checks, path + ".metrics", spec.getMetrics(), "KPA")
-            && (algorithm.getKpa() == null || algorithm.getKpa().getTarget() == null)) {
-          kpaTargetFromMetric(checks, path + ".metrics[0]", spec.getMetrics().get(0));
+        AlgorithmRules.kpa(checks, at + ".kpa", algorithm.kpa());
+        if (atLeastOneMetric(checks, path + ".metrics", spec.metrics(), "KPA")
+            && (algorithm.kpa() == null || algorithm.kpa().target() == null)) {
+          kpaTargetFromMetric(checks, path + ".metrics[0]", spec.metrics().get(0));
         }
       }
-      case FORECAST -> AlgorithmRules.forecast(checks, at + ".forecast", algorithm.getForecast());
-      default -> AlgorithmRules.externalJob(checks, at + ".externalJob", algorithm.getExternalJob());
+      case FORECAST -> AlgorithmRules.forecast(checks, at + ".forecast", algorithm.forecast());
+      default -> AlgorithmRules.externalJob(checks, at + ".externalJob", algorithm.externalJob());
     }
     if (predictive) {
-      predictiveMetrics(checks, path + ".metrics", spec.getMetrics());
+      predictiveMetrics(checks, path + ".metrics", spec.metrics());
     } else {
-      metrics(checks, path + ".metrics", spec.getMetrics(), false);
+      metrics(checks, path + ".metrics", spec.metrics(), false);
     }
   }
 
@@ -115,13 +115,13 @@ final class PortraitRules {
   /** KPA without an explicit target takes the per-pod target of metrics[0]. */
   private static void kpaTargetFromMetric(Checks checks, String path, MetricSpec metric) {
     MetricTarget target = MetricRules.targetOf(metric);
-    if (target == null || target.getType() == null) {
+    if (target == null || target.type() == null) {
       return;
     }
     // Only a Value target on an Object or External metric is a valid target that is not per pod; every other
     // non-per-pod target is already reported by the metric rules.
-    boolean totalValue = "Value".equals(target.getType())
-        && (metric.getType() == MetricSourceType.Object || metric.getType() == MetricSourceType.External);
+    boolean totalValue = "Value".equals(target.type())
+        && (metric.type() == MetricSourceType.Object || metric.type() == MetricSourceType.External);
     if (totalValue) {
       checks.add(MetricRules.targetPath(path, metric) + ".type",
           "KPA needs a per-pod target: AverageValue or Utilization here, or algorithm.kpa.target");
@@ -150,7 +150,7 @@ final class PortraitRules {
     for (int i = 0; i < metrics.size(); i++) {
       String at = path + "[" + i + "]";
       MetricSpec metric = metrics.get(i);
-      MetricSourceType type = metric == null ? null : metric.getType();
+      MetricSourceType type = metric == null ? null : metric.type();
       boolean resource = type == MetricSourceType.Resource || type == MetricSourceType.ContainerResource;
       if (i == 0 && type != null && !resource) {
         checks.add(at + ".type", "the first metric of a Predictive portrait is the resource target and must be"
@@ -161,7 +161,7 @@ final class PortraitRules {
       } else if (i >= 2 && resource) {
         checks.add(at + ".type", "metrics after the second are traffic metrics and must not be " + type);
       }
-      if (i >= 2 && metric != null && (metric.getName() == null || metric.getName().isBlank())) {
+      if (i >= 2 && metric != null && (metric.name() == null || metric.name().isBlank())) {
         checks.add(at + ".name", "traffic metrics must be named, with the names used in training");
       }
       MetricRules.check(checks, at, metric, i > 0);
@@ -170,8 +170,8 @@ final class PortraitRules {
   }
 
   private static void uniqueName(Checks checks, String path, MetricSpec metric, Set<String> names) {
-    if (metric != null && metric.getName() != null && !metric.getName().isBlank() && !names.add(metric.getName())) {
-      checks.add(path + ".name", "duplicate metric name \"" + metric.getName() + "\"");
+    if (metric != null && metric.name() != null && !metric.name().isBlank() && !names.add(metric.name())) {
+      checks.add(path + ".name", "duplicate metric name \"" + metric.name() + "\"");
     }
   }
 }

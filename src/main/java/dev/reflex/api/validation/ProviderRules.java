@@ -30,38 +30,38 @@ final class ProviderRules {
         checks.add(at, "is required");
         continue;
       }
-      checks.required(at + ".priority", p.getPriority());
-      PortraitProviderType type = p.getType();
+      checks.required(at + ".priority", p.priority());
+      PortraitProviderType type = p.type();
       if (type == null) {
         checks.add(at + ".type", "is required (Static, Cron or Dynamic)");
         continue;
       }
       String forType = "type " + type;
       if (type != PortraitProviderType.Static) {
-        checks.absent(at + ".static", p.getStatic(), forType);
+        checks.absent(at + ".static", p.staticValue(), forType);
       }
       if (type != PortraitProviderType.Cron) {
-        checks.absent(at + ".cron", p.getCron(), forType);
+        checks.absent(at + ".cron", p.cron(), forType);
       }
       if (type != PortraitProviderType.Dynamic) {
-        checks.absent(at + ".dynamic", p.getDynamic(), forType);
+        checks.absent(at + ".dynamic", p.dynamic(), forType);
       }
       switch (type) {
         case Static -> {
-          if (memberRequired(checks, at + ".static", p.getStatic(), forType)
-              && checks.required(at + ".static.replicas", p.getStatic().getReplicas())) {
-            checks.atLeast(at + ".static.replicas", p.getStatic().getReplicas(), 0);
+          if (memberRequired(checks, at + ".static", p.staticValue(), forType)
+              && checks.required(at + ".static.replicas", p.staticValue().replicas())) {
+            checks.atLeast(at + ".static.replicas", p.staticValue().replicas(), 0);
           }
         }
         case Cron -> {
-          if (memberRequired(checks, at + ".cron", p.getCron(), forType)) {
-            CronRules.check(checks, at + ".cron.crons", p.getCron().getCrons());
+          if (memberRequired(checks, at + ".cron", p.cron(), forType)) {
+            CronRules.check(checks, at + ".cron.crons", p.cron().crons());
           }
         }
         case Dynamic -> {
-          if (memberRequired(checks, at + ".dynamic", p.getDynamic(), forType)) {
-            PortraitRules.check(checks, at + ".dynamic", p.getDynamic());
-            String portraitType = p.getDynamic().getPortraitType();
+          if (memberRequired(checks, at + ".dynamic", p.dynamic(), forType)) {
+            PortraitRules.check(checks, at + ".dynamic", p.dynamic());
+            String portraitType = p.dynamic().portraitType();
             if (portraitType != null && !portraitType.isBlank()) {
               Integer first = dynamicTypes.putIfAbsent(portraitType.toLowerCase(Locale.ROOT), i);
               if (first != null) {
@@ -84,7 +84,7 @@ final class ProviderRules {
   private static void shadowedByStatic(Checks checks, String path, List<HorizontalPortraitProvider> providers) {
     for (int i = 0; i < providers.size(); i++) {
       HorizontalPortraitProvider p = providers.get(i);
-      if (p == null || p.getPriority() == null) {
+      if (p == null || p.priority() == null) {
         continue;
       }
       for (int s = 0; s < providers.size(); s++) {
@@ -92,13 +92,13 @@ final class ProviderRules {
         if (s == i || !isCompleteStatic(st)) {
           continue;
         }
-        boolean lower = p.getPriority() < st.getPriority();
-        boolean tiedAndSmaller = p.getPriority().equals(st.getPriority()) && isCompleteStatic(p)
-            && (p.getStatic().getReplicas() < st.getStatic().getReplicas()
-                || p.getStatic().getReplicas().equals(st.getStatic().getReplicas()) && i > s);
+        boolean lower = p.priority() < st.priority();
+        boolean tiedAndSmaller = p.priority().equals(st.priority()) && isCompleteStatic(p)
+            && (p.staticValue().replicas() < st.staticValue().replicas()
+                || p.staticValue().replicas().equals(st.staticValue().replicas()) && i > s);
         if (lower || tiedAndSmaller) {
           checks.add(path + "[" + i + "].priority", "this provider can never win: the Static provider " + path
-              + "[" + s + "] always has a value and " + (lower ? "a higher priority (" + st.getPriority() + ")"
+              + "[" + s + "] always has a value and " + (lower ? "a higher priority (" + st.priority() + ")"
               : "the same priority with at least as many replicas"));
           break;
         }
@@ -107,8 +107,8 @@ final class ProviderRules {
   }
 
   private static boolean isCompleteStatic(HorizontalPortraitProvider p) {
-    return p != null && p.getType() == PortraitProviderType.Static && p.getPriority() != null
-        && p.getStatic() != null && p.getStatic().getReplicas() != null;
+    return p != null && p.type() == PortraitProviderType.Static && p.priority() != null
+        && p.staticValue() != null && p.staticValue().replicas() != null;
   }
 
   private static boolean memberRequired(Checks checks, String path, Object member, String forType) {

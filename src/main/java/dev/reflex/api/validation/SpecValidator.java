@@ -31,9 +31,9 @@ public final class SpecValidator {
     if (!checks.required("spec", spec)) {
       return checks.result();
     }
-    MetricRules.reference(checks, "spec.scaleTargetRef", spec.getScaleTargetRef());
-    Integer min = spec.getMinReplicas();
-    Integer max = spec.getMaxReplicas();
+    MetricRules.reference(checks, "spec.scaleTargetRef", spec.scaleTargetRef());
+    Integer min = spec.minReplicas();
+    Integer max = spec.maxReplicas();
     if (checks.required("spec.minReplicas", min)) {
       checks.atLeast("spec.minReplicas", min, 0);
     }
@@ -43,10 +43,10 @@ public final class SpecValidator {
     if (min != null && max != null && min >= 0 && max >= 0 && max < min) {
       checks.add("spec.maxReplicas", "must not be less than minReplicas (" + min + "), got " + max);
     }
-    ProviderRules.check(checks, "spec.portraitProviders", spec.getPortraitProviders());
-    BehaviorRules.behavior(checks, "spec.behavior", spec.getBehavior(),
-        spec.getScaleTargetRef() == null ? null : spec.getScaleTargetRef().getKind());
-    BehaviorRules.stabilityCheckers(checks, "spec.stabilityCheckers", spec.getStabilityCheckers());
+    ProviderRules.check(checks, "spec.portraitProviders", spec.portraitProviders());
+    BehaviorRules.behavior(checks, "spec.behavior", spec.behavior(),
+        spec.scaleTargetRef() == null ? null : spec.scaleTargetRef().kind());
+    BehaviorRules.stabilityCheckers(checks, "spec.stabilityCheckers", spec.stabilityCheckers());
     return checks.result();
   }
 
@@ -55,7 +55,7 @@ public final class SpecValidator {
     HorizontalPortraitSpec spec = portrait == null ? null : portrait.getSpec();
     Checks checks = new Checks();
     if (checks.required("spec", spec)) {
-      MetricRules.reference(checks, "spec.scaleTargetRef", spec.getScaleTargetRef());
+      MetricRules.reference(checks, "spec.scaleTargetRef", spec.scaleTargetRef());
       PortraitRules.check(checks, "spec", spec);
     }
     return checks.result();
@@ -66,11 +66,11 @@ public final class SpecValidator {
     ReplicaProfileSpec spec = profile == null ? null : profile.getSpec();
     Checks checks = new Checks();
     if (checks.required("spec", spec)) {
-      MetricRules.reference(checks, "spec.scaleTargetRef", spec.getScaleTargetRef());
-      checks.atLeast("spec.onlineReplicas", spec.getOnlineReplicas(), 0);
-      checks.atLeast("spec.cutoffReplicas", spec.getCutoffReplicas(), 0);
-      checks.atLeast("spec.standbyReplicas", spec.getStandbyReplicas(), 0);
-      BehaviorRules.replicaProfile(checks, "spec.behavior", spec.getBehavior());
+      MetricRules.reference(checks, "spec.scaleTargetRef", spec.scaleTargetRef());
+      checks.atLeast("spec.onlineReplicas", spec.onlineReplicas(), 0);
+      checks.atLeast("spec.cutoffReplicas", spec.cutoffReplicas(), 0);
+      checks.atLeast("spec.standbyReplicas", spec.standbyReplicas(), 0);
+      BehaviorRules.replicaProfile(checks, "spec.behavior", spec.behavior());
     }
     return checks.result();
   }
