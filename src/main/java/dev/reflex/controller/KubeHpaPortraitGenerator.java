@@ -1,0 +1,168 @@
+package dev.reflex.controller;
+
+import dev.reflex.bus.PodMetricSnapshot;
+import dev.reflex.bus.TargetKey;
+import dev.reflex.core.GoDuration;
+import dev.reflex.core.hpa.HpaConfig;
+import dev.reflex.core.hpa.HpaDecision;
+import dev.reflex.core.hpa.HpaInput;
+import dev.reflex.core.hpa.HpaSpec;
+import dev.reflex.core.hpa.HpaState;
+import dev.reflex.core.hpa.KubeHpa;
+import dev.reflex.core.hpa.PodInfo;
+import dev.reflex.core.hpa.Scale;
+import dev.reflex.kube.KubeRest;
+import dev.reflex.kube.ResourceCache;
+import dev.reflex.kube.ResourceCache.Kind;
+import dev.reflex.labels.LabelSelector;
+import dev.reflex.metrics.hpa.HpaMetricInputs;
+import dev.reflex.metrics.hpa.HpaMetricReader;
+import dev.reflex.objects.HpaObjects;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code Reactive} with {@code KubeHPA}: the HPA replica calculation (tolerance, unready and missing pods, CPU
+ * initialization) over the workload's pods and their metric values, every {@code syncPeriod} and at once when a
+ * streamed sample would scale up, as a Static portrait. Like Kapacity's generator it applies no behavior and no
+ * min/max: the IHPA plans and clamps.
+ */
+final class KubeHpaPortraitGenerator implements PortraitGenerator {
+
+  private static final Duration DEFAULT_SYNC = Duration.ofSeconds(15);
+  /** The portrait's bounds: the raw calculation, clamped later by the IHPA's own min and max. */
+  private static final int UNBOUNDED_REPLICAS = 100_000;
+  /** Scale-up limits of the legacy path set out of reach, for the same reason. */
+  private static final double LEGACY_SCALE_UP_FACTOR = 1000;
+
+  private final ResourceCache cache;
+  private final KubeRest rest;
+  private final KubeHpaStreaming streaming;
+  private final HpaMetricReader metricReader;
+  private final PodRequests podRequests;
+
+  /**
+   * @param streaming streamed values and trigger of KubeHPA portraits
+   * @param metricReader reads the metrics of the decisions (Prometheus, metrics.k8s.io)
+   */
+  KubeHpaPortraitGenerator(ResourceCache cache, KubeRest rest, KubeHpaStreaming streaming,
+      HpaMetricReader metricReader, PodRequests podRequests) {
+    this.cache = cache;
+    this.rest = rest;
+    this.streaming = streaming;
+    this.metricReader = metricReader;
+    this.podRequests = podRequests;
+  }
+
+  @Override
+  public Future<PortraitOutcome> generate(TargetKey key, JsonObject portrait, Instant now) {
+    JsonObject spec = portrait.getJsonObject("spec", new JsonObject());
+    JsonObject params = spec.getJsonObject("algorithm", new JsonObject()).getJsonObject("kubeHPA", new JsonObject());
+    Duration sync = GoDuration.tryParse(params.getString("syncPeriod", "")).orElse(DEFAULT_SYNC);
+    Optional<Instant> next = Optional.of(now.plus(sync));
+    JsonObject target = spec.getJsonObject("scaleTargetRef", new JsonObject());
+    String workloadPath = RpReconciler.workloadPath(key.namespace(), target);
+    if (workloadPath == null) {
+      return Future.succeededFuture(PortraitOutcome.generateFailed("unsupported scale target "
+          + target.getString("kind"), next));
+    }
+    TargetKey workload = new TargetKey(key.namespace(), target.getString("name", ""));
+    double tolerance;
+    try {
+      tolerance = Double.parseDouble(params.getString("tolerance", "0.1"));
+    } catch (NumberFormatException e) {
+      return Future.succeededFuture(PortraitOutcome.generateFailed("algorithm.kubeHPA.tolerance: not a number: "
+          + params.getString("tolerance"), next));
+    }
+    JsonArray metrics = spec.getJsonArray("metrics", new JsonArray());
+    return rest.get(workloadPath + "/scale").compose(scale -> {
+      String selector = scale.getJsonObject("status", new JsonObject()).getString("selector", "");
+      List<JsonObject> pods = selectedPods(key.namespace(), selector);
+      List<String> podNames = pods.stream().map(p -> p.getJsonObject("metadata").getString("name")).toList();
+      return streaming.watch(key, workload, metrics, tolerance,
+            resource -> podRequests.of(key.namespace(), target, pods, resource))
+          .compose(v -> metricReader.read(key.namespace(), metrics, selector, podNames,
+              streaming.values(workload), now))
+          .map(inputs -> outcome(KubeHpa.decide(hpaInput(key, spec, params, tolerance, scale, pods, inputs),
+              HpaState.FIRST_SIGHT, now), notes(inputs, workload), next));
+    }).recover(e -> Future.succeededFuture(PortraitOutcome.generateFailed(e.getMessage(), next)))
+        .onSuccess(outcome -> {
+          if (outcome instanceof PortraitOutcome.Failed) {
+            // The next streamed batch that would scale up triggers a decision again.
+            streaming.rearm(workload);
+          }
+        });
+  }
+
+  /** Why Resource usage could not be read, and whether the streamed values went stale (for a failure's message). */
+  private List<String> notes(HpaMetricInputs inputs, TargetKey workload) {
+    List<String> notes = new ArrayList<>(inputs.resourceErrors());
+    streaming.staleNote(workload).ifPresent(notes::add);
+    return notes;
+  }
+
+  /**
+   * The portrait an HPA decision makes. The HPA reports an error when no metric could be computed or when failed
+   * metrics block a scale-down, and then keeps the current scale; a portrait says the same by failing and keeping
+   * its last value.
+   */
+  static PortraitOutcome outcome(HpaDecision decision, List<String> notes, Optional<Instant> next) {
+    if (decision.error() != null) {
+      String why = notes.isEmpty() ? decision.error() : decision.error() + " (" + String.join("; ", notes) + ")";
+      return PortraitOutcome.generateFailed(why, next);
+    }
+    return PortraitOutcome.staticReplicas(decision.desiredReplicas(), next);
+  }
+
+  /**
+   * The pods of the namespace that the scale's selector picks.
+   *
+   * @throws IllegalArgumentException when the selector does not parse (the portrait then fails, saying why)
+   */
+  private List<JsonObject> selectedPods(String namespace, String selector) {
+    LabelSelector matches = LabelSelector.parse(selector, "scale.status.selector");
+    return cache.list(Kind.POD, namespace).stream().filter(p -> matches.matches(RpReconciler.labels(p))).toList();
+  }
+
+  /**
+   * The raw replica calculation of the portrait's metrics as the HPA core's input: no stabilization and no rate
+   * limit (the IHPA plans those), bounds wide open (the IHPA clamps).
+   *
+   * @throws dev.reflex.objects.InvalidFieldException naming the first field of the portrait or a pod it cannot read
+   */
+  private static HpaInput hpaInput(TargetKey key, JsonObject spec, JsonObject params, double tolerance,
+      JsonObject scale, List<JsonObject> selectedPods, HpaMetricInputs inputs) {
+    HpaSpec hpa = new HpaSpec(key.name(), key.namespace(), 1, UNBOUNDED_REPLICAS,
+        HpaObjects.metrics(spec.getJsonArray("metrics", new JsonArray()), "spec.metrics"), null);
+    List<PodInfo> pods = new ArrayList<>();
+    for (JsonObject pod : selectedPods) {
+      pods.add(HpaObjects.pod(pod, "pods[" + pod.getJsonObject("metadata").getString("name") + "]"));
+    }
+    int specReplicas = scale.getJsonObject("spec", new JsonObject()).getInteger("replicas", 0);
+    JsonObject status = scale.getJsonObject("status", new JsonObject());
+    Scale current = new Scale(specReplicas, status.getInteger("replicas", specReplicas),
+        status.getString("selector"));
+    HpaConfig config = new HpaConfig(tolerance, tolerance,
+        GoDuration.tryParse(params.getString("cpuInitializationPeriod", "")).orElse(Duration.ofMinutes(5)),
+        GoDuration.tryParse(params.getString("initialReadinessDelay", "")).orElse(Duration.ofSeconds(30)),
+        Duration.ZERO, LEGACY_SCALE_UP_FACTOR, UNBOUNDED_REPLICAS);
+    return new HpaInput(hpa, current, pods, inputs.podMetrics(), inputs.metricValues(), null, config);
+  }
+
+  /** The latest streamed values of a KubeHPA portrait's workload; the portraits to decide now, if any. */
+  List<TargetKey> podValues(PodMetricSnapshot snapshot) {
+    return streaming.received(snapshot);
+  }
+
+  @Override
+  public Future<Void> forget(TargetKey key, boolean deleted) {
+    streaming.forget(key);
+    return Future.succeededFuture();
+  }
+}
