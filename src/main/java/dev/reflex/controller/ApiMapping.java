@@ -1,5 +1,11 @@
 package dev.reflex.controller;
 
+import dev.reflex.api.v1alpha1.HorizontalPortraitProvider;
+import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscalerBehavior;
+import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscalerSpec;
+import dev.reflex.api.v1alpha1.PortraitProviderType;
+import dev.reflex.api.v1alpha1.ReplicaCron;
+import dev.reflex.api.v1alpha1.ScalingBehavior;
 import dev.reflex.core.gray.Direction;
 import dev.reflex.core.gray.GrayProgress;
 import dev.reflex.core.gray.GrayState;
@@ -33,8 +39,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one place where the API's objects (as JSON, exactly as stored) become the core's records and back. Only
- * called on specs that passed validation, so missing optional fields take the CRD defaults here.
+ * The one place where the API's objects become the core's records and back. An IHPA's spec is read from the typed
+ * model that validation produced; portrait data, ReplicaProfiles and result ConfigMaps, which no schema of ours
+ * checked on the way in, are read from their JSON as stored, a malformed one refused naming the field. Only called
+ * on specs that passed validation, so missing optional fields take the CRD defaults here.
  */
 public final class ApiMapping {
 
@@ -44,31 +52,34 @@ public final class ApiMapping {
   private ApiMapping() {
   }
 
-  public static ReplicaBounds bounds(JsonObject spec) {
-    return new ReplicaBounds(spec.getInteger("minReplicas", 0), spec.getInteger("maxReplicas", 0));
+  public static ReplicaBounds bounds(IntelligentHorizontalPodAutoscalerSpec spec) {
+    return new ReplicaBounds(orZero(spec.minReplicas()), orZero(spec.maxReplicas()));
   }
 
   /** A Static or Cron provider of the IHPA spec. */
-  public static PortraitProvider staticOrCron(JsonObject provider) {
-    int priority = provider.getInteger("priority", 0);
-    if ("Static".equals(provider.getString("type"))) {
-      return PortraitProvider.staticReplicas(priority, provider.getJsonObject("static").getInteger("replicas"));
+  public static PortraitProvider staticOrCron(HorizontalPortraitProvider provider) {
+    int priority = orZero(provider.priority());
+    if (provider.type() == PortraitProviderType.Static) {
+      return PortraitProvider.staticReplicas(priority, provider.staticValue().replicas());
     }
-    return PortraitProvider.cron(priority, cronRules(provider.getJsonObject("cron").getJsonArray("crons")));
+    return PortraitProvider.cron(priority, cronRules(provider.cron().crons()));
   }
 
   /** A Dynamic provider, fed with the status of its HorizontalPortrait ({@code null} = not generated yet). */
-  public static PortraitProvider dynamic(JsonObject provider, JsonObject portraitStatus) {
-    String portraitType = provider.getJsonObject("dynamic").getString("portraitType");
+  public static PortraitProvider dynamic(HorizontalPortraitProvider provider, JsonObject portraitStatus) {
+    String portraitType = provider.dynamic().portraitType();
+    int priority = orZero(provider.priority());
     JsonObject data = portraitStatus == null ? null : portraitStatus.getJsonObject("portraitData");
     if (data == null) {
-      return PortraitProvider.dynamic(portraitType, provider.getInteger("priority", 0), new NoPortraitData(),
-          Optional.empty());
+      return PortraitProvider.dynamic(portraitType, priority, new NoPortraitData(), Optional.empty());
     }
-    return PortraitProvider.dynamic(portraitType, provider.getInteger("priority", 0), portraitData(data),
-        instant(data.getString("expireTime")));
+    return PortraitProvider.dynamic(portraitType, priority, portraitData(data), instant(data.getString("expireTime")));
   }
 
+  /**
+   * A HorizontalPortrait's {@code status.portraitData} (as written by our generators or an external one) as the
+   * core's portrait data.
+   */
   static PortraitData portraitData(JsonObject data) {
     return switch (data.getString("type", "")) {
       case "Static" -> new StaticPortrait(data.getJsonObject("static").getInteger("replicas"));
@@ -88,6 +99,12 @@ public final class ApiMapping {
     };
   }
 
+  private static List<CronRule> cronRules(List<ReplicaCron> crons) {
+    return crons.stream()
+        .map(cron -> CronRule.of(cron.name(), cron.start(), cron.end(), cron.timeZone(), cron.replicas())).toList();
+  }
+
+  /** Cron rules of portrait data, which no schema checked: a rule lacking a field fails the portrait. */
   private static List<CronRule> cronRules(JsonArray crons) {
     List<CronRule> rules = new ArrayList<>();
     for (Object c : crons) {
@@ -99,35 +116,43 @@ public final class ApiMapping {
   }
 
   /** The HorizontalPortrait name of a Dynamic provider: {@code <ihpa>-<portraitType, lower case>}. */
-  public static String portraitName(String ihpaName, JsonObject provider) {
-    return (ihpaName + "-" + provider.getJsonObject("dynamic").getString("portraitType")).toLowerCase(Locale.ROOT);
+  public static String portraitName(String ihpaName, HorizontalPortraitProvider provider) {
+    return (ihpaName + "-" + provider.dynamic().portraitType()).toLowerCase(Locale.ROOT);
   }
 
-  public static GrayStrategies grayStrategies(JsonObject spec) {
-    JsonObject behavior = spec.getJsonObject("behavior", new JsonObject());
-    return new GrayStrategies(strategy(behavior.getJsonObject("scaleUp")),
-        strategy(behavior.getJsonObject("scaleDown")));
+  public static GrayStrategies grayStrategies(IntelligentHorizontalPodAutoscalerSpec spec) {
+    IntelligentHorizontalPodAutoscalerBehavior behavior = spec.behavior();
+    return behavior == null ? new GrayStrategies(Optional.empty(), Optional.empty())
+        : new GrayStrategies(strategy(behavior.scaleUp()), strategy(behavior.scaleDown()));
   }
 
-  private static Optional<GrayStrategy> strategy(JsonObject scaling) {
-    if (scaling == null || scaling.getJsonObject("grayStrategy") == null) {
+  private static Optional<GrayStrategy> strategy(ScalingBehavior scaling) {
+    if (scaling == null || scaling.grayStrategy() == null) {
       return Optional.empty();
     }
-    JsonObject gray = scaling.getJsonObject("grayStrategy");
-    return Optional.of(new GrayStrategy(GrayState.fromApi(gray.getString("grayState", "Online")),
-        gray.getInteger("changeIntervalSeconds"), gray.getInteger("changePercent"),
-        gray.getInteger("observationSeconds", 0)));
+    dev.reflex.api.v1alpha1.GrayStrategy gray = scaling.grayStrategy();
+    return Optional.of(new GrayStrategy(gray.grayState() == null ? GrayState.ONLINE
+            : GrayState.fromApi(gray.grayState().name()), gray.changeIntervalSeconds(), gray.changePercent(),
+        orZero(gray.observationSeconds())));
   }
 
   /** {@code Both}, {@code Up}, {@code Down} or {@code Neither}, from {@code behavior.scaleUp/scaleDown.disabled}. */
-  public static String allowedScalingDirection(JsonObject spec) {
-    JsonObject behavior = spec.getJsonObject("behavior", new JsonObject());
-    boolean upDisabled = behavior.getJsonObject("scaleUp", new JsonObject()).getBoolean("disabled", false);
-    boolean downDisabled = behavior.getJsonObject("scaleDown", new JsonObject()).getBoolean("disabled", false);
+  public static String allowedScalingDirection(IntelligentHorizontalPodAutoscalerSpec spec) {
+    IntelligentHorizontalPodAutoscalerBehavior behavior = spec.behavior();
+    boolean upDisabled = behavior != null && disabled(behavior.scaleUp());
+    boolean downDisabled = behavior != null && disabled(behavior.scaleDown());
     if (upDisabled && downDisabled) {
       return "Neither";
     }
     return upDisabled ? "Down" : downDisabled ? "Up" : "Both";
+  }
+
+  private static boolean disabled(ScalingBehavior scaling) {
+    return scaling != null && Boolean.TRUE.equals(scaling.disabled());
+  }
+
+  private static int orZero(Integer value) {
+    return value == null ? 0 : value;
   }
 
   /** The ReplicaProfile behavior the IHPA asks for, or the default. */

@@ -1,6 +1,10 @@
 package dev.reflex.controller;
 
+import dev.reflex.api.v1alpha1.HorizontalPortraitProvider;
 import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscaler;
+import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscalerSpec;
+import dev.reflex.api.v1alpha1.PortraitProviderType;
+import dev.reflex.api.v1alpha1.ScaleMode;
 import dev.reflex.api.validation.SpecValidator;
 import dev.reflex.api.validation.ValidationResult;
 import dev.reflex.bus.MetricsPortrait;
@@ -88,30 +92,36 @@ final class IhpaReconciler {
     JsonObject spec = ihpa.getJsonObject("spec", new JsonObject());
     JsonObject oldStatus = ihpa.getJsonObject("status", new JsonObject());
     long generation = ihpa.getJsonObject("metadata").getLong("generation", 1L);
-    Optional<String> invalid = validate(ihpa);
-    if (invalid.isPresent()) {
-      return invalidSpec(key, ihpa, oldStatus, invalid.get(), generation, now).map(Result.none());
+    Validated validated = validate(ihpa);
+    if (validated.problem() != null) {
+      return invalidSpec(key, ihpa, oldStatus, validated.problem(), generation, now).map(Result.none());
     }
-    if (spec.getBoolean("paused", false)) {
+    IntelligentHorizontalPodAutoscalerSpec typed = validated.spec();
+    if (Boolean.TRUE.equals(typed.paused())) {
       return paused(key, ihpa, oldStatus, generation, now).map(Result.none());
     }
-    return providers(key, ihpa, spec)
-        .compose(providers -> decide(key, ihpa, spec, oldStatus, generation, providers, now))
+    return providers(key, ihpa, typed, spec)
+        .compose(providers -> decide(key, ihpa, typed, spec, oldStatus, generation, providers, now))
         .recover(e -> failed(ihpa, oldStatus, generation, now, "FailedUpdateAndFetchPortraitValue",
             "failed to update and fetch portrait value: " + e.getMessage(), e));
   }
 
   // --- validation -----------------------------------------------------------------------------------------------
 
-  private Optional<String> validate(JsonObject ihpa) {
+  /** The typed spec of a valid IHPA, or the condition message saying why it is not. */
+  private record Validated(IntelligentHorizontalPodAutoscalerSpec spec, String problem) {
+  }
+
+  /** Reads the IHPA into the typed model and validates it; the rest of the pass reads the typed spec. */
+  private Validated validate(JsonObject ihpa) {
     IntelligentHorizontalPodAutoscaler typed;
     try {
       typed = serialization.unmarshal(ihpa.encode(), IntelligentHorizontalPodAutoscaler.class);
     } catch (RuntimeException e) {
-      return Optional.of("invalid spec: " + rootMessage(e));
+      return new Validated(null, "invalid spec: " + rootMessage(e));
     }
     ValidationResult result = SpecValidator.validate(typed);
-    return result.valid() ? Optional.empty() : Optional.of(result.conditionMessage());
+    return result.valid() ? new Validated(typed.getSpec(), null) : new Validated(null, result.conditionMessage());
   }
 
   private Future<Void> invalidSpec(TargetKey key, JsonObject ihpa, JsonObject oldStatus, String message,
@@ -142,13 +152,21 @@ final class IhpaReconciler {
 
   // --- providers ------------------------------------------------------------------------------------------------
 
-  private Future<List<PortraitProvider>> providers(TargetKey key, JsonObject ihpa, JsonObject spec) {
+  /**
+   * The providers as the core's records. A Dynamic provider's portrait is created or updated from the provider as
+   * stored ({@code spec} JSON, so what the user wrote is copied as is).
+   */
+  private Future<List<PortraitProvider>> providers(TargetKey key, JsonObject ihpa,
+      IntelligentHorizontalPodAutoscalerSpec typed, JsonObject spec) {
     List<Future<PortraitProvider>> providers = new ArrayList<>();
-    for (Object p : spec.getJsonArray("portraitProviders", new JsonArray())) {
-      JsonObject provider = (JsonObject) p;
-      if ("Dynamic".equals(provider.getString("type"))) {
-        providers.add(ensurePortrait(key, ihpa, spec, provider)
-            .map(status -> ApiMapping.dynamic(provider, withStreamed(key, spec, provider, status))));
+    List<HorizontalPortraitProvider> typedProviders = typed.portraitProviders() == null ? List.of()
+        : typed.portraitProviders();
+    JsonArray stored = spec.getJsonArray("portraitProviders", new JsonArray());
+    for (int i = 0; i < typedProviders.size(); i++) {
+      HorizontalPortraitProvider provider = typedProviders.get(i);
+      if (provider.type() == PortraitProviderType.Dynamic) {
+        providers.add(ensurePortrait(key, ihpa, spec, provider, stored.getJsonObject(i))
+            .map(status -> ApiMapping.dynamic(provider, withStreamed(key, typed, provider, status))));
       } else {
         providers.add(Future.succeededFuture(ApiMapping.staticOrCron(provider)));
       }
@@ -167,12 +185,12 @@ final class IhpaReconciler {
    * HorizontalPortrait controller writes the same value, but waiting for that write and its watch echo would put
    * two API round trips between a burst and {@code /scale}. Stale or missing recommendations change nothing.
    */
-  private JsonObject withStreamed(TargetKey key, JsonObject spec, JsonObject provider, JsonObject status) {
-    JsonObject algorithm = provider.getJsonObject("dynamic").getJsonObject("algorithm", new JsonObject());
-    if (!"KPA".equals(algorithm.getString("type"))) {
+  private JsonObject withStreamed(TargetKey key, IntelligentHorizontalPodAutoscalerSpec spec,
+      HorizontalPortraitProvider provider, JsonObject status) {
+    if (!"KPA".equals(provider.dynamic().algorithm().type())) {
       return status;
     }
-    TargetKey workload = new TargetKey(key.namespace(), spec.getJsonObject("scaleTargetRef").getString("name"));
+    TargetKey workload = new TargetKey(key.namespace(), spec.scaleTargetRef().name());
     Optional<MetricsPortrait> latest = streamed.apply(workload).filter(MetricsPortrait::hasRecommendation);
     if (latest.isEmpty()) {
       return status;
@@ -183,9 +201,10 @@ final class IhpaReconciler {
   }
 
   /** Creates or updates the HorizontalPortrait of a Dynamic provider; returns its cached status (or null). */
-  private Future<JsonObject> ensurePortrait(TargetKey key, JsonObject ihpa, JsonObject spec, JsonObject provider) {
+  private Future<JsonObject> ensurePortrait(TargetKey key, JsonObject ihpa, JsonObject spec,
+      HorizontalPortraitProvider provider, JsonObject storedProvider) {
     String name = ApiMapping.portraitName(key.name(), provider);
-    JsonObject desiredSpec = provider.getJsonObject("dynamic").copy()
+    JsonObject desiredSpec = storedProvider.getJsonObject("dynamic").copy()
         .put("scaleTargetRef", spec.getJsonObject("scaleTargetRef").copy());
     JsonObject existing = cache.get(Kind.HP, key.namespace(), name);
     if (existing == null) {
@@ -207,13 +226,12 @@ final class IhpaReconciler {
 
   // --- decision -------------------------------------------------------------------------------------------------
 
-  private Future<Result> decide(TargetKey key, JsonObject ihpa, JsonObject spec, JsonObject oldStatus,
-      long generation, List<PortraitProvider> providers, Instant now) {
+  private Future<Result> decide(TargetKey key, JsonObject ihpa, IntelligentHorizontalPodAutoscalerSpec typed,
+      JsonObject spec, JsonObject oldStatus, long generation, List<PortraitProvider> providers, Instant now) {
     JsonObject rp = cache.get(Kind.RP, key);
-    IhpaPlan plan = IhpaPlanner.plan(providers, ApiMapping.bounds(spec),
-        "Preview".equals(spec.getString("scaleMode")),
+    IhpaPlan plan = IhpaPlanner.plan(providers, ApiMapping.bounds(typed), typed.scaleMode() == ScaleMode.Preview,
         Optional.ofNullable(rp).map(r -> ApiMapping.profile(r.getJsonObject("spec"))),
-        ApiMapping.grayStrategies(spec), ApiMapping.progress(rp), now);
+        ApiMapping.grayStrategies(typed), ApiMapping.progress(rp), now);
     if (plan instanceof IhpaPlanner.NoValidValue) {
       return noValidValue(key, ihpa, oldStatus, generation, now).map(new Result(plan.wakeAt()));
     }
@@ -254,7 +272,7 @@ final class IhpaReconciler {
     ScalingDecision decision = new ScalingDecision(key, merged.winner().identifier(), merged.portrait().replicas(),
         merged.targetReplicas(), step.profile().online(), step.profile().cutoff(), step.profile().standby(),
         step.phase().name());
-    return applyProfile(key, ihpa, spec, rp, step, decision)
+    return applyProfile(key, ihpa, typed, spec, rp, step, decision)
         .compose(v -> statuses.write(ihpa, oldStatus, status))
         .map(new Result(wake))
         .recover(e -> failed(ihpa, oldStatus, generation, now,
@@ -276,14 +294,14 @@ final class IhpaReconciler {
   }
 
   /** Creates the ReplicaProfile, or patches it when the profile, pause, direction or behavior differ. */
-  private Future<Void> applyProfile(TargetKey key, JsonObject ihpa, JsonObject spec, JsonObject rp, GrayStep step,
-      ScalingDecision decision) {
+  private Future<Void> applyProfile(TargetKey key, JsonObject ihpa, IntelligentHorizontalPodAutoscalerSpec typed,
+      JsonObject spec, JsonObject rp, GrayStep step, ScalingDecision decision) {
     ReplicaProfile profile = step.profile();
     JsonObject desiredSpec = new JsonObject()
         .put("scaleTargetRef", spec.getJsonObject("scaleTargetRef").copy())
         .put("onlineReplicas", profile.online()).put("cutoffReplicas", profile.cutoff())
         .put("standbyReplicas", profile.standby()).put("paused", false)
-        .put("allowedScalingDirection", ApiMapping.allowedScalingDirection(spec))
+        .put("allowedScalingDirection", ApiMapping.allowedScalingDirection(typed))
         .put("behavior", ApiMapping.replicaProfileBehavior(spec));
     String progress = step.progress().map(p -> ApiMapping.progressJson(p).encode()).orElse("");
     if (rp == null) {
