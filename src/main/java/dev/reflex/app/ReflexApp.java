@@ -76,7 +76,7 @@ public final class ReflexApp {
 
   public Future<ReflexApp> start() {
     // One set of informers for everything: the pod directory, the taps and (while leading) the controllers.
-    cache = new ResourceCache(client);
+    cache = new ResourceCache(client, clock);
     readiness.add("informers", cache::synced);
     KubeWatchVerticle watch = new KubeWatchVerticle(cache);
     TapRoutes taps = new TapRoutes(runtime.taps(), config.taps().bufferSize(), runtime.registry());
@@ -92,7 +92,7 @@ public final class ReflexApp {
     ScaleActuatorVerticle actuator = new ScaleActuatorVerticle(rest, runtime.registry(),
         config.shutdown().drainTimeout());
     MetricHistory history = PrometheusMetricHistory.fromConfig(runtime.vertx(), config.prometheus(),
-        new KubeObjectLister(rest));
+        new KubeObjectLister(rest), clock);
     forecasts = new ForecastService(runtime.vertx(), history, 2);
     grpc = GrpcVerticle.fromConfig(history, config.http().hostOr(defaultHost), config.grpc());
     HpaMetricReader metricReader = new HpaMetricReader(history, !config.prometheus().address().isBlank(),

@@ -100,7 +100,7 @@ final class ServerCommand {
       throw new ConfigException("cannot read " + BURST_SAMPLE + " for --load: " + e.getMessage(), e);
     }
     await(runtime.vertx().deployVerticle(new LoadGenerator(load, LoadGenerator.readyPods(app.podDirectory()),
-        "127.0.0.1", app::httpPort, Duration.ofSeconds(1))));
+        "127.0.0.1", app::httpPort, Duration.ofSeconds(1), Clock.systemUTC())));
   }
 
   static void printBanner(PrintStream out, Started started, ReflexConfig config) {

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -20,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reflex's one set of informer caches, as JSON objects: what the controllers reconcile from, what the pod directory
@@ -97,7 +98,7 @@ public final class ResourceCache {
    *
    * @param before the resourceVersion the informer held when we wrote (null: none, a create)
    */
-  private record Written(JsonObject object, String before, long atNanos) {
+  private record Written(JsonObject object, String before, Instant at) {
   }
 
   /**
@@ -120,6 +121,8 @@ public final class ResourceCache {
   }
 
   private final KubernetesClient client;
+  /** Times a written object's wait for its echo. */
+  private final Clock clock;
   private final Map<Kind, SharedIndexInformer<GenericKubernetesResource>> informers = new LinkedHashMap<>();
   /** The JSON of each stored object, converted by the informers' threads as events arrive. */
   private final Map<Kind, JsonByVersion> converted = new EnumMap<>(Kind.class);
@@ -128,8 +131,10 @@ public final class ResourceCache {
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private Future<Void> started;
 
-  public ResourceCache(KubernetesClient client) {
+  /** @param clock times how long a written object waits for its echo */
+  public ResourceCache(KubernetesClient client, Clock clock) {
     this.client = client;
+    this.clock = clock;
     for (Kind kind : Kind.values()) {
       converted.put(kind, new JsonByVersion());
       written.put(kind, new HashMap<>());
@@ -256,7 +261,7 @@ public final class ResourceCache {
       return;
     }
     written.get(kind).put(key, new Written(object.copy(),
-        stored == null ? null : stored.getMetadata().getResourceVersion(), System.nanoTime()));
+        stored == null ? null : stored.getMetadata().getResourceVersion(), clock.instant()));
   }
 
   /**
@@ -293,7 +298,7 @@ public final class ResourceCache {
     if (w == null) {
       return null;
     }
-    if (System.nanoTime() - w.atNanos() > TimeUnit.SECONDS.toNanos(WRITTEN_TTL_SECONDS)) {
+    if (clock.instant().isAfter(w.at().plusSeconds(WRITTEN_TTL_SECONDS))) {
       byKey.remove(key);
       return null;
     }

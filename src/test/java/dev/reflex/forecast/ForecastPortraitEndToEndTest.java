@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,7 @@ class ForecastPortraitEndToEndTest {
     ForecastService forecasts = new ForecastService(runtime.vertx(),
         new ForecastServiceTest.SyntheticHistory(queries), 1);
     KubeRest rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
-    ResourceCache cache = new ResourceCache(client);
+    ResourceCache cache = new ResourceCache(client, Clock.systemUTC());
     ControllerVerticle controllers = new ControllerVerticle(client, cache, rest, clock, Duration.ofSeconds(30),
         forecasts,
         new ControllerVerticle.Streamed(null, null, ResourceSeries.parse(List.of()), null), config.algorithmJob());

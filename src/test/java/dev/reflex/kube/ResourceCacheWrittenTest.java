@@ -9,6 +9,7 @@ import dev.reflex.embedded.EmbeddedCluster;
 import dev.reflex.kube.ResourceCache.Kind;
 import dev.reflex.testing.EmbeddedReflex;
 import dev.reflex.testing.Eventually;
+import dev.reflex.testing.MutableClock;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -17,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +42,8 @@ class ResourceCacheWrittenTest {
   static KubeRest rest;
   static ResourceCache cache;
   static Context context;
+  /** Times the written objects' wait for their echo; only the lapse test moves it. */
+  static final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
 
   @BeforeAll
   static void start() {
@@ -51,7 +55,7 @@ class ResourceCacheWrittenTest {
     client = cluster.client();
     rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
     context = runtime.vertx().getOrCreateContext();
-    cache = new ResourceCache(client);
+    cache = new ResourceCache(client, clock);
     // Written as the controllers write: on the writer's context, which hears every event.
     cache.subscribeWriter(context, (kind, object, deleted) -> { });
     EmbeddedReflex.await(cache.start(context));
@@ -86,6 +90,36 @@ class ResourceCacheWrittenTest {
     Eventually.until(Duration.ofSeconds(5), "a later change by someone else is seen", () -> "theirs".equals(
         data("other")));
     assertEquals("ours", data("step"));
+  }
+
+  /**
+   * A copy whose echo never comes (recorded as written, never sent) hides the informer's version only for
+   * {@code WRITTEN_TTL_SECONDS}: stepping the clock past it hands the key back to the informer.
+   */
+  @Test
+  void aWrittenCopyWithoutEchoLapsesAfterItsTimeToLive() {
+    String name = "never-echoed";
+    EmbeddedReflex.await(rest.create(Kind.CONFIG_MAP.collection("default"), new JsonObject()
+        .put("apiVersion", "v1").put("kind", "ConfigMap")
+        .put("metadata", new JsonObject().put("name", name).put("namespace", "default"))
+        .put("data", new JsonObject().put("step", "stored"))));
+    Eventually.until(Duration.ofSeconds(10), "stored in the cache", () -> "stored".equals(step(name)));
+    EmbeddedReflex.await(onContext(() -> {
+      JsonObject copy = cache.get(Kind.CONFIG_MAP, "default", name).copy();
+      copy.getJsonObject("metadata").put("resourceVersion", "999999999");
+      cache.wrote(Kind.CONFIG_MAP, copy.put("data", new JsonObject().put("step", "written")));
+      return Future.succeededFuture();
+    }));
+    clock.advance(Duration.ofSeconds(ResourceCache.WRITTEN_TTL_SECONDS));
+    assertEquals("written", step(name), "still ahead of the informer at the time to live");
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals("stored", step(name), "handed back to the informer once the time to live has passed");
+  }
+
+  private static String step(String name) {
+    JsonObject cm = EmbeddedReflex.await(onContext(() -> Future.succeededFuture(
+        cache.get(Kind.CONFIG_MAP, "default", name))));
+    return cm == null ? null : cm.getJsonObject("data", new JsonObject()).getString("step");
   }
 
   /** A custom resource with a status subresource, like the ReplicaProfiles the IHPA controller creates. */

@@ -45,13 +45,9 @@ public final class LoadGenerator extends VerticleBase {
    * @param host the receiver's host, e.g. {@code 127.0.0.1}
    * @param port the receiver's port, read on every tick (the HTTP server may bind after this verticle deploys)
    * @param interval how often samples are sent (1 s mimics a 1 s scrape)
+   * @param clock where the profile's time comes from (its start and every tick)
    */
   public LoadGenerator(TrafficProfile profile, Supplier<List<LoadTarget>> targets, String host, IntSupplier port,
-      Duration interval) {
-    this(profile, targets, host, port, interval, Clock.systemUTC());
-  }
-
-  LoadGenerator(TrafficProfile profile, Supplier<List<LoadTarget>> targets, String host, IntSupplier port,
       Duration interval, Clock clock) {
     this.profile = profile;
     this.targets = targets;

@@ -65,13 +65,14 @@ public final class PrometheusMetricHistory implements MetricHistory {
    *
    * @throws dev.reflex.config.ConfigException when the rules file cannot be read or is invalid
    */
-  public static MetricHistory fromConfig(Vertx vertx, ReflexConfig.Prometheus config, ObjectLister lister) {
+  public static MetricHistory fromConfig(Vertx vertx, ReflexConfig.Prometheus config, ObjectLister lister,
+      Clock clock) {
     if (!config.enabled()) {
       return new NoMetricHistory("prometheus.address is not set");
     }
     AdapterConfig rules = AdapterConfigParser.parseFile(Path.of(config.metricsConfig()));
     return new PrometheusMetricHistory(new PrometheusClient(vertx, config.address(), config.timeout()), rules, lister,
-        Clock.systemUTC());
+        clock);
   }
 
   @Override

@@ -44,7 +44,7 @@ class EmbeddedLoadTest {
     KubeOps ops = new KubeOps(runtime.vertx(), 2, Duration.ofSeconds(10));
     EmbeddedCluster cluster = EmbeddedCluster.start(runtime.vertx(), config, ops, Clock.systemUTC())
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    ResourceCache cache = new ResourceCache(cluster.client());
+    ResourceCache cache = new ResourceCache(cluster.client(), Clock.systemUTC());
     InformerPodDirectory pods = new InformerPodDirectory(cache);
     pods.open();
     try {
@@ -70,7 +70,7 @@ class EmbeddedLoadTest {
       // 5 concurrent requests (calm: one pod at 10 per pod), then 80 (a burst: 8 pods wanted on 1).
       TrafficProfile profile = new TrafficProfile.Step(5, 80, Duration.ofSeconds(5));
       LoadGenerator generator = new LoadGenerator(profile, LoadGenerator.readyPods(pods), "127.0.0.1",
-          server::actualPort, Duration.ofMillis(250));
+          server::actualPort, Duration.ofMillis(250), Clock.systemUTC());
       runtime.vertx().deployVerticle(generator).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
       Eventually.until(Duration.ofSeconds(20), "a calm portrait", () -> portraits.stream()
