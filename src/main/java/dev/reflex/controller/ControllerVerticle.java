@@ -6,6 +6,8 @@ import dev.reflex.bus.PodMetricSnapshot;
 import dev.reflex.bus.ScaleMessage;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.config.ReflexConfig;
+import dev.reflex.controller.WakeUps.PortraitSeen;
+import dev.reflex.controller.WakeUps.ProfileSeen;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.kube.KubeRest;
 import dev.reflex.kube.ResourceCache;
@@ -44,6 +46,10 @@ public final class ControllerVerticle extends VerticleBase {
   private final Clock clock;
   private final Duration resync;
   private final Map<TargetKey, Predicate<Map<String, String>>> rpSelectors = new HashMap<>();
+  /** What the controllers last saw of each object, so that status-only echoes wake nobody ({@link WakeUps}). */
+  private final Map<TargetKey, PortraitSeen> portraitsSeen = new HashMap<>();
+  private final Map<TargetKey, ProfileSeen> profilesSeen = new HashMap<>();
+  private final Map<TargetKey, Long> ihpaGenerations = new HashMap<>();
   private final ResourceCache cache;
   private ResourceCache.Subscription subscription;
   /** Whether every cache has been listed and every key enqueued; written on the controllers' context. */
@@ -89,12 +95,15 @@ public final class ControllerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     filled = false;
+    portraitsSeen.clear();
+    profilesSeen.clear();
+    ihpaGenerations.clear();
     EventRecorder events = new EventRecorder(rest, clock);
     StreamedPortraits latestStreamed = new StreamedPortraits();
     IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock,
         decision -> vertx.eventBus().publish(Addresses.CONTROLLER_DECISION, decision),
         latestStreamed::latest,
-        written -> profiles.enqueueUrgent(written));
+        this::profileWritten);
     AlgorithmJobs jobs = new AlgorithmJobs(rest, algorithmJob,
         client.getNamespace() == null ? "default" : client.getNamespace());
     HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization(),
@@ -136,7 +145,7 @@ public final class ControllerVerticle extends VerticleBase {
     // A streamed sample the HPA would scale up on: its KubeHPA portraits decide now, not at their next sync.
     vertx.eventBus().<PodMetricSnapshot>localConsumer(Addresses.METRICS_POD_VALUES, message ->
         hp.podValues(message.body()).forEach(portraits::enqueueUrgent));
-    subscription = cache.subscribeWriter(context, (kind, obj, deleted) -> changed(kind, obj));
+    subscription = cache.subscribeWriter(context, this::changed);
     return cache.whenSynced().onSuccess(v -> {
       filled = true;
       resyncAll();
@@ -147,13 +156,30 @@ public final class ControllerVerticle extends VerticleBase {
    * A portrait's new status goes to the cache and its IHPA at once: the IHPA merges it without waiting for the
    * watch to echo the write (see {@link ResourceCache#wrote}).
    */
+  /**
+   * A ReplicaProfile the IHPA controller wrote (already in the cache): its controller acts now, and its IHPA, which
+   * knows what it wrote, is not woken again by the echo.
+   */
+  private void profileWritten(TargetKey key) {
+    JsonObject written = cache.get(Kind.RP, key);
+    if (written != null) {
+      profilesSeen.put(key, ProfileSeen.of(written));
+    }
+    profiles.enqueueUrgent(key);
+  }
+
+  /** A portrait status we wrote (see {@link WakeUps#ownerOnOwnWrite}). */
   private void portraitStatusWritten(JsonObject stored) {
     if (stored == null || stored.getJsonObject("metadata") == null) {
       return;
     }
     cache.wrote(Kind.HP, stored);
-    ownerIhpa(stored).ifPresent(ihpas::enqueueUrgent);
+    PortraitSeen written = PortraitSeen.of(stored);
+    if (WakeUps.ownerOnOwnWrite(Optional.ofNullable(portraitsSeen.put(key(stored), written)), written)) {
+      ownerIhpa(stored).ifPresent(ihpas::enqueueUrgent);
+    }
   }
+
 
   @Override
   public Future<?> stop() {
@@ -183,6 +209,11 @@ public final class ControllerVerticle extends VerticleBase {
     return queued.future();
   }
 
+  /** IHPA reconciles begun so far, of every IHPA (for tests and benchmarks). */
+  public long ihpaPasses() {
+    return ihpas.passes();
+  }
+
   /** True when no reconcile is queued or running (for tests). */
   public boolean idle() {
     return ihpas.idle() && portraits.idle() && profiles.idle();
@@ -208,7 +239,7 @@ public final class ControllerVerticle extends VerticleBase {
         .map(hp -> rest.deleteIfPresent(Kind.HP.path(ihpa.namespace(), key(hp).name()))).toList()));
   }
 
-  private void changed(Kind kind, JsonObject obj) {
+  private void changed(Kind kind, JsonObject obj, boolean deleted) {
     TargetKey key = key(obj);
     if (!filled) {
       // A reconcile now would read caches still being listed: a profile counting none of its pods, an IHPA seeing
@@ -216,14 +247,22 @@ public final class ControllerVerticle extends VerticleBase {
       return;
     }
     switch (kind) {
-      case IHPA -> ihpas.enqueue(key);
+      case IHPA -> {
+        long generation = WakeUps.generation(obj);
+        Long before = deleted ? ihpaGenerations.remove(key) : ihpaGenerations.put(key, generation);
+        if (WakeUps.ihpa(Optional.ofNullable(before), generation, deleted)) {
+          ihpas.enqueue(key);
+        }
+      }
       case HP -> {
-        portraits.enqueue(key);
-        ownerIhpa(obj).ifPresent(ihpas::enqueue);
+        PortraitSeen seen = PortraitSeen.of(obj);
+        wake(key, obj, WakeUps.portrait(Optional.ofNullable(deleted ? portraitsSeen.remove(key)
+            : portraitsSeen.put(key, seen)), seen, deleted), portraits);
       }
       case RP -> {
-        profiles.enqueue(key);
-        ownerIhpa(obj).ifPresent(ihpas::enqueue);
+        ProfileSeen seen = ProfileSeen.of(obj);
+        wake(key, obj, WakeUps.profile(Optional.ofNullable(deleted ? profilesSeen.remove(key)
+            : profilesSeen.put(key, seen)), seen, deleted), profiles);
       }
       case CONFIG_MAP -> {
         if (key.name().endsWith("-result")) {
@@ -243,6 +282,15 @@ public final class ControllerVerticle extends VerticleBase {
               .getJsonObject("scaleTargetRef", new JsonObject()).getString("name"))
               && kind.kind().equals(rp.getJsonObject("spec").getJsonObject("scaleTargetRef").getString("kind")))
           .forEach(rp -> profiles.enqueue(key(rp)));
+    }
+  }
+
+  private void wake(TargetKey key, JsonObject obj, WakeUps.Wake wake, KeyedWorkQueue own) {
+    if (wake.self()) {
+      own.enqueue(key);
+    }
+    if (wake.owner()) {
+      ownerIhpa(obj).ifPresent(ihpas::enqueue);
     }
   }
 

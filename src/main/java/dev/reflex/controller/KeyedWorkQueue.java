@@ -53,6 +53,8 @@ public final class KeyedWorkQueue {
   private boolean drainScheduled;
   /** {@link #idle()}'s answer, written on the context, read by tests and benchmarks on their own threads. */
   private volatile boolean idle = true;
+  /** {@link #passes()}'s answer; written on the context only. */
+  private volatile long passes;
 
   private record Timer(long id, Instant at) {
   }
@@ -132,6 +134,11 @@ public final class KeyedWorkQueue {
     return idle;
   }
 
+  /** Reconciles begun so far, of every key (a retry counts again); safe from any thread. */
+  public long passes() {
+    return passes;
+  }
+
   /** Called on the context after every change of {@code dirty} or {@code running}. */
   private void changed() {
     idle = dirty.isEmpty() && running.isEmpty();
@@ -180,6 +187,7 @@ public final class KeyedWorkQueue {
 
   private void run(TargetKey key) {
     running.add(key);
+    passes++;
     Future<?> pass;
     try {
       // A reconcile that never completes would hold its key forever; the timeout turns it into a retried failure.
