@@ -1,5 +1,6 @@
 package dev.reflex.labels;
 
+import dev.reflex.core.GoText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

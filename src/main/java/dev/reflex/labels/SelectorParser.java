@@ -1,5 +1,6 @@
 package dev.reflex.labels;
 
+import dev.reflex.core.GoText;
 import dev.reflex.labels.SelectorLexer.Kind;
 import dev.reflex.labels.SelectorLexer.Token;
 import java.util.ArrayList;

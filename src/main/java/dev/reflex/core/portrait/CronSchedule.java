@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,11 +19,12 @@ import java.util.Optional;
 /**
  * A standard 5-field cron expression read as wall-clock times in one time zone.
  *
- * <p>Accepted syntax: the five Unix fields (minute, hour, day of month, month, day of week, with names such as
- * {@code JAN} and {@code SUN}, ranges, lists and steps); {@code ?} as a synonym of {@code *}; the descriptors
- * {@code @yearly}, {@code @annually}, {@code @monthly}, {@code @weekly}, {@code @daily}, {@code @midnight} and
- * {@code @hourly}; and a leading {@code CRON_TZ=<zone>} or {@code TZ=<zone>} that overrides the rule's zone.
- * {@code @every <duration>} is rejected: it is not a calendar schedule.
+ * <p>Accepted syntax: {@link CronSyntax}'s (robfig/cron's standard parser, as Kapacity reads its rules): the five
+ * Unix fields (minute, hour, day of month, month, day of week, with names such as {@code jan} and {@code sun},
+ * ranges, lists and steps); {@code ?} as a synonym of {@code *}; the descriptors {@code @yearly},
+ * {@code @annually}, {@code @monthly}, {@code @weekly}, {@code @daily}, {@code @midnight} and {@code @hourly}; and a
+ * leading {@code CRON_TZ=<zone>} or {@code TZ=<zone>} that overrides the rule's zone. {@code @every <duration>} is
+ * rejected here: it is not a calendar schedule.
  *
  * <p>Daylight saving time. The expression is matched against local wall-clock time, and each matching local
  * time is mapped to an instant as follows:
@@ -97,20 +97,23 @@ public final class CronSchedule {
     }
   }
 
-  /** Reads the grammar described on the class; failures carry the bare reason. */
+  /**
+   * Reads the grammar described on the class: {@link CronSyntax} decides what parses and words why not; the
+   * evaluation is cron-utils' over the five fields. Failures carry the bare reason.
+   */
   private static CronSchedule read(String expression, ZoneId zone) {
     String text = expression.trim();
+    Optional<String> problem = CronSyntax.problem(text);
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(problem.get());
+    }
     ZoneId effectiveZone = zone;
     if (text.startsWith("CRON_TZ=") || text.startsWith("TZ=")) {
+      // The syntax guarantees fields after the zone.
       int space = text.indexOf(' ');
-      if (space < 0) {
-        throw new IllegalArgumentException("a time zone prefix needs an expression after it");
-      }
       String zoneName = text.substring(text.indexOf('=') + 1, space);
-      if (!isKnownZone(zoneName)) {
-        throw new IllegalArgumentException("\"" + zoneName + "\" is not a known IANA time zone");
-      }
-      effectiveZone = ZoneId.of(zoneName);
+      // Go's Local is the process's zone; Reflex, like a controller in a pod, reads it as UTC.
+      effectiveZone = zoneName.equals("Local") ? ZoneOffset.UTC : ZoneId.of(zoneName);
       text = text.substring(space + 1).trim();
     }
     if (text.startsWith("@every")) {
@@ -118,16 +121,7 @@ public final class CronSchedule {
           "@every intervals are not supported, use five fields or a descriptor such as @hourly");
     }
     if (text.startsWith("@")) {
-      String mapped = DESCRIPTORS.get(text.toLowerCase(Locale.ROOT));
-      if (mapped == null) {
-        throw new IllegalArgumentException("unknown descriptor " + text);
-      }
-      text = mapped;
-    }
-    String[] fields = text.split("\\s+");
-    if (fields.length != 5) {
-      throw new IllegalArgumentException("expected 5 fields (minute hour day-of-month month day-of-week), got "
-          + fields.length);
+      text = DESCRIPTORS.get(text);
     }
     Cron cron;
     try {

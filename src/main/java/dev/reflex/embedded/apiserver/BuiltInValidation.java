@@ -2,6 +2,7 @@ package dev.reflex.embedded.apiserver;
 
 import static dev.reflex.embedded.apiserver.JsonNodes.object;
 
+import dev.reflex.core.portrait.CronSyntax;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,10 +115,8 @@ public final class BuiltInValidation {
     if (schedule.isEmpty()) {
       errors.add(FieldError.required("spec.schedule", ""));
     } else {
-      String problem = CronSchedule.problem(schedule);
-      if (problem != null) {
-        errors.add(FieldError.invalid("spec.schedule", schedule, problem));
-      }
+      CronSyntax.problem(schedule)
+          .ifPresent(problem -> errors.add(FieldError.invalid("spec.schedule", schedule, problem)));
       // TZ in the schedule is only tolerated on objects that already had it
       boolean allowTz = JsonNodes.string(JsonNodes.object(oldCronJob, "spec"), "schedule").contains("TZ");
       if (allowTz && schedule.contains("TZ") && spec.getValue("timeZone") != null) {

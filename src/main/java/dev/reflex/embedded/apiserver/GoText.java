@@ -29,9 +29,9 @@ final class GoText {
     }
   }
 
-  /** Go's {@code %q} of a string, close enough: JSON's escaping, which agrees for everything printable. */
+  /** Go's {@code %q} of a string ({@link dev.reflex.core.GoText#quote}). */
   static String quote(String s) {
-    return new JsonArray().add(s).encode().replaceAll("^\\[|]$", "");
+    return dev.reflex.core.GoText.quote(s);
   }
 
   /** The value to hand to a {@link FieldError} so that its body prints what kube-apiserver prints. */

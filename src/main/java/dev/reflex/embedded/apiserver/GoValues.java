@@ -35,7 +35,7 @@ final class GoValues {
       return new Rendered("[]string(nil)");
     }
     List<String> items = new ArrayList<>();
-    values.forEach(v -> items.add(quote(String.valueOf(v))));
+    values.forEach(v -> items.add(GoText.quote(String.valueOf(v))));
     return new Rendered("[]string{" + String.join(", ", items) + "}");
   }
 
@@ -52,8 +52,8 @@ final class GoValues {
       List<String> items = new ArrayList<>();
       for (JsonObject e : expressions) {
         JsonArray values = e.getValue("values") instanceof JsonArray a ? a : null;
-        items.add("v1.LabelSelectorRequirement{Key:" + quote(JsonNodes.string(e, "key")) + ", Operator:"
-            + quote(JsonNodes.string(e, "operator")) + ", Values:" + stringSlice(values).text() + "}");
+        items.add("v1.LabelSelectorRequirement{Key:" + GoText.quote(JsonNodes.string(e, "key")) + ", Operator:"
+            + GoText.quote(JsonNodes.string(e, "operator")) + ", Values:" + stringSlice(values).text() + "}");
       }
       exprs = "[]v1.LabelSelectorRequirement{" + String.join(", ", items) + "}";
     }
@@ -66,13 +66,8 @@ final class GoValues {
     }
     List<String> entries = new ArrayList<>();
     for (String key : new TreeSet<>(map.fieldNames())) {
-      entries.add(quote(key) + ":" + quote(String.valueOf(map.getValue(key))));
+      entries.add(GoText.quote(key) + ":" + GoText.quote(String.valueOf(map.getValue(key))));
     }
     return "map[string]string{" + String.join(", ", entries) + "}";
-  }
-
-  /** Go's {@code %q}: a JSON string literal is the same for the printable characters labels may hold. */
-  static String quote(String s) {
-    return new JsonArray().add(s).encode().replaceAll("^\\[|]$", "");
   }
 }

@@ -60,7 +60,7 @@ final class ServiceValidation {
       if (!seen.add(protocol + "/" + number)) {
         // kube prints the (protocol, port) key it compared, a ServicePort with everything else zero
         errors.add(FieldError.duplicate("spec.ports[" + i + "]", new GoValues.Rendered(
-            "core.ServicePort{Name:\"\", Protocol:" + GoValues.quote(protocol) + ", AppProtocol:(*string)(nil), Port:"
+            "core.ServicePort{Name:\"\", Protocol:" + GoText.quote(protocol) + ", AppProtocol:(*string)(nil), Port:"
                 + number + ", TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}")));
       }
     }

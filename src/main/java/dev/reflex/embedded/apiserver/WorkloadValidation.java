@@ -184,7 +184,7 @@ final class WorkloadValidation {
       return new GoValues.Rendered("intstr.IntOrString{Type:0, IntVal:" + n.longValue() + ", StrVal:\"\"}");
     }
     return new GoValues.Rendered("intstr.IntOrString{Type:1, IntVal:0, StrVal:"
-        + GoValues.quote(value == null ? "" : String.valueOf(value)) + "}");
+        + GoText.quote(value == null ? "" : String.valueOf(value)) + "}");
   }
 
   static void nonNegative(JsonObject spec, String key, String path, List<FieldError> errors) {

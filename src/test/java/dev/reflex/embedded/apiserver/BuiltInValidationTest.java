@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class BuiltInValidationTest {
@@ -195,26 +194,5 @@ class BuiltInValidationTest {
     List<FieldError> errors = BuiltInValidation.validate("apps", "Deployment",
         BuiltInDefaults.apply("apps", "Deployment", new JsonObject(deployment(WEB_TEMPLATE))), null);
     assertEquals(List.of(FieldError.REQUIRED, FieldError.INVALID), errors.stream().map(FieldError::type).toList());
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "*/5 * * * *|",
-      "0 0 1 jan-mar mon-fri|",
-      "@hourly|",
-      "@every 1h30m|",
-      "TZ=Europe/Paris 0 9 * * *|",
-      "0 0 * *|expected exactly 5 fields, found 4: [0 0 * *]",
-      "60 * * * *|end of range (60) above maximum (59): 60",
-      "* * 0 * *|beginning of range (0) below minimum (1): 0",
-      "5-1 * * * *|beginning of range (5) beyond end of range (1): 5-1",
-      "*/0 * * * *|step of range should be a positive number: */0",
-      "a * * * *|failed to parse int from a: strconv.Atoi: parsing \"a\": invalid syntax",
-      "1-2-3 * * * *|too many hyphens: 1-2-3",
-      "* * * * 7|end of range (7) above maximum (6): 7",
-      "@fortnightly|unrecognized descriptor: @fortnightly",
-      "TZ=Mars/Olympus 0 * * * *|provided bad location Mars/Olympus: unknown time zone Mars/Olympus"})
-  void cronSchedulesParseAsKubesCronLibrary(String schedule, String problem) {
-    assertEquals(problem, CronSchedule.problem(schedule));
   }
 }

@@ -1,16 +1,20 @@
-package dev.reflex.embedded.apiserver;
+package dev.reflex.core.portrait;
 
+import dev.reflex.core.GoDuration;
+import dev.reflex.core.GoText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Parses a CronJob schedule as kube's cron library does for {@code ParseStandard} (five fields or an {@code @}
- * descriptor) and words the first problem the same way; only what validation needs: whether it parses, and why
- * not.
+ * The cron grammar of robfig/cron's standard parser, which kube's CronJobs and Kapacity's cron portraits both use:
+ * an optional {@code CRON_TZ=} or {@code TZ=} zone, then five fields (ranges, lists, steps, month and weekday
+ * names, {@code ?}) or an {@code @} descriptor, {@code @every <Go duration>} included. The one reader of that
+ * grammar: it says whether an expression parses and, if not, words the first problem as that parser does.
+ * {@link CronSchedule} evaluates what it accepts.
  */
-final class CronSchedule {
+public final class CronSyntax {
 
   private record Bounds(int min, int max, Map<String, Integer> names) {
   }
@@ -26,14 +30,17 @@ final class CronSchedule {
 
   private static final List<String> DESCRIPTORS =
       List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
-  private static final Pattern GO_DURATION = Pattern.compile("([0-9]*(\\.[0-9]*)?(ns|us|µs|ms|s|m|h))+");
 
-  private CronSchedule() {
+  private CronSyntax() {
   }
 
-  /** Null when the schedule parses, else the parser's message. */
-  static String problem(String schedule) {
-    String spec = schedule;
+  /** Empty when the expression parses, else the parser's message. */
+  public static Optional<String> problem(String expression) {
+    return Optional.ofNullable(firstProblem(expression));
+  }
+
+  private static String firstProblem(String expression) {
+    String spec = expression;
     if (spec.isEmpty()) {
       return "empty spec string";
     }
@@ -63,13 +70,9 @@ final class CronSchedule {
     return null;
   }
 
-  private static boolean knownZone(String zone) {
-    try {
-      java.time.ZoneId.of(zone.equals("Local") ? "UTC" : zone);
-      return true;
-    } catch (java.time.DateTimeException unknown) {
-      return false;
-    }
+  /** Go's {@code time.LoadLocation}: {@code Local}, {@code UTC} or an IANA region name (not an offset). */
+  static boolean knownZone(String zone) {
+    return zone.equals("Local") || CronSchedule.isKnownZone(zone);
   }
 
   private static String descriptorProblem(String spec) {
@@ -79,8 +82,8 @@ final class CronSchedule {
     String every = "@every ";
     if (spec.startsWith(every)) {
       String duration = spec.substring(every.length());
-      return GO_DURATION.matcher(duration).matches() && !duration.isEmpty() ? null
-          : "failed to parse duration " + spec + ": time: invalid duration " + GoValues.quote(duration);
+      return GoDuration.tryParse(duration).isPresent() ? null
+          : "failed to parse duration " + spec + ": time: invalid duration " + GoText.quote(duration);
     }
     return "unrecognized descriptor: " + spec;
   }
@@ -143,14 +146,14 @@ final class CronSchedule {
   private static long positiveInt(String expr) {
     if (!expr.matches("[+-]?[0-9]+")) {
       throw new IllegalArgumentException("failed to parse int from " + expr + ": strconv.Atoi: parsing "
-          + GoValues.quote(expr) + ": invalid syntax");
+          + GoText.quote(expr) + ": invalid syntax");
     }
     long value;
     try {
       value = Long.parseLong(expr);
     } catch (NumberFormatException tooBig) {
       throw new IllegalArgumentException("failed to parse int from " + expr + ": strconv.Atoi: parsing "
-          + GoValues.quote(expr) + ": value out of range");
+          + GoText.quote(expr) + ": value out of range");
     }
     if (value < 0) {
       throw new IllegalArgumentException("negative number (" + value + ") not allowed: " + expr);

@@ -1,7 +1,7 @@
-package dev.reflex.labels;
+package dev.reflex.core;
 
-/** Go's {@code %q} of a string, which kube's error messages use for bad values. */
-final class GoText {
+/** Go's {@code %q} of a string, which kube's and Go libraries' error messages use for bad values. */
+public final class GoText {
 
   private GoText() {
   }
@@ -10,7 +10,7 @@ final class GoText {
    * The string double-quoted with Go's escapes: backslash and quote, the named control escapes, {@code \xNN} for
    * other ASCII controls and {@code \\uNNNN} for unprintable non-ASCII; printable Unicode stays as it is.
    */
-  static String quote(String text) {
+  public static String quote(String text) {
     StringBuilder out = new StringBuilder("\"");
     text.codePoints().forEach(c -> {
       switch (c) {
