@@ -3,8 +3,13 @@ package dev.reflex.controller;
 import dev.reflex.api.v1alpha1.HorizontalPortraitProvider;
 import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscalerBehavior;
 import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscalerSpec;
+import dev.reflex.api.v1alpha1.KpaPortraitAlgorithm;
+import dev.reflex.api.v1alpha1.MetricSpec;
+import dev.reflex.api.v1alpha1.PodsMetricSource;
 import dev.reflex.api.v1alpha1.PortraitProviderType;
+import dev.reflex.api.v1alpha1.PortraitSpec;
 import dev.reflex.api.v1alpha1.ReplicaCron;
+import dev.reflex.api.v1alpha1.ReplicaProfileSpec;
 import dev.reflex.api.v1alpha1.ScalingBehavior;
 import dev.reflex.core.gray.Direction;
 import dev.reflex.core.gray.GrayProgress;
@@ -165,6 +170,12 @@ public final class ApiMapping {
         .put("podTrafficController", new JsonObject().put("type", "ReadinessGate"));
   }
 
+  public static ReplicaProfile profile(ReplicaProfileSpec rpSpec) {
+    return new ReplicaProfile(orZero(rpSpec.onlineReplicas()), orZero(rpSpec.cutoffReplicas()),
+        orZero(rpSpec.standbyReplicas()));
+  }
+
+  /** The profile of a ReplicaProfile's spec as stored (the IHPA compares it with what it would write). */
   public static ReplicaProfile profile(JsonObject rpSpec) {
     return new ReplicaProfile(rpSpec.getInteger("onlineReplicas", 0), rpSpec.getInteger("cutoffReplicas", 0),
         rpSpec.getInteger("standbyReplicas", 0));
@@ -212,32 +223,34 @@ public final class ApiMapping {
    *
    * @throws IllegalArgumentException naming the field when the portrait cannot drive KPA
    */
-  public static DeciderSpec kpaSpec(JsonObject portraitSpec) {
-    JsonArray metrics = portraitSpec.getJsonArray("metrics", new JsonArray());
-    if (metrics.isEmpty() || metrics.getJsonObject(0).getJsonObject("pods") == null) {
+  public static DeciderSpec kpaSpec(PortraitSpec portraitSpec) {
+    List<MetricSpec> metrics = portraitSpec.metrics() == null ? List.of() : portraitSpec.metrics();
+    if (metrics.isEmpty() || metrics.get(0).pods() == null) {
       throw new IllegalArgumentException("metrics[0]: the KPA algorithm needs a Pods metric");
     }
-    JsonObject pods = metrics.getJsonObject(0).getJsonObject("pods");
-    String name = pods.getJsonObject("metric", new JsonObject()).getString("name", "");
-    Object average = pods.getJsonObject("target", new JsonObject()).getValue("averageValue");
+    PodsMetricSource pods = metrics.get(0).pods();
+    String name = pods.metric() == null || pods.metric().name() == null ? "" : pods.metric().name();
+    Object average = pods.target() == null ? null : pods.target().averageValue();
     if (average == null) {
       throw new IllegalArgumentException("metrics[0].pods.target.averageValue: the per-pod target is required");
     }
     double target = Quantity.parseMilli(String.valueOf(average)) / 1000.0;
     String lower = name.toLowerCase(Locale.ROOT);
     String metric = lower.contains("request") || lower.contains("rps") ? "rps" : "concurrency";
-    JsonObject kpa = portraitSpec.getJsonObject("algorithm", new JsonObject()).getJsonObject("kpa", new JsonObject());
+    KpaPortraitAlgorithm kpa = portraitSpec.algorithm() == null ? null : portraitSpec.algorithm().kpa();
     Map<String, Object> keys = new java.util.HashMap<>();
     keys.put("metric", metric);
     keys.put("target", target);
-    putIfPresent(keys, "target-utilization-percentage", kpa.getValue("targetUtilizationPercentage"));
-    putIfPresent(keys, "stable-window", kpa.getValue("stableWindow"));
-    putIfPresent(keys, "panic-window-percentage", kpa.getValue("panicWindowPercentage"));
-    putIfPresent(keys, "panic-threshold-percentage", kpa.getValue("panicThresholdPercentage"));
-    putIfPresent(keys, "max-scale-up-rate", kpa.getValue("maxScaleUpRate"));
-    putIfPresent(keys, "max-scale-down-rate", kpa.getValue("maxScaleDownRate"));
-    putIfPresent(keys, "scale-down-delay", kpa.getValue("scaleDownDelay"));
-    putIfPresent(keys, "target-burst-capacity", kpa.getValue("targetBurstCapacity"));
+    if (kpa != null) {
+      putIfPresent(keys, "target-utilization-percentage", kpa.targetUtilizationPercentage());
+      putIfPresent(keys, "stable-window", kpa.stableWindow());
+      putIfPresent(keys, "panic-window-percentage", kpa.panicWindowPercentage());
+      putIfPresent(keys, "panic-threshold-percentage", kpa.panicThresholdPercentage());
+      putIfPresent(keys, "max-scale-up-rate", kpa.maxScaleUpRate());
+      putIfPresent(keys, "max-scale-down-rate", kpa.maxScaleDownRate());
+      putIfPresent(keys, "scale-down-delay", kpa.scaleDownDelay());
+      putIfPresent(keys, "target-burst-capacity", kpa.targetBurstCapacity());
+    }
     try {
       return DeciderSpec.resolve(KpaConfig.fromMap(keys, KpaTarget.KEYS), KpaTarget.fromMap(keys));
     } catch (KpaInputException e) {
@@ -246,9 +259,8 @@ public final class ApiMapping {
   }
 
   /** The name of the streamed metric a KPA portrait reads: {@code metrics[0].pods.metric.name}. */
-  public static String kpaMetric(JsonObject portraitSpec) {
-    return portraitSpec.getJsonArray("metrics").getJsonObject(0).getJsonObject("pods").getJsonObject("metric")
-        .getString("name");
+  public static String kpaMetric(PortraitSpec portraitSpec) {
+    return portraitSpec.metrics().get(0).pods().metric().name();
   }
 
   private static void putIfPresent(Map<String, Object> keys, String key, Object value) {

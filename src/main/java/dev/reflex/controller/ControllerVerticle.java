@@ -109,7 +109,7 @@ public final class ControllerVerticle extends VerticleBase {
     HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization(),
         streamed.kpa(), jobs, new KubeHpaStreaming(streamed.kubeHpa(), streamed.resourceSeries()),
         streamed.metricReader(), latestStreamed, this::portraitStatusWritten);
-    RpReconciler rp = new RpReconciler(cache, rest, events, clock,
+    RpReconciler rp = new RpReconciler(cache, rest, events, clock, client.getKubernetesSerialization(),
         request -> vertx.eventBus().<ScaleMessage>request(Addresses.ACTUATOR_SCALE, request,
             new DeliveryOptions().setSendTimeout(ACTUATOR_TIMEOUT.toMillis())).map(Message::body));
     ihpas = new KeyedWorkQueue("IntelligentHorizontalPodAutoscaler", vertx, context, clock,

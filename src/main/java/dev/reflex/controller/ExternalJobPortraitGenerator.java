@@ -1,5 +1,6 @@
 package dev.reflex.controller;
 
+import dev.reflex.api.v1alpha1.HorizontalPortraitSpec;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.kube.ResourceCache;
 import dev.reflex.kube.ResourceCache.Kind;
@@ -7,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,14 +30,15 @@ final class ExternalJobPortraitGenerator implements PortraitGenerator {
   }
 
   @Override
-  public Future<PortraitOutcome> generate(TargetKey key, JsonObject portrait, Instant now) {
-    JsonObject spec = portrait.getJsonObject("spec", new JsonObject());
-    JsonObject template = spec.getJsonObject("algorithm", new JsonObject())
+  public Future<PortraitOutcome> generate(TargetKey key, JsonObject portrait, HorizontalPortraitSpec spec,
+      Instant now) {
+    // The template is copied into the CronJob as the user wrote it, so it is read from the stored JSON.
+    JsonObject template = portrait.getJsonObject("spec").getJsonObject("algorithm", new JsonObject())
         .getJsonObject("externalJob", new JsonObject()).getJsonObject("job", new JsonObject())
         .getJsonObject("cronJob", new JsonObject()).getJsonObject("template", new JsonObject());
     withJob.add(key);
     String resultName = key.name() + "-result";
-    return jobs.ensure(key.namespace(), key.name(), spec.getString("portraitType", ""), template)
+    return jobs.ensure(key.namespace(), key.name(), Objects.toString(spec.portraitType(), ""), template)
         .map(v -> result(resultName, cache.get(Kind.CONFIG_MAP, key.namespace(), resultName)))
         .recover(e -> Future.succeededFuture(new PortraitOutcome.Failed("FailedReconcileExternalAlgorithmJob",
             "failed to reconcile external algorithm job: " + e.getMessage(), Optional.empty(), true)));

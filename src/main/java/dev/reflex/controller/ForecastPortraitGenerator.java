@@ -1,13 +1,14 @@
 package dev.reflex.controller;
 
-import dev.reflex.api.v1alpha1.HorizontalPortrait;
+import dev.reflex.api.v1alpha1.CrossVersionObjectReference;
+import dev.reflex.api.v1alpha1.ForecastPortraitAlgorithm;
+import dev.reflex.api.v1alpha1.HorizontalPortraitSpec;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.core.GoDuration;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.forecast.PredictiveQueries;
 import dev.reflex.kube.ResourceCache;
 import dev.reflex.kube.ResourceCache.Kind;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,23 +31,22 @@ final class ForecastPortraitGenerator implements PortraitGenerator {
 
   private final ResourceCache cache;
   private final ForecastService forecasts;
-  private final KubernetesSerialization serialization;
   private final PodRequests podRequests;
   private final Map<TargetKey, Fit> fits = new HashMap<>();
 
-  ForecastPortraitGenerator(ResourceCache cache, ForecastService forecasts, KubernetesSerialization serialization,
-      PodRequests podRequests) {
+  ForecastPortraitGenerator(ResourceCache cache, ForecastService forecasts, PodRequests podRequests) {
     this.cache = cache;
     this.forecasts = forecasts;
-    this.serialization = serialization;
     this.podRequests = podRequests;
   }
 
   @Override
-  public Future<PortraitOutcome> generate(TargetKey key, JsonObject portrait, Instant now) {
+  public Future<PortraitOutcome> generate(TargetKey key, JsonObject portrait, HorizontalPortraitSpec typed,
+      Instant now) {
     JsonObject spec = portrait.getJsonObject("spec");
-    Duration every = GoDuration.tryParse(spec.getJsonObject("algorithm", new JsonObject())
-        .getJsonObject("forecast", new JsonObject()).getString("scalingFreq", "")).orElse(Duration.ofMinutes(10));
+    ForecastPortraitAlgorithm algorithm = typed.algorithm().forecast();
+    Duration every = GoDuration.tryParse(algorithm == null || algorithm.scalingFreq() == null ? ""
+        : algorithm.scalingFreq()).orElse(Duration.ofMinutes(10));
     // A fit reads days of history: refit when due or when the spec changed, not on every change of the portrait
     // (our own status write comes back as one).
     Fit last = fits.get(key);
@@ -55,16 +55,14 @@ final class ForecastPortraitGenerator implements PortraitGenerator {
     }
     fits.put(key, new Fit(spec.copy(), now));
     Optional<Instant> next = Optional.of(now.plus(every));
-    HorizontalPortrait typed;
     PredictiveQueries queries;
     try {
-      typed = serialization.unmarshal(portrait.encode(), HorizontalPortrait.class);
-      queries = PredictiveQueries.plan(key.namespace(), typed.getSpec().scaleTargetRef(),
-          typed.getSpec().metrics(), podRequest(key.namespace(), spec));
+      queries = PredictiveQueries.plan(key.namespace(), typed.scaleTargetRef(), typed.metrics(),
+          podRequest(key.namespace(), spec, typed.scaleTargetRef()));
     } catch (RuntimeException e) {
       return Future.succeededFuture(PortraitOutcome.generateFailed(e.getMessage(), next));
     }
-    return forecasts.forecast(queries, typed.getSpec().algorithm().forecast(), now)
+    return forecasts.forecast(queries, algorithm, now)
         .<PortraitOutcome>map(forecast -> {
           JsonArray points = new JsonArray();
           forecast.points().forEach(p -> points.add(new JsonObject().put("timestamp", p.timestamp().getEpochSecond())
@@ -78,7 +76,7 @@ final class ForecastPortraitGenerator implements PortraitGenerator {
   }
 
   /** The request of the first metric's resource, for a Utilization target; pods found by the workload's name. */
-  private OptionalDouble podRequest(String namespace, JsonObject spec) {
+  private OptionalDouble podRequest(String namespace, JsonObject spec, CrossVersionObjectReference target) {
     JsonArray metrics = spec.getJsonArray("metrics", new JsonArray());
     if (metrics.isEmpty()) {
       return OptionalDouble.empty();
@@ -88,8 +86,7 @@ final class ForecastPortraitGenerator implements PortraitGenerator {
     if (source == null) {
       return OptionalDouble.empty();
     }
-    JsonObject target = spec.getJsonObject("scaleTargetRef", new JsonObject());
-    String prefix = target.getString("name") + "-";
+    String prefix = target.name() + "-";
     return podRequests.of(namespace, target, cache.list(Kind.POD, namespace).stream()
         .filter(pod -> pod.getJsonObject("metadata").getString("name", "").startsWith(prefix)).toList(),
         source.getString("name"));

@@ -1,5 +1,7 @@
 package dev.reflex.controller;
 
+import dev.reflex.api.v1alpha1.HorizontalPortrait;
+import dev.reflex.api.v1alpha1.HorizontalPortraitSpec;
 import dev.reflex.bus.PodMetricSnapshot;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.forecast.ForecastService;
@@ -38,6 +40,7 @@ final class HpReconciler {
   private final KubeHpaPortraitGenerator kubeHpa;
   private final KpaPortraitGenerator kpa;
   private final Map<String, PortraitGenerator> generators;
+  private final KubernetesSerialization serialization;
 
   /**
    * @param kubeHpaStreaming streamed values and trigger of KubeHPA portraits
@@ -53,11 +56,12 @@ final class HpReconciler {
     this.statuses = new StatusWriter(rest, Kind.HP, statusWritten);
     this.events = events;
     this.clock = clock;
+    this.serialization = serialization;
     PodRequests podRequests = new PodRequests(cache);
     this.kubeHpa = new KubeHpaPortraitGenerator(cache, rest, kubeHpaStreaming, metricReader, podRequests);
     this.kpa = new KpaPortraitGenerator(streamedKpa, streamedPortraits);
     this.generators = Map.of("KubeHPA", kubeHpa, "KPA", kpa,
-        "Forecast", new ForecastPortraitGenerator(cache, forecasts, serialization, podRequests),
+        "Forecast", new ForecastPortraitGenerator(cache, forecasts, podRequests),
         "ExternalJob", new ExternalJobPortraitGenerator(cache, jobs));
   }
 
@@ -68,21 +72,27 @@ final class HpReconciler {
       reported.clear(key);
       return forgetAllBut(key, null, true).map(Optional.<Instant>empty());
     }
-    JsonObject spec = hp.getJsonObject("spec", new JsonObject());
-    if (!spec.getString("externalGeneratorName", "").isEmpty()) {
+    Instant now = clock.instant();
+    HorizontalPortraitSpec spec;
+    try {
+      spec = serialization.unmarshal(hp.encode(), HorizontalPortrait.class).getSpec();
+    } catch (RuntimeException e) {
+      return write(key, hp, PortraitOutcome.generateFailed("invalid spec: " + RootCause.firstLine(e),
+          Optional.empty()), now).map(Optional.<Instant>empty());
+    }
+    if (spec == null || spec.externalGeneratorName() != null && !spec.externalGeneratorName().isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
-    String algorithm = spec.getJsonObject("algorithm", new JsonObject()).getString("type", "");
-    PortraitGenerator generator = generators.get(algorithm);
-    Instant now = clock.instant();
+    PortraitGenerator generator = spec.algorithm() == null ? null : generators.get(spec.algorithm().type());
     Future<Void> switched = forgetAllBut(key, generator, false);
     if (generator == null) {
       return switched.map(Optional.<Instant>empty());
     }
-    return switched.compose(v -> generator.generate(key, hp, now))
+    return switched.compose(v -> generator.generate(key, hp, spec, now))
         .compose(outcome -> write(key, hp, outcome, now).compose(v -> outcome instanceof PortraitOutcome.Failed f
             && f.retry() ? Future.failedFuture(f.message()) : Future.succeededFuture(outcome.again())));
   }
+
 
   /** Every generator but the portrait's own forgets it (all of them when it is gone). */
   private Future<Void> forgetAllBut(TargetKey key, PortraitGenerator keep, boolean deleted) {

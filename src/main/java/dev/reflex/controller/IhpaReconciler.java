@@ -118,7 +118,7 @@ final class IhpaReconciler {
     try {
       typed = serialization.unmarshal(ihpa.encode(), IntelligentHorizontalPodAutoscaler.class);
     } catch (RuntimeException e) {
-      return new Validated(null, "invalid spec: " + rootMessage(e));
+      return new Validated(null, "invalid spec: " + RootCause.firstLine(e));
     }
     ValidationResult result = SpecValidator.validate(typed);
     return result.valid() ? new Validated(typed.getSpec(), null) : new Validated(null, result.conditionMessage());
@@ -375,15 +375,5 @@ final class IhpaReconciler {
     return value.provider().equals(stored.getString("provider"))
         && value.replicas() == stored.getInteger("replicas", -1)
         && Objects.equals(value.expireTime().map(Instant::toString).orElse(null), stored.getString("expireTime"));
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    String message = String.valueOf(root.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -1,5 +1,6 @@
 package dev.reflex.controller;
 
+import dev.reflex.api.v1alpha1.HorizontalPortraitSpec;
 import dev.reflex.bus.MetricsPortrait;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.core.kpa.DeciderSpec;
@@ -33,10 +34,9 @@ final class KpaPortraitGenerator implements PortraitGenerator {
   }
 
   @Override
-  public Future<PortraitOutcome> generate(TargetKey key, JsonObject portrait, Instant now) {
-    JsonObject spec = portrait.getJsonObject("spec", new JsonObject());
-    TargetKey workload = new TargetKey(key.namespace(), spec.getJsonObject("scaleTargetRef", new JsonObject())
-        .getString("name", ""));
+  public Future<PortraitOutcome> generate(TargetKey key, JsonObject portrait, HorizontalPortraitSpec spec,
+      Instant now) {
+    TargetKey workload = new TargetKey(key.namespace(), spec.scaleTargetRef().name());
     Registration registration;
     try {
       registration = new Registration(workload, ApiMapping.kpaMetric(spec), ApiMapping.kpaSpec(spec));

@@ -1,5 +1,8 @@
 package dev.reflex.controller;
 
+import dev.reflex.api.v1alpha1.CrossVersionObjectReference;
+import dev.reflex.api.v1alpha1.HorizontalPortraitSpec;
+import dev.reflex.api.v1alpha1.KubeHPAPortraitAlgorithm;
 import dev.reflex.bus.PodMetricSnapshot;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.core.GoDuration;
@@ -61,24 +64,26 @@ final class KubeHpaPortraitGenerator implements PortraitGenerator {
   }
 
   @Override
-  public Future<PortraitOutcome> generate(TargetKey key, JsonObject portrait, Instant now) {
+  public Future<PortraitOutcome> generate(TargetKey key, JsonObject portrait, HorizontalPortraitSpec typed,
+      Instant now) {
     JsonObject spec = portrait.getJsonObject("spec", new JsonObject());
-    JsonObject params = spec.getJsonObject("algorithm", new JsonObject()).getJsonObject("kubeHPA", new JsonObject());
-    Duration sync = GoDuration.tryParse(params.getString("syncPeriod", "")).orElse(DEFAULT_SYNC);
+    KubeHPAPortraitAlgorithm params = typed.algorithm().kubeHPA() == null
+        ? new KubeHPAPortraitAlgorithm(null, null, null, null) : typed.algorithm().kubeHPA();
+    Duration sync = duration(params.syncPeriod(), DEFAULT_SYNC);
     Optional<Instant> next = Optional.of(now.plus(sync));
-    JsonObject target = spec.getJsonObject("scaleTargetRef", new JsonObject());
+    CrossVersionObjectReference target = typed.scaleTargetRef();
     String workloadPath = RpReconciler.workloadPath(key.namespace(), target);
     if (workloadPath == null) {
       return Future.succeededFuture(PortraitOutcome.generateFailed("unsupported scale target "
-          + target.getString("kind"), next));
+          + target.kind(), next));
     }
-    TargetKey workload = new TargetKey(key.namespace(), target.getString("name", ""));
+    TargetKey workload = new TargetKey(key.namespace(), target.name());
     double tolerance;
     try {
-      tolerance = Double.parseDouble(params.getString("tolerance", "0.1"));
+      tolerance = Double.parseDouble(params.tolerance() == null ? "0.1" : params.tolerance());
     } catch (NumberFormatException e) {
       return Future.succeededFuture(PortraitOutcome.generateFailed("algorithm.kubeHPA.tolerance: not a number: "
-          + params.getString("tolerance"), next));
+          + params.tolerance(), next));
     }
     JsonArray metrics = spec.getJsonArray("metrics", new JsonArray());
     return rest.get(workloadPath + "/scale").compose(scale -> {
@@ -136,7 +141,7 @@ final class KubeHpaPortraitGenerator implements PortraitGenerator {
    *
    * @throws dev.reflex.objects.InvalidFieldException naming the first field of the portrait or a pod it cannot read
    */
-  private static HpaInput hpaInput(TargetKey key, JsonObject spec, JsonObject params, double tolerance,
+  private static HpaInput hpaInput(TargetKey key, JsonObject spec, KubeHPAPortraitAlgorithm params, double tolerance,
       JsonObject scale, List<JsonObject> selectedPods, HpaMetricInputs inputs) {
     HpaSpec hpa = new HpaSpec(key.name(), key.namespace(), 1, UNBOUNDED_REPLICAS,
         HpaObjects.metrics(spec.getJsonArray("metrics", new JsonArray()), "spec.metrics"), null);
@@ -149,10 +154,15 @@ final class KubeHpaPortraitGenerator implements PortraitGenerator {
     Scale current = new Scale(specReplicas, status.getInteger("replicas", specReplicas),
         status.getString("selector"));
     HpaConfig config = new HpaConfig(tolerance, tolerance,
-        GoDuration.tryParse(params.getString("cpuInitializationPeriod", "")).orElse(Duration.ofMinutes(5)),
-        GoDuration.tryParse(params.getString("initialReadinessDelay", "")).orElse(Duration.ofSeconds(30)),
+        duration(params.cpuInitializationPeriod(), Duration.ofMinutes(5)),
+        duration(params.initialReadinessDelay(), Duration.ofSeconds(30)),
         Duration.ZERO, LEGACY_SCALE_UP_FACTOR, UNBOUNDED_REPLICAS);
     return new HpaInput(hpa, current, pods, inputs.podMetrics(), inputs.metricValues(), null, config);
+  }
+
+  /** A Go duration of the algorithm's settings, or the upstream default where it is absent (validated before). */
+  private static Duration duration(String text, Duration fallback) {
+    return text == null ? fallback : GoDuration.tryParse(text).orElse(fallback);
   }
 
   /** The latest streamed values of a KubeHPA portrait's workload; the portraits to decide now, if any. */

@@ -1,5 +1,6 @@
 package dev.reflex.controller;
 
+import dev.reflex.api.v1alpha1.CrossVersionObjectReference;
 import dev.reflex.kube.ResourceCache;
 import dev.reflex.kube.ResourceCache.Kind;
 import dev.reflex.objects.Quantity;
@@ -22,15 +23,15 @@ final class PodRequests {
   }
 
   /** From the template of the workload {@code target} (a scaleTargetRef), else from the first of {@code pods}. */
-  OptionalDouble of(String namespace, JsonObject target, List<JsonObject> pods, String resource) {
+  OptionalDouble of(String namespace, CrossVersionObjectReference target, List<JsonObject> pods, String resource) {
     JsonObject template = workloadTemplate(namespace, target);
     OptionalDouble fromTemplate = firstRequest(template == null ? List.of() : List.of(template), resource);
     return fromTemplate.isPresent() ? fromTemplate : firstRequest(pods, resource);
   }
 
-  private JsonObject workloadTemplate(String namespace, JsonObject target) {
-    JsonObject workload = Kind.byKind(target.getString("kind", ""))
-        .map(kind -> cache.get(kind, namespace, target.getString("name", ""))).orElse(null);
+  private JsonObject workloadTemplate(String namespace, CrossVersionObjectReference target) {
+    JsonObject workload = Kind.byKind(String.valueOf(target.kind()))
+        .map(kind -> cache.get(kind, namespace, target.name())).orElse(null);
     return workload == null ? null
         : workload.getJsonObject("spec", new JsonObject()).getJsonObject("template");
   }

@@ -1,5 +1,7 @@
 package dev.reflex.controller;
 
+import dev.reflex.api.v1alpha1.CrossVersionObjectReference;
+import dev.reflex.api.v1alpha1.ReplicaProfileSpec;
 import dev.reflex.bus.ScaleMessage;
 import dev.reflex.bus.ScaleMessage.ScaleFailed;
 import dev.reflex.bus.ScaleMessage.ScaleRequest;
@@ -17,6 +19,7 @@ import dev.reflex.kube.ResourceCache.Kind;
 import dev.reflex.kube.WorkloadPaths;
 import dev.reflex.labels.LabelSelector;
 import dev.reflex.labels.LabelSelectorException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -40,6 +44,8 @@ final class RpReconciler {
   static final String VICTIM_COST = "-2147483000";
 
   private final ResourceCache cache;
+  /** Reads the profile into the typed model. */
+  private final KubernetesSerialization serialization;
   private final KubeRest rest;
   private final StatusWriter statuses;
   private final EventRecorder events;
@@ -50,7 +56,8 @@ final class RpReconciler {
    * @param scaler sets a workload's replicas and answers with the outcome (the scale actuator, over the bus)
    */
   RpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock,
-      Function<ScaleRequest, Future<ScaleMessage>> scaler) {
+      KubernetesSerialization serialization, Function<ScaleRequest, Future<ScaleMessage>> scaler) {
+    this.serialization = serialization;
     this.scaler = scaler;
     this.cache = cache;
     this.rest = rest;
@@ -69,26 +76,35 @@ final class RpReconciler {
       return Future.succeededFuture(new Observed(""));
     }
     Instant now = clock.instant();
-    JsonObject spec = rp.getJsonObject("spec", new JsonObject());
     JsonObject oldStatus = rp.getJsonObject("status", new JsonObject());
     long generation = rp.getJsonObject("metadata").getLong("generation", 1L);
-    if (spec.getBoolean("paused", false)) {
+    ReplicaProfileSpec spec;
+    try {
+      spec = serialization.unmarshal(rp.encode(), dev.reflex.api.v1alpha1.ReplicaProfile.class).getSpec();
+    } catch (RuntimeException e) {
+      return fail(rp, oldStatus, generation, now, "Applied", "InvalidSpec", "invalid spec: "
+          + RootCause.firstLine(e));
+    }
+    if (spec == null || spec.scaleTargetRef() == null) {
+      return fail(rp, oldStatus, generation, now, "Applied", "InvalidSpec", "invalid spec: spec.scaleTargetRef is"
+          + " required");
+    }
+    if (Boolean.TRUE.equals(spec.paused())) {
       JsonArray c = Conditions.set(oldStatus.getJsonArray("conditions"), "Applied", false, "ReplicaProfilePaused",
           "the replica profile is paused", generation, now);
       c = Conditions.set(c, "Ensured", false, "ReplicaProfilePaused", "the replica profile is paused", generation,
           now);
       return statuses.write(rp, oldStatus, oldStatus.copy().put("conditions", c)).map(new Observed(""));
     }
-    JsonObject target = spec.getJsonObject("scaleTargetRef", new JsonObject());
+    CrossVersionObjectReference target = spec.scaleTargetRef();
     String workloadPath = workloadPath(key.namespace(), target);
     if (workloadPath == null) {
       return fail(rp, oldStatus, generation, now, "Ensured", "FailedGetScale", "failed to get scale of "
-          + target.getString("kind") + "/" + target.getString("name") + ": not a scalable workload kind");
+          + target.kind() + "/" + target.name() + ": not a scalable workload kind");
     }
     // Read once: the scale comes from it when cached, and so does whether a rollout is in progress.
-    Kind workloadKind = workloadKind(target);
-    JsonObject workload = workloadKind == null ? null
-        : cache.get(workloadKind, key.namespace(), target.getString("name"));
+    Kind workloadKind = Kind.byKind(String.valueOf(target.kind())).orElse(null);
+    JsonObject workload = workloadKind == null ? null : cache.get(workloadKind, key.namespace(), target.name());
     return scaleOf(workload, workloadPath)
         .recover(e -> fail(rp, oldStatus, generation, now, "Ensured", "FailedGetScale",
             "failed to get scale: " + e.getMessage()).map(o -> null))
@@ -96,8 +112,9 @@ final class RpReconciler {
             : withScale(key, rp, spec, oldStatus, generation, target, rolloutInProgress(workload), scale, now));
   }
 
-  private Future<Observed> withScale(TargetKey key, JsonObject rp, JsonObject spec, JsonObject oldStatus,
-      long generation, JsonObject target, boolean rolloutInProgress, JsonObject scale, Instant now) {
+  private Future<Observed> withScale(TargetKey key, JsonObject rp, ReplicaProfileSpec spec, JsonObject oldStatus,
+      long generation, CrossVersionObjectReference target, boolean rolloutInProgress, JsonObject scale,
+      Instant now) {
     String selector = scale.getJsonObject("status", new JsonObject()).getString("selector", "");
     if (selector.isBlank()) {
       return fail(rp, oldStatus, generation, now, "Ensured", "InvalidSelector",
@@ -118,10 +135,10 @@ final class RpReconciler {
         running.add(PodInfos.fromJson(pod));
       }
     }
-    WorkloadKind kind = WorkloadKind.fromTarget(target.getString("apiVersion", "apps/v1"), target.getString("kind"));
+    WorkloadKind kind = WorkloadKind.fromTarget(Objects.toString(target.apiVersion(), "apps/v1"), target.kind());
     ProfileEnforcement.Plan plan = ProfileEnforcement.plan(ApiMapping.profile(spec),
-        AllowedDirection.fromApi(spec.getString("allowedScalingDirection")), kind, running, scaleReplicas,
-        rolloutInProgress, now);
+        AllowedDirection.fromApi(spec.allowedScalingDirection() == null ? null
+            : spec.allowedScalingDirection().name()), kind, running, scaleReplicas, rolloutInProgress, now);
     boolean ensured = plan instanceof ProfileEnforcement.Ensured;
     JsonObject status = oldStatus.copy().put("onlineReplicas", plan.observed().online())
         .put("cutoffReplicas", plan.observed().cutoff()).put("standbyReplicas", plan.observed().standby());
@@ -151,8 +168,8 @@ final class RpReconciler {
 
   /** Asks the actuator (Reflex's one writer of {@code /scale}: retries, coalescing, latency, drain) and waits. */
   private Future<Void> rescale(TargetKey key, JsonObject rp, JsonObject oldStatus, long generation, Instant now,
-      WorkloadKind kind, JsonObject target, int from, int to) {
-    ScaleRequest request = new ScaleRequest(kind.kind(), new TargetKey(key.namespace(), target.getString("name")), to,
+      WorkloadKind kind, CrossVersionObjectReference target, int from, int to) {
+    ScaleRequest request = new ScaleRequest(kind.kind(), new TargetKey(key.namespace(), target.name()), to,
         "ReplicaProfile " + key);
     return scaler.apply(request)
         .compose(outcome -> outcome instanceof ScaleFailed failed
@@ -229,10 +246,6 @@ final class RpReconciler {
         .put("status", new JsonObject().put("selector", selector)));
   }
 
-  private static Kind workloadKind(JsonObject target) {
-    return Kind.byKind(String.valueOf(target.getString("kind"))).orElse(null);
-  }
-
   /** Whether the cached workload (null: not cached) is rolling out a new template. */
   private static boolean rolloutInProgress(JsonObject workload) {
     if (workload == null) {
@@ -256,12 +269,11 @@ final class RpReconciler {
   }
 
   /** The path of an apps/v1 scale target, or null for any other kind. */
-  static String workloadPath(String namespace, JsonObject target) {
-    if (!"apps/v1".equals(target.getString("apiVersion", "apps/v1"))) {
+  static String workloadPath(String namespace, CrossVersionObjectReference target) {
+    if (!"apps/v1".equals(Objects.toString(target.apiVersion(), "apps/v1"))) {
       return null;
     }
-    return WorkloadKind.byKind(target.getString("kind")).map(k -> WorkloadPaths.path(k, namespace,
-        target.getString("name"))).orElse(null);
+    return WorkloadKind.byKind(target.kind()).map(k -> WorkloadPaths.path(k, namespace, target.name())).orElse(null);
   }
 
   static Map<String, String> labels(JsonObject obj) {
