@@ -106,10 +106,10 @@ public final class ControllerVerticle extends VerticleBase {
         this::profileWritten);
     AlgorithmJobs jobs = new AlgorithmJobs(rest, algorithmJob,
         client.getNamespace() == null ? "default" : client.getNamespace());
-    HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, client.getKubernetesSerialization(),
-        streamed.kpa(), jobs, new KubeHpaStreaming(streamed.kubeHpa(), streamed.resourceSeries()),
-        streamed.metricReader(), latestStreamed, this::portraitStatusWritten);
-    RpReconciler rp = new RpReconciler(cache, rest, events, clock, client.getKubernetesSerialization(),
+    HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, streamed.kpa(), jobs,
+        new KubeHpaStreaming(streamed.kubeHpa(), streamed.resourceSeries()), streamed.metricReader(), latestStreamed,
+        this::portraitStatusWritten);
+    RpReconciler rp = new RpReconciler(cache, rest, events, clock,
         request -> vertx.eventBus().<ScaleMessage>request(Addresses.ACTUATOR_SCALE, request,
             new DeliveryOptions().setSendTimeout(ACTUATOR_TIMEOUT.toMillis())).map(Message::body));
     ihpas = new KeyedWorkQueue("IntelligentHorizontalPodAutoscaler", vertx, context, clock,

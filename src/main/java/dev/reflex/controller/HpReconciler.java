@@ -1,6 +1,5 @@
 package dev.reflex.controller;
 
-import dev.reflex.api.v1alpha1.HorizontalPortrait;
 import dev.reflex.api.v1alpha1.HorizontalPortraitSpec;
 import dev.reflex.bus.PodMetricSnapshot;
 import dev.reflex.bus.TargetKey;
@@ -10,7 +9,6 @@ import dev.reflex.kube.ResourceCache;
 import dev.reflex.kube.ResourceCache.Kind;
 import dev.reflex.metrics.hpa.HpaMetricReader;
 import dev.reflex.metrics.kpa.StreamedKpa;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -40,7 +38,6 @@ final class HpReconciler {
   private final KubeHpaPortraitGenerator kubeHpa;
   private final KpaPortraitGenerator kpa;
   private final Map<String, PortraitGenerator> generators;
-  private final KubernetesSerialization serialization;
 
   /**
    * @param kubeHpaStreaming streamed values and trigger of KubeHPA portraits
@@ -49,14 +46,13 @@ final class HpReconciler {
    * @param statusWritten told every portrait whose status was written, as the API server stored it
    */
   HpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock, ForecastService forecasts,
-      KubernetesSerialization serialization, StreamedKpa streamedKpa, AlgorithmJobs jobs,
+      StreamedKpa streamedKpa, AlgorithmJobs jobs,
       KubeHpaStreaming kubeHpaStreaming, HpaMetricReader metricReader, StreamedPortraits streamedPortraits,
       Consumer<JsonObject> statusWritten) {
     this.cache = cache;
     this.statuses = new StatusWriter(rest, Kind.HP, statusWritten);
     this.events = events;
     this.clock = clock;
-    this.serialization = serialization;
     PodRequests podRequests = new PodRequests(cache);
     this.kubeHpa = new KubeHpaPortraitGenerator(cache, rest, kubeHpaStreaming, metricReader, podRequests);
     this.kpa = new KpaPortraitGenerator(streamedKpa, streamedPortraits);
@@ -75,7 +71,8 @@ final class HpReconciler {
     Instant now = clock.instant();
     HorizontalPortraitSpec spec;
     try {
-      spec = serialization.unmarshal(hp.encode(), HorizontalPortrait.class).getSpec();
+      // Straight from the cached tree, no text in between: a KPA portrait passes on every recommendation.
+      spec = hp.getJsonObject("spec", new JsonObject()).mapTo(HorizontalPortraitSpec.class);
     } catch (RuntimeException e) {
       return write(key, hp, PortraitOutcome.generateFailed("invalid spec: " + RootCause.firstLine(e),
           Optional.empty()), now).map(Optional.<Instant>empty());

@@ -19,7 +19,6 @@ import dev.reflex.kube.ResourceCache.Kind;
 import dev.reflex.kube.WorkloadPaths;
 import dev.reflex.labels.LabelSelector;
 import dev.reflex.labels.LabelSelectorException;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -44,8 +43,6 @@ final class RpReconciler {
   static final String VICTIM_COST = "-2147483000";
 
   private final ResourceCache cache;
-  /** Reads the profile into the typed model. */
-  private final KubernetesSerialization serialization;
   private final KubeRest rest;
   private final StatusWriter statuses;
   private final EventRecorder events;
@@ -56,8 +53,7 @@ final class RpReconciler {
    * @param scaler sets a workload's replicas and answers with the outcome (the scale actuator, over the bus)
    */
   RpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock,
-      KubernetesSerialization serialization, Function<ScaleRequest, Future<ScaleMessage>> scaler) {
-    this.serialization = serialization;
+      Function<ScaleRequest, Future<ScaleMessage>> scaler) {
     this.scaler = scaler;
     this.cache = cache;
     this.rest = rest;
@@ -80,7 +76,8 @@ final class RpReconciler {
     long generation = rp.getJsonObject("metadata").getLong("generation", 1L);
     ReplicaProfileSpec spec;
     try {
-      spec = serialization.unmarshal(rp.encode(), dev.reflex.api.v1alpha1.ReplicaProfile.class).getSpec();
+      // Straight from the cached tree, no text in between: this runs on every pass of every profile.
+      spec = rp.getJsonObject("spec", new JsonObject()).mapTo(ReplicaProfileSpec.class);
     } catch (RuntimeException e) {
       return fail(rp, oldStatus, generation, now, "Applied", "InvalidSpec", "invalid spec: "
           + RootCause.firstLine(e));
