@@ -41,23 +41,35 @@ final class ControllerEvents {
         + " replica set " + replicaSet + " to " + to + " from " + from, now);
   }
 
+  /** An event of the HorizontalPodAutoscaler controller about an autoscaling/v2 HPA. */
+  static JsonObject hpa(JsonObject hpa, boolean warning, String reason, String message, Instant now) {
+    return event(hpa, "autoscaling/v2", "HorizontalPodAutoscaler", "horizontal-pod-autoscaler",
+        warning ? "Warning" : "Normal", reason, message, now);
+  }
+
   private static JsonObject event(JsonObject owner, String ownerKind, String reason, String message, Instant now) {
-    JsonObject meta = owner.getJsonObject("metadata");
-    String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
     String component = switch (ownerKind) {
       case "StatefulSet" -> "statefulset-controller";
       case "Deployment" -> "deployment-controller";
       default -> "replicaset-controller";
     };
+    return event(owner, owner.getString("apiVersion", "apps/v1"), ownerKind, component, "Normal", reason, message,
+        now);
+  }
+
+  private static JsonObject event(JsonObject owner, String apiVersion, String ownerKind, String component,
+      String type, String reason, String message, Instant now) {
+    JsonObject meta = owner.getJsonObject("metadata");
+    String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
     return new JsonObject().put("apiVersion", "v1").put("kind", "Event")
         // Named as kube's event recorder names them: the object's name and a hexadecimal timestamp.
         .put("metadata", new JsonObject().put("name", name(owner) + "." + Long.toHexString(now.getEpochSecond()
                 * 1_000_000_000L + now.getNano() + SEQUENCE.incrementAndGet()))
             .put("namespace", meta.getString("namespace")))
-        .put("involvedObject", new JsonObject().put("apiVersion", owner.getString("apiVersion", "apps/v1"))
+        .put("involvedObject", new JsonObject().put("apiVersion", apiVersion)
             .put("kind", ownerKind).put("name", name(owner)).put("namespace", meta.getString("namespace"))
             .put("uid", meta.getString("uid", "")).put("resourceVersion", meta.getString("resourceVersion", "")))
-        .put("reason", reason).put("message", message).put("type", "Normal")
+        .put("reason", reason).put("message", message).put("type", type)
         .put("source", new JsonObject().put("component", component)).put("reportingComponent", component)
         .put("firstTimestamp", time).put("lastTimestamp", time).put("count", 1);
   }

@@ -1,9 +1,13 @@
 package dev.reflex.embedded;
 
 import dev.reflex.bus.TargetKey;
+import dev.reflex.core.hpa.HpaConfig;
 import dev.reflex.kube.KubeApiException;
 import dev.reflex.kube.KubeRest;
 import dev.reflex.kube.LeanInformers;
+import dev.reflex.metrics.hpa.HpaMetricReader;
+import dev.reflex.metrics.hpa.PodMetricsSource;
+import dev.reflex.metrics.query.NoMetricHistory;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -47,6 +51,7 @@ public final class WorkloadSimulator extends VerticleBase {
   private final Set<Key> dirty = new LinkedHashSet<>();
   private final Set<Key> running = new HashSet<>();
   private SimulatedControllers controllers;
+  private SimulatedHpaController hpas;
   private ClusterView view;
   private boolean drainScheduled;
 
@@ -74,9 +79,19 @@ public final class WorkloadSimulator extends VerticleBase {
     pods.addIndexers(Map.of(ClusterView.OWNER_INDEX, ClusterView::ownerIndexKeys));
     byKind.put("Pod", pods);
     byKind.put("Service", LeanInformers.withoutManagedFields(client.services().inAnyNamespace().runnableInformer(0)));
+    byKind.put(SimulatedHpaController.KIND, LeanInformers.withoutManagedFields(
+        client.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace().runnableInformer(0)));
     view = new ClusterView(client.getKubernetesSerialization(), byKind);
     controllers = new SimulatedControllers(view, rest, vertx.eventBus(), startupDelay,
         (key, delay) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> markDirty(key)));
+    // As upstream, through the API server: metrics.k8s.io (custom and external metrics are not served yet).
+    hpas = new SimulatedHpaController(view, rest, new HpaMetricReader(new NoMetricHistory(
+        "the custom and external metrics APIs are not served by the embedded cluster yet"), false,
+        PodMetricsSource.metricsServer(rest)), HpaConfig.DEFAULTS,
+        (key, delay) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
+          hpas.syncDue(key);
+          markDirty(key);
+        }));
     List<Future<Void>> started = new ArrayList<>();
     byKind.forEach((kind, informer) -> {
       informers.add(informer);
@@ -162,7 +177,8 @@ public final class WorkloadSimulator extends VerticleBase {
     running.add(key);
     Future<?> pass;
     try {
-      pass = controllers.reconcile(key, clock.instant());
+      pass = SimulatedHpaController.KIND.equals(key.kind()) ? hpas.reconcile(key, clock.instant())
+          : controllers.reconcile(key, clock.instant());
     } catch (RuntimeException e) {
       pass = Future.failedFuture(e);
     }

@@ -371,6 +371,11 @@ class KubectlConformanceTest {
             "jsonpath={.metadata.labels.merge} {.metadata.labels.json}"
                 + " {.spec.template.spec.containers[0].resources.requests.cpu}"
                 + " {.spec.template.spec.containers[0].image}"),
+        // With a CPU request on every pod the embedded HPA controller can compute utilization: 1m of 200m idle is
+        // 0 % (upstream truncates). It decides every 15 s, after the rollout has replaced the pods without one.
+        KubectlRow.of(stdout("NAME +REFERENCE +TARGETS +MINPODS +MAXPODS +REPLICAS +AGE\n"
+            + "php-apache +Deployment/php-apache +cpu: 0%/50% +1 +10 +2 +\\S+\n"), "get", "hpa", "php-apache")
+            .limit(Duration.ofSeconds(60)).eventually(),
         // kubectl says "no change" when the object it read and the one the patch returns are the same: retried, as
         // the rollout the template change started may still be writing the Deployment's status in between.
         KubectlRow.of(exactly("deployment.apps/php-apache patched (no change)\n"), "patch", "deployment",

@@ -108,8 +108,9 @@ public final class KubeHpa {
     if (rescale) {
       conditions.set(ConditionType.ABLE_TO_SCALE, true, HpaReason.SUCCEEDED_RESCALE,
           Messages.SUCCEEDED_RESCALE_PREFIX + desired);
+      // Upstream's reason is an empty string when only stabilization moved the count.
       events.add(new HpaEvent(false, HpaReason.SUCCESSFUL_RESCALE,
-          "New size: " + desired + "; reason: " + rescaleReason));
+          "New size: " + desired + "; reason: " + (rescaleReason == null ? "" : rescaleReason)));
       if (spec.behavior() != null) {
         working = BehaviorNormalizer.storeScaleEvent(spec.behavior(), working, current, desired, now);
       }
