@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,15 +39,6 @@ import java.util.Optional;
 public final class CronSchedule {
 
   private static final CronDefinition UNIX = CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX);
-
-  private static final Map<String, String> DESCRIPTORS = Map.of(
-      "@yearly", "0 0 1 1 *",
-      "@annually", "0 0 1 1 *",
-      "@monthly", "0 0 1 * *",
-      "@weekly", "0 0 * * 0",
-      "@daily", "0 0 * * *",
-      "@midnight", "0 0 * * *",
-      "@hourly", "0 * * * *");
 
   /** Upper bound on the forward search; a fall-back hour needs at most 60 steps, so this is never reached. */
   private static final int MAX_STEPS = 10_000;
@@ -121,7 +111,7 @@ public final class CronSchedule {
           "@every intervals are not supported, use five fields or a descriptor such as @hourly");
     }
     if (text.startsWith("@")) {
-      text = DESCRIPTORS.get(text);
+      text = CronSyntax.DESCRIPTORS.get(text);
     }
     Cron cron;
     try {

@@ -28,8 +28,15 @@ public final class CronSyntax {
           Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12))),
       new Bounds(0, 6, Map.of("sun", 0, "mon", 1, "tue", 2, "wed", 3, "thu", 4, "fri", 5, "sat", 6)));
 
-  private static final List<String> DESCRIPTORS =
-      List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
+  /** The descriptors and the five fields each stands for. */
+  static final Map<String, String> DESCRIPTORS = Map.of(
+      "@yearly", "0 0 1 1 *",
+      "@annually", "0 0 1 1 *",
+      "@monthly", "0 0 1 * *",
+      "@weekly", "0 0 * * 0",
+      "@daily", "0 0 * * *",
+      "@midnight", "0 0 * * *",
+      "@hourly", "0 * * * *");
 
   private CronSyntax() {
   }
@@ -76,7 +83,7 @@ public final class CronSyntax {
   }
 
   private static String descriptorProblem(String spec) {
-    if (DESCRIPTORS.contains(spec)) {
+    if (DESCRIPTORS.containsKey(spec)) {
       return null;
     }
     String every = "@every ";

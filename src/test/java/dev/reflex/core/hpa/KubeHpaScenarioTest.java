@@ -134,6 +134,33 @@ class KubeHpaScenarioTest {
     assertEquals(new Recommendation(NOW, 6), decisions.get(0).nextState().recommendations().get(0));
   }
 
+  /**
+   * Without behavior a pass may at most double or reach 4: 600m on one pod of 200m (300 % of 50 %) proposes 6 and
+   * gets 4. At 4 pods the same 400m is on target, but the 6 proposed 15 s ago is still in the stabilization window
+   * and wins: the count moves to 6 though no metric is above target now, and upstream then words the reason as an
+   * empty string.
+   */
+  @Test
+  void aRescaleThatOnlyStabilizationMovedHasAnEmptyReason() {
+    HpaSpec spec = Fixtures.spec(1, 10, null, cpuUtilization(50));
+    List<HpaDecision> decisions = new ArrayList<>();
+    List<Step> rescales = run(spec, HpaConfig.DEFAULTS, 1, 15, second -> replicas -> {
+      long total = second == 0 ? 600 : 400;
+      List<PodInfo> pods = new ArrayList<>();
+      List<PodMetric> usage = new ArrayList<>();
+      for (int i = 0; i < replicas; i++) {
+        pods.add(Fixtures.pod("php-apache-" + i, 200));
+        usage.add(new PodMetric("php-apache-" + i, NOW.plusSeconds(second), Duration.ofSeconds(30),
+            List.of(new ContainerUsage("app", Map.of("cpu", total / replicas)))));
+      }
+      return Fixtures.input(spec, replicas, pods, usage);
+    }, decisions);
+    assertEquals(List.of(new Step(0, 4), new Step(15, 6)), rescales);
+    assertEquals("New size: 4; reason: cpu resource utilization (percentage of request) above target",
+        decisions.get(0).events().get(0).message());
+    assertEquals("New size: 6; reason: ", decisions.get(1).events().get(0).message());
+  }
+
   @Test
   void behaviorStoresScaleEventsAndTheRawRecommendation() {
     HpaSpec spec = Fixtures.spec(1, 10, Behavior.DEFAULTS, cpuUtilization(50));
