@@ -46,10 +46,18 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
 
   /** The embedded cluster. */
   public record Embedded(int apiPort, String kubeconfig, List<String> workloads, Duration podStartupDelay,
-      int loadMillicores, int idleMillicores, int podMemoryMib) {
+      int loadMillicores, int idleMillicores, int podMemoryMib, HpaController hpaController) {
     public Embedded {
       workloads = List.copyOf(workloads);
     }
+  }
+
+  /**
+   * The embedded kube-controller-manager's HorizontalPodAutoscaler controller, each setting named after its flag
+   * ({@code --horizontal-pod-autoscaler-sync-period} and so on).
+   */
+  public record HpaController(Duration syncPeriod, double tolerance, Duration downscaleStabilization,
+      Duration cpuInitializationPeriod, Duration initialReadinessDelay) {
   }
 
   /** The remote-write receiver. */
@@ -113,7 +121,12 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
         new Embedded((Integer) v.get("embedded.api-port"), (String) v.get("embedded.kubeconfig"),
             (List<String>) v.get("embedded.workloads"), (Duration) v.get("embedded.pod-startup-delay"),
             (Integer) v.get("embedded.load-millicores"), (Integer) v.get("embedded.idle-millicores"),
-            (Integer) v.get("embedded.pod-memory-mib")),
+            (Integer) v.get("embedded.pod-memory-mib"),
+            new HpaController((Duration) v.get("embedded.horizontal-pod-autoscaler-sync-period"),
+                (Double) v.get("embedded.horizontal-pod-autoscaler-tolerance"),
+                (Duration) v.get("embedded.horizontal-pod-autoscaler-downscale-stabilization"),
+                (Duration) v.get("embedded.horizontal-pod-autoscaler-cpu-initialization-period"),
+                (Duration) v.get("embedded.horizontal-pod-autoscaler-initial-readiness-delay"))),
         new Prometheus((String) v.get("prometheus.address"), (String) v.get("prometheus.metrics-config"),
             (Duration) v.get("prometheus.timeout")),
         new Grpc((Integer) v.get("grpc.port"), (String) v.get("grpc.tls-cert"), (String) v.get("grpc.tls-key")),

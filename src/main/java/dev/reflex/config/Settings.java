@@ -43,6 +43,21 @@ public final class Settings {
           "CPU every simulated Running pod uses with no load, in millicores."),
       new Setting("embedded.pod-memory-mib", "32", ValueKind.NON_NEGATIVE_INT,
           "Memory every simulated Running pod uses, in MiB."),
+      new Setting("embedded.horizontal-pod-autoscaler-sync-period", "15s", ValueKind.DURATION,
+          "How often the embedded HorizontalPodAutoscaler controller decides each HPA (kube-controller-manager's"
+              + " --horizontal-pod-autoscaler-sync-period)."),
+      new Setting("embedded.horizontal-pod-autoscaler-tolerance", "0.1", ValueKind.NON_NEGATIVE_NUMBER,
+          "The ratio around 1 within which the HPA controller leaves the replicas alone"
+              + " (--horizontal-pod-autoscaler-tolerance)."),
+      new Setting("embedded.horizontal-pod-autoscaler-downscale-stabilization", "5m", ValueKind.DURATION,
+          "The window whose highest recommendation an HPA without behavior scales down to"
+              + " (--horizontal-pod-autoscaler-downscale-stabilization)."),
+      new Setting("embedded.horizontal-pod-autoscaler-cpu-initialization-period", "5m", ValueKind.DURATION,
+          "How long after start a pod's CPU sample is only trusted once it is Ready"
+              + " (--horizontal-pod-autoscaler-cpu-initialization-period)."),
+      new Setting("embedded.horizontal-pod-autoscaler-initial-readiness-delay", "30s", ValueKind.DURATION,
+          "How long after start a pod's readiness changes are taken as its first readiness"
+              + " (--horizontal-pod-autoscaler-initial-readiness-delay)."),
       new Setting("prometheus.address", "", ValueKind.STRING,
           "Base URL of the Prometheus Reflex queries for metrics and history, e.g."
               + " http://prometheus-server.prometheus:80; empty = no Prometheus."),

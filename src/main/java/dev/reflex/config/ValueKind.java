@@ -46,6 +46,22 @@ public enum ValueKind {
       return value;
     }
   },
+  /** A decimal number, at least 0, such as {@code 0.1}. */
+  NON_NEGATIVE_NUMBER {
+    @Override
+    Object convert(String raw) {
+      double value;
+      try {
+        value = Double.parseDouble(raw.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("must be a number such as 0.1");
+      }
+      if (!Double.isFinite(value) || value < 0) {
+        throw new IllegalArgumentException("must be a finite number, not negative");
+      }
+      return value;
+    }
+  },
   /** {@code true} or {@code false}. */
   BOOLEAN {
     @Override

@@ -78,7 +78,8 @@ public final class EmbeddedCluster implements AutoCloseable {
       KubeRest rest = new KubeRest(client, vertx, config.kube().requestTimeout());
       PodMetricsEmitter emitter = new PodMetricsEmitter(metricsStore, load, embedded.idleMillicores(),
           embedded.podMemoryMib());
-      WorkloadSimulator simulator = new WorkloadSimulator(client, rest, clock, embedded.podStartupDelay(), emitter);
+      WorkloadSimulator simulator = new WorkloadSimulator(client, rest, clock, embedded.podStartupDelay(), emitter,
+          embedded.hpaController());
       JsonObject node = SimulatedNode.object(clock.instant());
       return ops.call(() -> apply(client, manifests))
           // The kubelet registers its Node, then reports its status through the status subresource.

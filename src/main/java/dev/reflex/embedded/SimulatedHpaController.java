@@ -35,15 +35,14 @@ import java.util.function.BiConsumer;
  * kube-controller-manager's HorizontalPodAutoscaler controller, for the embedded cluster only (a real cluster runs
  * its own). Each HPA is decided by Reflex's KubeHPA core once per sync period and when its spec changes: the
  * target's scale and pods, their metrics read the way upstream reads them, through the API server
- * (metrics.k8s.io), the upstream defaults for tolerance, stabilization and CPU initialization. It then writes
+ * (metrics.k8s.io), with tolerance, stabilization and CPU initialization from the settings named after
+ * kube-controller-manager's flags (upstream's defaults unless changed). It then writes
  * {@code /scale}, the HPA's status ({@code currentReplicas}, {@code desiredReplicas}, {@code currentMetrics},
  * conditions, {@code lastScaleTime}) and its events, worded as upstream words them, so {@code kubectl get hpa}
  * shows TARGETS and {@code kubectl describe hpa} reads as on a cluster.
  */
 final class SimulatedHpaController {
 
-  /** {@code --horizontal-pod-autoscaler-sync-period}'s default. */
-  static final Duration SYNC_PERIOD = Duration.ofSeconds(15);
   static final String KIND = "HorizontalPodAutoscaler";
   private static final JsonArray DEFAULT_METRICS = new JsonArray().add(new JsonObject().put("type", "Resource")
       .put("resource", new JsonObject().put("name", "cpu").put("target", new JsonObject()
@@ -53,6 +52,7 @@ final class SimulatedHpaController {
   private final KubeRest rest;
   private final HpaMetricReader metrics;
   private final HpaConfig config;
+  private final Duration syncPeriod;
   private final BiConsumer<WorkloadSimulator.Key, Duration> recheck;
   /** Per HPA: the recommendations and scale events its behavior remembers, as upstream keeps them in memory. */
   private final Map<WorkloadSimulator.Key, HpaState> states = new HashMap<>();
@@ -64,8 +64,14 @@ final class SimulatedHpaController {
   private record Decided(long generation, Instant at) {
   }
 
-  SimulatedHpaController(ClusterView view, KubeRest rest, HpaMetricReader metrics, HpaConfig config,
-      BiConsumer<WorkloadSimulator.Key, Duration> recheck) {
+  /**
+   * @param syncPeriod {@code embedded.horizontal-pod-autoscaler-sync-period}
+   * @param config tolerance, stabilization and CPU initialization from the {@code embedded.horizontal-pod-autoscaler-*}
+   *     settings
+   */
+  SimulatedHpaController(ClusterView view, KubeRest rest, HpaMetricReader metrics, Duration syncPeriod,
+      HpaConfig config, BiConsumer<WorkloadSimulator.Key, Duration> recheck) {
+    this.syncPeriod = syncPeriod;
     this.view = view;
     this.rest = rest;
     this.metrics = metrics;
@@ -89,12 +95,12 @@ final class SimulatedHpaController {
     }
     long generation = hpa.getJsonObject("metadata").getLong("generation", 0L);
     Decided last = decided.get(key);
-    if (last != null && last.generation() == generation && now.isBefore(last.at().plus(SYNC_PERIOD))) {
+    if (last != null && last.generation() == generation && now.isBefore(last.at().plus(syncPeriod))) {
       return Future.succeededFuture();
     }
     decided.put(key, new Decided(generation, now));
     if (syncArmed.add(key)) {
-      recheck.accept(key, SYNC_PERIOD);
+      recheck.accept(key, syncPeriod);
     }
     JsonObject spec = hpa.getJsonObject("spec", new JsonObject());
     JsonObject target = spec.getJsonObject("scaleTargetRef", new JsonObject());

@@ -1,6 +1,7 @@
 package dev.reflex.embedded;
 
 import dev.reflex.bus.TargetKey;
+import dev.reflex.config.ReflexConfig;
 import dev.reflex.core.hpa.HpaConfig;
 import dev.reflex.kube.KubeApiException;
 import dev.reflex.kube.KubeRest;
@@ -52,11 +53,14 @@ public final class WorkloadSimulator extends VerticleBase {
   private final Set<Key> running = new HashSet<>();
   private SimulatedControllers controllers;
   private SimulatedHpaController hpas;
+  private final ReflexConfig.HpaController hpaSettings;
   private ClusterView view;
   private boolean drainScheduled;
 
+  /** @param hpaController the settings of the embedded HorizontalPodAutoscaler controller */
   public WorkloadSimulator(KubernetesClient client, KubeRest rest, Clock clock, Duration startupDelay,
-      PodMetricsEmitter metrics) {
+      PodMetricsEmitter metrics, ReflexConfig.HpaController hpaController) {
+    this.hpaSettings = hpaController;
     this.client = client;
     this.rest = rest;
     this.clock = clock;
@@ -87,7 +91,10 @@ public final class WorkloadSimulator extends VerticleBase {
     // As upstream, through the API server: metrics.k8s.io (custom and external metrics are not served yet).
     hpas = new SimulatedHpaController(view, rest, new HpaMetricReader(new NoMetricHistory(
         "the custom and external metrics APIs are not served by the embedded cluster yet"), false,
-        PodMetricsSource.metricsServer(rest)), HpaConfig.DEFAULTS,
+        PodMetricsSource.metricsServer(rest)), hpaSettings.syncPeriod(), new HpaConfig(hpaSettings.tolerance(),
+        hpaSettings.tolerance(), hpaSettings.cpuInitializationPeriod(), hpaSettings.initialReadinessDelay(),
+        hpaSettings.downscaleStabilization(), HpaConfig.DEFAULTS.legacyScaleUpLimitFactor(),
+        HpaConfig.DEFAULTS.legacyScaleUpLimitMinimum()),
         (key, delay) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
           hpas.syncDue(key);
           markDirty(key);

@@ -70,7 +70,9 @@ class KubectlConformanceTest {
     temp = Files.createTempDirectory("reflex-kubectl-conformance");
     reflex = EmbeddedReflex.start(temp, Clock.systemUTC(), Map.of(
         "REFLEX_EMBEDDED_WORKLOADS", "deploy/samples/nginx-statefulset.yaml",
-        "REFLEX_EMBEDDED_POD_STARTUP_DELAY", "100ms"));
+        "REFLEX_EMBEDDED_POD_STARTUP_DELAY", "100ms",
+        // Compressed from upstream's 15 s, so the HPA rows wait seconds, not a sync period.
+        "REFLEX_EMBEDDED_HORIZONTAL_POD_AUTOSCALER_SYNC_PERIOD", "2s"));
     Path scratch = Files.createDirectories(temp.resolve("runs"));
     kubectl = new Kubectl(binary, temp.resolve("kubeconfig"), scratch);
   }
@@ -372,10 +374,10 @@ class KubectlConformanceTest {
                 + " {.spec.template.spec.containers[0].resources.requests.cpu}"
                 + " {.spec.template.spec.containers[0].image}"),
         // With a CPU request on every pod the embedded HPA controller can compute utilization: 1m of 200m idle is
-        // 0 % (upstream truncates). It decides every 15 s, after the rollout has replaced the pods without one.
+        // 0 % (upstream truncates), once the rollout has replaced the pods without one.
         KubectlRow.of(stdout("NAME +REFERENCE +TARGETS +MINPODS +MAXPODS +REPLICAS +AGE\n"
             + "php-apache +Deployment/php-apache +cpu: 0%/50% +1 +10 +2 +\\S+\n"), "get", "hpa", "php-apache")
-            .limit(Duration.ofSeconds(60)).eventually(),
+            .limit(Duration.ofSeconds(40)).eventually(),
         // kubectl says "no change" when the object it read and the one the patch returns are the same: retried, as
         // the rollout the template change started may still be writing the Deployment's status in between.
         KubectlRow.of(exactly("deployment.apps/php-apache patched (no change)\n"), "patch", "deployment",

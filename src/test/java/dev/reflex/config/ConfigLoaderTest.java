@@ -37,6 +37,12 @@ class ConfigLoaderTest {
             "invalid value '0' for configuration key 'kube.worker-pool-size': must be at least 1"),
         Arguments.of("negative load", "embedded:\n  load-millicores: -5\n",
             "invalid value '-5' for configuration key 'embedded.load-millicores': must not be negative"),
+        Arguments.of("tolerance not a number", "embedded:\n  horizontal-pod-autoscaler-tolerance: ten\n",
+            "invalid value 'ten' for configuration key 'embedded.horizontal-pod-autoscaler-tolerance': must be a"
+                + " number such as 0.1"),
+        Arguments.of("negative tolerance", "embedded:\n  horizontal-pod-autoscaler-tolerance: -0.1\n",
+            "invalid value '-0.1' for configuration key 'embedded.horizontal-pod-autoscaler-tolerance': must be a"
+                + " finite number, not negative"),
         Arguments.of("unknown log level", "log:\n  level: loud\n",
             "invalid value 'loud' for configuration key 'log.level': must be one of trace, debug, info, warn, error"),
         Arguments.of("not YAML", "http: [unclosed\n", "is not valid YAML"),

@@ -35,7 +35,9 @@ class SimulatedHpaControllerTest {
 
   @BeforeAll
   static void start() {
-    reflex = EmbeddedReflex.start(dir, Clock.systemUTC(), Map.of());
+    // Decided every 2 s instead of upstream's 15 s: the same steps, sooner.
+    reflex = EmbeddedReflex.start(dir, Clock.systemUTC(), Map.of(
+        "REFLEX_EMBEDDED_HORIZONTAL_POD_AUTOSCALER_SYNC_PERIOD", "2s"));
   }
 
   @AfterAll
