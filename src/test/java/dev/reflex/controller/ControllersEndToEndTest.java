@@ -475,6 +475,22 @@ class ControllersEndToEndTest {
         """.formatted(name, replicas);
   }
 
+  /** A Dynamic KPA provider on the streamed Pods metric {@code rps}, 50 per pod, with {@code kpa} settings. */
+  static String kpaRpsProvider(String kpa) {
+    return """
+          - type: Dynamic
+            priority: 1
+            dynamic:
+              portraitType: Reactive
+              metrics:
+              - type: Pods
+                pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "50"}}
+              algorithm:
+                type: KPA
+                kpa: {%s}
+        """.formatted(kpa);
+  }
+
   static String ihpa(String name, String target, String kind, String providers, String extra) {
     return """
         apiVersion: autoscaling.kapacitystack.io/v1alpha1

@@ -79,18 +79,10 @@ class ReactiveScalingEndToEndTest {
   @Test
   void remoteWriteBurstScalesUpThroughTheStreamedKpa() throws Exception {
     reflex.apply(ControllersEndToEndTest.statefulSet("burst-web", 2));
-    reflex.apply(ControllersEndToEndTest.ihpa("burst-ihpa", "burst-web", "StatefulSet", """
-          - type: Dynamic
-            priority: 1
-            dynamic:
-              portraitType: Reactive
-              metrics:
-              - type: Pods
-                pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "50"}}
-              algorithm:
-                type: KPA
-                kpa: {targetUtilizationPercentage: 70, stableWindow: 60s, scaleDownDelay: 30s}
-        """, "").replace("maxReplicas: 10", "maxReplicas: 30"));
+    reflex.apply(ControllersEndToEndTest.ihpa("burst-ihpa", "burst-web", "StatefulSet",
+        ControllersEndToEndTest.kpaRpsProvider(
+            "targetUtilizationPercentage: 70, stableWindow: 60s, scaleDownDelay: 30s"), "")
+        .replace("maxReplicas: 10", "maxReplicas: 30"));
     Eventually.until(WAIT, "two ready pods", () -> reflex.readyPods("burst-web") == 2);
     HttpClient http = reflex.runtime.vertx().createHttpClient();
     MetricsPortrait steady = streamUntil(http, "burst-web", 30, MetricsPortrait::hasRecommendation);

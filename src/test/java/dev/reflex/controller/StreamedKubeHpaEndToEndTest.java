@@ -123,18 +123,9 @@ class StreamedKubeHpaEndToEndTest {
   @Test
   void aStreamedTargetThatFallsSilentHoldsItsScaleAndSaysWhy() throws Exception {
     reflex.apply(ControllersEndToEndTest.statefulSet("quiet-web", 1));
-    reflex.apply(ControllersEndToEndTest.ihpa("quiet-ihpa", "quiet-web", "StatefulSet", """
-          - type: Dynamic
-            priority: 1
-            dynamic:
-              portraitType: Reactive
-              metrics:
-              - type: Pods
-                pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "50"}}
-              algorithm:
-                type: KPA
-                kpa: {targetUtilizationPercentage: 70, stableWindow: 6s, scaleDownDelay: 0s}
-        """, ""));
+    reflex.apply(ControllersEndToEndTest.ihpa("quiet-ihpa", "quiet-web", "StatefulSet",
+        ControllersEndToEndTest.kpaRpsProvider("targetUtilizationPercentage: 70, stableWindow: 6s, scaleDownDelay: 0s"),
+        ""));
     Eventually.until(WAIT, "one ready pod", () -> reflex.readyPods("quiet-web") == 1);
     reflex.remoteWrite(http, "quiet-web", "rps", 100);
     Eventually.until(WAIT, "burst scaled up", () -> reflex.replicas("StatefulSet", "quiet-web") >= 3);

@@ -53,17 +53,8 @@ class StreamedWakeUpTest {
   @Test
   void aRecommendationWakesItsIhpaOnceFromTheBus() {
     reflex.apply(ControllersEndToEndTest.statefulSet("wake-web", 2));
-    reflex.apply(ControllersEndToEndTest.ihpa("wake-ihpa", "wake-web", "StatefulSet", """
-          - type: Dynamic
-            priority: 1
-            dynamic:
-              portraitType: Reactive
-              metrics:
-              - type: Pods
-                pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "50"}}
-              algorithm:
-                type: KPA
-        """, "").replace("maxReplicas: 10", "maxReplicas: 2"));
+    reflex.apply(ControllersEndToEndTest.ihpa("wake-ihpa", "wake-web", "StatefulSet",
+        ControllersEndToEndTest.kpaRpsProvider(""), "").replace("maxReplicas: 10", "maxReplicas: 2"));
     TargetKey portrait = new TargetKey("default", "wake-ihpa-reactive");
     Eventually.until(WAIT, "the KPA portrait registered, two ready pods", () -> reflex.app.controllers().idle()
         && portrait(portrait) != null && reflex.readyPods("wake-web") == 2);

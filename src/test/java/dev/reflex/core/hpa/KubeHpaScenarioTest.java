@@ -44,6 +44,18 @@ class KubeHpaScenarioTest {
     return rescales;
   }
 
+  /** Seed 001's php-apache pods (200m CPU request each), sharing {@code totalMilli} of CPU at {@code second}. */
+  private static HpaInput phpApache(HpaSpec spec, long second, int replicas, long totalMilli) {
+    List<PodInfo> pods = new ArrayList<>();
+    List<PodMetric> usage = new ArrayList<>();
+    for (int i = 0; i < replicas; i++) {
+      pods.add(Fixtures.pod("php-apache-" + i, 200));
+      usage.add(new PodMetric("php-apache-" + i, NOW.plusSeconds(second), Duration.ofSeconds(30),
+          List.of(new ContainerUsage("app", Map.of("cpu", totalMilli / replicas)))));
+    }
+    return Fixtures.input(spec, replicas, pods, usage);
+  }
+
   /**
    * Seed 003: QPS on an External Value target of 1200 (1200000m), min 2, max 10, scale-down window 600 s with
    * min(1 pod, 5 %) per 60 s. The seed's arithmetic ignores the tolerance, so this run uses 0.05 to reproduce
@@ -93,17 +105,8 @@ class KubeHpaScenarioTest {
   void seed001PhpApacheWalkthroughGrowsToSevenUnderTheLegacyCapAndShrinksToOneAfterFiveMinutes() {
     HpaSpec spec = Fixtures.spec(1, 10, null, cpuUtilization(50));
     List<HpaDecision> decisions = new ArrayList<>();
-    List<Step> rescales = run(spec, HpaConfig.DEFAULTS, 1, 600, second -> replicas -> {
-      long total = second >= 60 && second <= 90 ? 610 : 0;
-      List<PodInfo> pods = new ArrayList<>();
-      List<PodMetric> usage = new ArrayList<>();
-      for (int i = 0; i < replicas; i++) {
-        pods.add(Fixtures.pod("php-apache-" + i, 200));
-        usage.add(new PodMetric("php-apache-" + i, NOW.plusSeconds(second), Duration.ofSeconds(30),
-            List.of(new ContainerUsage("app", Map.of("cpu", total / replicas)))));
-      }
-      return Fixtures.input(spec, replicas, pods, usage);
-    }, decisions);
+    List<Step> rescales = run(spec, HpaConfig.DEFAULTS, 1, 600, second -> replicas -> phpApache(spec, second,
+        replicas, second >= 60 && second <= 90 ? 610 : 0), decisions);
 
     // 305 % → ceil(6.1) = 7, capped at max(2 × 1, 4) = 4; on 4 pods 76 % → 7 (cap 8); on 7 pods 43 % → stays.
     // Load stops at 105 s; the last 7 was recommended at 90 s and counts until exactly 300 s later (inclusive).
@@ -144,17 +147,8 @@ class KubeHpaScenarioTest {
   void aRescaleThatOnlyStabilizationMovedHasAnEmptyReason() {
     HpaSpec spec = Fixtures.spec(1, 10, null, cpuUtilization(50));
     List<HpaDecision> decisions = new ArrayList<>();
-    List<Step> rescales = run(spec, HpaConfig.DEFAULTS, 1, 15, second -> replicas -> {
-      long total = second == 0 ? 600 : 400;
-      List<PodInfo> pods = new ArrayList<>();
-      List<PodMetric> usage = new ArrayList<>();
-      for (int i = 0; i < replicas; i++) {
-        pods.add(Fixtures.pod("php-apache-" + i, 200));
-        usage.add(new PodMetric("php-apache-" + i, NOW.plusSeconds(second), Duration.ofSeconds(30),
-            List.of(new ContainerUsage("app", Map.of("cpu", total / replicas)))));
-      }
-      return Fixtures.input(spec, replicas, pods, usage);
-    }, decisions);
+    List<Step> rescales = run(spec, HpaConfig.DEFAULTS, 1, 15, second -> replicas -> phpApache(spec, second,
+        replicas, second == 0 ? 600 : 400), decisions);
     assertEquals(List.of(new Step(0, 4), new Step(15, 6)), rescales);
     assertEquals("New size: 4; reason: cpu resource utilization (percentage of request) above target",
         decisions.get(0).events().get(0).message());
