@@ -46,7 +46,8 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
 
   /** The embedded cluster. */
   public record Embedded(int apiPort, String kubeconfig, List<String> workloads, Duration podStartupDelay,
-      int loadMillicores, int idleMillicores, int podMemoryMib, HpaController hpaController) {
+      int loadMillicores, int idleMillicores, int podMemoryMib, double cpuMillicoresPerRequest,
+      HpaController hpaController) {
     public Embedded {
       workloads = List.copyOf(workloads);
     }
@@ -121,7 +122,7 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
         new Embedded((Integer) v.get("embedded.api-port"), (String) v.get("embedded.kubeconfig"),
             (List<String>) v.get("embedded.workloads"), (Duration) v.get("embedded.pod-startup-delay"),
             (Integer) v.get("embedded.load-millicores"), (Integer) v.get("embedded.idle-millicores"),
-            (Integer) v.get("embedded.pod-memory-mib"),
+            (Integer) v.get("embedded.pod-memory-mib"), (Double) v.get("embedded.cpu-millicores-per-request"),
             new HpaController((Duration) v.get("embedded.horizontal-pod-autoscaler-sync-period"),
                 (Double) v.get("embedded.horizontal-pod-autoscaler-tolerance"),
                 (Duration) v.get("embedded.horizontal-pod-autoscaler-downscale-stabilization"),

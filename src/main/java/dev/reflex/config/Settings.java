@@ -43,6 +43,9 @@ public final class Settings {
           "CPU every simulated Running pod uses with no load, in millicores."),
       new Setting("embedded.pod-memory-mib", "32", ValueKind.NON_NEGATIVE_INT,
           "Memory every simulated Running pod uses, in MiB."),
+      new Setting("embedded.cpu-millicores-per-request", "6.1", ValueKind.NON_NEGATIVE_NUMBER,
+          "CPU one request of a simulated request loop (a pod looping wget or curl to a Service) costs the pod"
+              + " serving it, in millicores; 6.1 makes seed 001's load generator 305 % of a 200m request."),
       new Setting("embedded.horizontal-pod-autoscaler-sync-period", "15s", ValueKind.DURATION,
           "How often the embedded HorizontalPodAutoscaler controller decides each HPA (kube-controller-manager's"
               + " --horizontal-pod-autoscaler-sync-period)."),

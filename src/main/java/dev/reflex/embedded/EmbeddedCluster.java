@@ -77,7 +77,7 @@ public final class EmbeddedCluster implements AutoCloseable {
       EmbeddedCluster cluster = new EmbeddedCluster(server, client, load, faults, vertx);
       KubeRest rest = new KubeRest(client, vertx, config.kube().requestTimeout());
       PodMetricsEmitter emitter = new PodMetricsEmitter(metricsStore, load, embedded.idleMillicores(),
-          embedded.podMemoryMib());
+          embedded.podMemoryMib(), embedded.cpuMillicoresPerRequest());
       WorkloadSimulator simulator = new WorkloadSimulator(client, rest, clock, embedded.podStartupDelay(), emitter,
           embedded.hpaController());
       JsonObject node = SimulatedNode.object(clock.instant());

@@ -3,6 +3,7 @@ package dev.reflex.embedded;
 import dev.reflex.bus.TargetKey;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,12 @@ public final class PodMetricsEmitter {
   private final SimulatedLoad load;
   private final int idleMillicores;
   private final long memoryBytes;
+  private final double cpuMillicoresPerRequest;
 
-  PodMetricsEmitter(PodMetricsStore store, SimulatedLoad load, int idleMillicores, int memoryMib) {
+  /** @param cpuMillicoresPerRequest the CPU one request of a {@link RequestLoop} costs its server */
+  PodMetricsEmitter(PodMetricsStore store, SimulatedLoad load, int idleMillicores, int memoryMib,
+      double cpuMillicoresPerRequest) {
+    this.cpuMillicoresPerRequest = cpuMillicoresPerRequest;
     this.store = store;
     this.load = load;
     this.idleMillicores = idleMillicores;
@@ -35,12 +40,14 @@ public final class PodMetricsEmitter {
         readyPerWorkload.merge(workload(view, pod), 1, Integer::sum);
       }
     }
+    Map<String, Double> requests = requestLoad(view, pods);
     for (JsonObject pod : pods) {
       JsonObject meta = pod.getJsonObject("metadata");
       String workload = workload(view, pod);
       long cpu = idleMillicores;
       if (PodLifecycle.ready(pod)) {
-        cpu += load.millicores(workload) / readyPerWorkload.get(workload);
+        cpu += (long) Math.floor((load.millicores(workload) + requests.getOrDefault(workload, 0.0))
+            / readyPerWorkload.get(workload));
       }
       Map<String, String> labels = new HashMap<>();
       meta.getJsonObject("labels", new JsonObject()).forEach(e -> labels.put(e.getKey(), String.valueOf(e.getValue())));
@@ -48,6 +55,37 @@ public final class PodMetricsEmitter {
       store.put(new PodMetricsStore.Usage(meta.getString("namespace"), meta.getString("name"), labels, container,
           cpu, memoryBytes, now.toString()));
     }
+  }
+
+  /**
+   * The CPU, in millicores per workload, that the running request loops ({@link RequestLoop}) put on the ready pods
+   * their Service selects: requests per second times {@code embedded.cpu-millicores-per-request}, shared by those
+   * pods. A loop whose Service does not exist or selects no ready pod loads nothing, as its requests fail.
+   */
+  private Map<String, Double> requestLoad(ClusterView view, List<JsonObject> running) {
+    Map<String, Double> byWorkload = new HashMap<>();
+    for (JsonObject pod : running) {
+      RequestLoop.of(pod).ifPresent(loop -> {
+        JsonObject service = view.get("Service", loop.namespace(), loop.service());
+        JsonObject selector = service == null ? null
+            : service.getJsonObject("spec", new JsonObject()).getJsonObject("selector");
+        if (selector == null || selector.isEmpty()) {
+          return;
+        }
+        List<String> servers = new ArrayList<>();
+        for (JsonObject candidate : running) {
+          JsonObject labels = candidate.getJsonObject("metadata").getJsonObject("labels", new JsonObject());
+          if (loop.namespace().equals(candidate.getJsonObject("metadata").getString("namespace"))
+              && PodLifecycle.ready(candidate)
+              && selector.stream().allMatch(e -> String.valueOf(e.getValue()).equals(labels.getValue(e.getKey())))) {
+            servers.add(workload(view, candidate));
+          }
+        }
+        double each = loop.requestsPerSecond() * cpuMillicoresPerRequest / Math.max(1, servers.size());
+        servers.forEach(workload -> byWorkload.merge(workload, each, Double::sum));
+      });
+    }
+    return byWorkload;
   }
 
   void forget(TargetKey pod) {

@@ -303,6 +303,10 @@ final class SimulatedControllers {
   private Future<?> kubelet(WorkloadSimulator.Key key, Instant now) {
     JsonObject pod = view.get("Pod", key.namespace(), key.name());
     String podKey = key.namespace() + "/" + key.name();
+    if (pod != null && !terminating(pod) && "".equals(ClusterView.owner(pod))) {
+      // A pod no controller owns: the kubelet starts it and reports its readiness, as for any other.
+      return advance(pod, key, now);
+    }
     if (pod == null || !terminating(pod)
         || !SimulatedNode.NAME.equals(pod.getJsonObject("spec", new JsonObject()).getString("nodeName"))) {
       stopping.remove(podKey);

@@ -141,8 +141,11 @@ public final class WorkloadSimulator extends VerticleBase {
     if ("Pod".equals(kind)) {
       obj.getMetadata().getOwnerReferences().stream().filter(r -> Boolean.TRUE.equals(r.getController()))
           .forEach(r -> keys.add(new Key(r.getKind(), ns, r.getName())));
-      if (obj.getMetadata().getDeletionTimestamp() != null) {
-        // The kubelet finishes what a graceful delete started, for pods of any owner or none.
+      boolean owned = obj.getMetadata().getOwnerReferences().stream()
+          .anyMatch(r -> Boolean.TRUE.equals(r.getController()));
+      if (obj.getMetadata().getDeletionTimestamp() != null || !owned) {
+        // The kubelet finishes what a graceful delete started, for pods of any owner or none, and runs the pods
+        // no controller owns (kubectl run, a bare manifest) itself.
         keys.add(new Key("Pod", ns, obj.getMetadata().getName()));
       }
     } else {
