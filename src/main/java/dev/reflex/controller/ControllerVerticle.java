@@ -153,10 +153,6 @@ public final class ControllerVerticle extends VerticleBase {
   }
 
   /**
-   * A portrait's new status goes to the cache and its IHPA at once: the IHPA merges it without waiting for the
-   * watch to echo the write (see {@link ResourceCache#wrote}).
-   */
-  /**
    * A ReplicaProfile the IHPA controller wrote (already in the cache): its controller acts now, and its IHPA, which
    * knows what it wrote, is not woken again by the echo.
    */
@@ -168,7 +164,10 @@ public final class ControllerVerticle extends VerticleBase {
     profiles.enqueueUrgent(key);
   }
 
-  /** A portrait status we wrote (see {@link WakeUps#ownerOnOwnWrite}). */
+  /**
+   * A portrait's new status goes to the cache at once ({@link ResourceCache#wrote}), and to its IHPA when the IHPA
+   * reads it ({@link WakeUps#ownerOnOwnWrite}), without waiting for the watch to echo the write.
+   */
   private void portraitStatusWritten(JsonObject stored) {
     if (stored == null || stored.getJsonObject("metadata") == null) {
       return;
@@ -179,7 +178,6 @@ public final class ControllerVerticle extends VerticleBase {
       ownerIhpa(stored).ifPresent(ihpas::enqueueUrgent);
     }
   }
-
 
   @Override
   public Future<?> stop() {

@@ -39,6 +39,12 @@ final class EndpointsBuilder {
     return subsets.stream().mapToInt(s -> ((JsonObject) s).getJsonArray(field, new JsonArray()).size()).sum();
   }
 
+  /** Whether the Service's selector selects the pod (a Service without a selector selects none). */
+  static boolean selects(JsonObject service, JsonObject pod) {
+    JsonObject selector = service.getJsonObject("spec", new JsonObject()).getJsonObject("selector");
+    return selector != null && !selector.isEmpty() && matches(selector.getMap(), pod);
+  }
+
   private static boolean matches(Map<String, Object> selector, JsonObject pod) {
     JsonObject labels = pod.getJsonObject("metadata").getJsonObject("labels", new JsonObject());
     return selector.entrySet().stream()

@@ -67,17 +67,14 @@ public final class PodMetricsEmitter {
     for (JsonObject pod : running) {
       RequestLoop.of(pod).ifPresent(loop -> {
         JsonObject service = view.get("Service", loop.namespace(), loop.service());
-        JsonObject selector = service == null ? null
-            : service.getJsonObject("spec", new JsonObject()).getJsonObject("selector");
-        if (selector == null || selector.isEmpty()) {
+        if (service == null) {
           return;
         }
         List<String> servers = new ArrayList<>();
         for (JsonObject candidate : running) {
-          JsonObject labels = candidate.getJsonObject("metadata").getJsonObject("labels", new JsonObject());
+          // The Service's ready endpoints, as the Endpoints controller picks them.
           if (loop.namespace().equals(candidate.getJsonObject("metadata").getString("namespace"))
-              && PodLifecycle.ready(candidate)
-              && selector.stream().allMatch(e -> String.valueOf(e.getValue()).equals(labels.getValue(e.getKey())))) {
+              && PodLifecycle.ready(candidate) && EndpointsBuilder.selects(service, candidate)) {
             servers.add(workload(view, candidate));
           }
         }

@@ -152,14 +152,9 @@ final class SimulatedHpaController {
 
   private List<JsonObject> selected(String namespace, String selector) {
     LabelSelector matches = LabelSelector.parse(selector, "scale.status.selector");
-    return view.list("Pod", namespace).stream().filter(p -> matches.matches(labels(p))).toList();
-  }
-
-  private static Map<String, String> labels(JsonObject pod) {
-    Map<String, String> labels = new HashMap<>();
-    pod.getJsonObject("metadata").getJsonObject("labels", new JsonObject())
-        .forEach(e -> labels.put(e.getKey(), String.valueOf(e.getValue())));
-    return labels;
+    return view.list("Pod", namespace).stream()
+        .filter(p -> matches.matches(HpaObjects.labels(p, "pods[" + p.getJsonObject("metadata").getString("name")
+            + "]"))).toList();
   }
 
   /** The status the decision makes; a condition keeps its transition time while its status stays. */

@@ -477,6 +477,14 @@ class ControllersEndToEndTest {
 
   /** A Dynamic KPA provider on the streamed Pods metric {@code rps}, 50 per pod, with {@code kpa} settings. */
   static String kpaRpsProvider(String kpa) {
+    return rpsProvider("KPA", "kpa", kpa);
+  }
+
+  /**
+   * A Dynamic provider on the Pods metric {@code rps}, 50 per pod, with the algorithm {@code type} and its
+   * {@code settings} under {@code field}.
+   */
+  static String rpsProvider(String type, String field, String settings) {
     return """
           - type: Dynamic
             priority: 1
@@ -486,9 +494,9 @@ class ControllersEndToEndTest {
               - type: Pods
                 pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "50"}}
               algorithm:
-                type: KPA
-                kpa: {%s}
-        """.formatted(kpa);
+                type: %s
+                %s: {%s}
+        """.formatted(type, field, settings);
   }
 
   static String ihpa(String name, String target, String kind, String providers, String extra) {

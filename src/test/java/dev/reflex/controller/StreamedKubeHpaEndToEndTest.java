@@ -60,18 +60,8 @@ class StreamedKubeHpaEndToEndTest {
   @Test
   void aPodsMetricSampleTheHpaWouldScaleUpOnIsDecidedAtOnce() {
     reflex.apply(ControllersEndToEndTest.statefulSet("rps-web", 2));
-    reflex.apply(ControllersEndToEndTest.ihpa("rps-ihpa", "rps-web", "StatefulSet", """
-          - type: Dynamic
-            priority: 1
-            dynamic:
-              portraitType: Reactive
-              metrics:
-              - type: Pods
-                pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "50"}}
-              algorithm:
-                type: KubeHPA
-                kubeHPA: {syncPeriod: 1h}
-        """, ""));
+    reflex.apply(ControllersEndToEndTest.ihpa("rps-ihpa", "rps-web", "StatefulSet",
+        ControllersEndToEndTest.rpsProvider("KubeHPA", "kubeHPA", "syncPeriod: 1h"), ""));
     Eventually.until(WAIT, "two ready pods", () -> reflex.readyPods("rps-web") == 2);
     Eventually.until(WAIT, "portrait reports the missing metric", () -> portraitStatus("rps-ihpa-reactive")
         .contains("no Prometheus configured"));

@@ -45,28 +45,8 @@ class LoadGeneratorPodTest {
 
   @Test
   void theSeedsLoadGeneratorScalesPhpApacheToSevenAndItsDeletionBackToOne() {
+    reflex.apply(Seed001.PHP_APACHE);
     reflex.apply("""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: php-apache}
-        spec:
-          selector: {matchLabels: {run: php-apache}}
-          template:
-            metadata: {labels: {run: php-apache}}
-            spec:
-              containers:
-              - name: php-apache
-                image: registry.k8s.io/hpa-example
-                ports: [{containerPort: 80}]
-                resources: {limits: {cpu: 500m}, requests: {cpu: 200m}}
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: php-apache, labels: {run: php-apache}}
-        spec:
-          ports: [{port: 80}]
-          selector: {run: php-apache}
-        ---
         apiVersion: autoscaling/v1
         kind: HorizontalPodAutoscaler
         metadata: {name: php-apache}

@@ -47,21 +47,8 @@ class SimulatedHpaControllerTest {
 
   @Test
   void cpuLoadScalesPhpApacheAsUpstreamWouldAndTheStatusSaysWhy() {
+    reflex.apply(Seed001.PHP_APACHE);
     reflex.apply("""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: php-apache}
-        spec:
-          selector: {matchLabels: {run: php-apache}}
-          template:
-            metadata: {labels: {run: php-apache}}
-            spec:
-              containers:
-              - name: php-apache
-                image: registry.k8s.io/hpa-example
-                ports: [{containerPort: 80}]
-                resources: {limits: {cpu: 500m}, requests: {cpu: 200m}}
-        ---
         apiVersion: autoscaling/v2
         kind: HorizontalPodAutoscaler
         metadata: {name: php-apache}
