@@ -2,6 +2,8 @@ package dev.reflex.app;
 
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.controller.ControllerVerticle;
+import dev.reflex.custommetrics.MetricsApiServing;
+import dev.reflex.custommetrics.MetricsApiVerticle;
 import dev.reflex.forecast.ForecastService;
 import dev.reflex.grpc.GrpcVerticle;
 import dev.reflex.http.HttpVerticle;
@@ -48,6 +50,9 @@ public final class ReflexApp {
   private InformerPodDirectory podDirectory;
   private ResourceCache cache;
   private StreamedMetrics streamed;
+  private boolean serveMetricsApis;
+  private MetricsApiVerticle metricsApi;
+  private String metricsApiCa = "";
   private volatile String controllersDeployment;
   /** The undeploy begun when this replica stopped leading (completed when there was none). */
   private volatile Future<Void> controllersStopped = Future.succeededFuture();
@@ -72,6 +77,15 @@ public final class ReflexApp {
     this.client = client;
     this.defaultHost = defaultHost;
     this.extraRoutes = List.copyOf(extraRoutes);
+  }
+
+  /**
+   * Serves the custom and external metrics APIs whatever {@code custom-metrics.enabled} says (the embedded mode
+   * does, to register them with its API server). Call before {@link #start()}.
+   */
+  public ReflexApp serveMetricsApis() {
+    serveMetricsApis = true;
+    return this;
   }
 
   public Future<ReflexApp> start() {
@@ -109,6 +123,7 @@ public final class ReflexApp {
         .compose(v -> deploy(actuator))
         .compose(v -> deploy(watch))
         .compose(v -> deploy(grpc))
+        .compose(v -> startMetricsApis(history))
         .compose(v -> startControllers())
         .map(v -> this);
   }
@@ -134,6 +149,34 @@ public final class ReflexApp {
         });
     leader.start();
     return Future.succeededFuture();
+  }
+
+  private Future<Void> startMetricsApis(MetricHistory history) {
+    ReflexConfig.CustomMetrics settings = config.customMetrics();
+    if (!settings.enabled() && !serveMetricsApis) {
+      return Future.succeededFuture();
+    }
+    return MetricsApiServing.tls(runtime.vertx(), settings, clock).compose(serving -> {
+      metricsApiCa = serving.caPem();
+      metricsApi = new MetricsApiVerticle(new MetricsApiVerticle.Options(config.http().hostOr(defaultHost),
+          settings.port(), serving.tls(), config.metrics().staleAfter(), settings.maxSeries()),
+          namespace -> cache.list(ResourceCache.Kind.POD, namespace), history,
+          !config.prometheus().address().isBlank(), clock);
+      return deploy(metricsApi);
+    });
+  }
+
+  /** The HTTPS port of the metrics APIs; -1 when they are not served. */
+  public int metricsApiPort() {
+    return metricsApi == null ? -1 : metricsApi.port();
+  }
+
+  /**
+   * The CA (PEM) that signed the metrics APIs' certificate when Reflex made it itself (the caBundle of their
+   * APIServices); empty when the certificate came from {@code custom-metrics.tls-cert}.
+   */
+  public String metricsApiCaPem() {
+    return metricsApiCa;
   }
 
   /** The pod directory of streamed metrics (pods → workloads, ready counts). */

@@ -70,7 +70,13 @@ final class ServerCommand {
       client = KubeClients.forRun(runtime.vertx(), kubeconfig, config.kube().requestTimeout());
       ReflexApp app = new ReflexApp(runtime, config, client, embedded ? "127.0.0.1" : "0.0.0.0",
           cluster == null ? List.of() : List.of(cluster::mount));
+      if (cluster != null) {
+        app.serveMetricsApis();
+      }
       await(app.start());
+      if (cluster != null) {
+        await(cluster.registerMetricsApis(app.metricsApiPort(), app.metricsApiCaPem()));
+      }
       if (cluster != null && load != null) {
         startLoad(runtime, cluster, app, load);
       }
@@ -115,6 +121,7 @@ final class ServerCommand {
           API server   %s   (kubeconfig: %s)
           Reflex HTTP  %s   (/healthz /readyz /metrics /taps /api/v1/write)
           Reflex gRPC  127.0.0.1:%d   (io.kapacitystack.metric.ProviderService)
+          Metrics APIs https://127.0.0.1:%d   (custom.metrics.k8s.io, external.metrics.k8s.io, via the API server)
 
         Try, in another terminal:
           export KUBECONFIG=%s
@@ -127,9 +134,10 @@ final class ServerCommand {
           scripts/reflex tap reflex.metrics.portrait        (with --load: the streamed KPA deciding)
           curl -X PUT %s/embedded/load -d '{"workload":"default/StatefulSet/nginx","millicores":800}'
           kubectl get --raw /apis/metrics.k8s.io/v1beta1/namespaces/default/pods
+          kubectl get --raw /apis/custom.metrics.k8s.io/v1beta2      (streamed metrics, for plain HPAs)
 
         Press Ctrl+C to stop.""".formatted(started.cluster().url(), kubeconfig, http, started.app().grpcPort(),
-        kubeconfig, http));
+        started.app().metricsApiPort(), kubeconfig, http));
   }
 
   static <T> T await(Future<T> future) {

@@ -20,10 +20,11 @@ import java.util.Map;
  * @param remoteWrite the Prometheus remote-write receiver
  * @param metrics streamed metrics: windows and streamed KPA decisions
  * @param kafka the Kafka sample consumer
+ * @param customMetrics the custom and external metrics APIs Reflex serves
  */
 public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, String logLevel, Embedded embedded,
     Prometheus prometheus, Grpc grpc, LeaderElection leaderElection, AlgorithmJob algorithmJob,
-    RemoteWrite remoteWrite, Metrics metrics, Kafka kafka) {
+    RemoteWrite remoteWrite, Metrics metrics, Kafka kafka, CustomMetrics customMetrics) {
 
   /** HTTP server; an empty host means "pick by mode". */
   public record Http(String host, int port) {
@@ -75,6 +76,16 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
   }
 
   /** The Kafka consumer; an empty {@code bootstrapServers} turns it off. */
+  /**
+   * The custom.metrics.k8s.io and external.metrics.k8s.io server (HTTPS, behind APIService objects).
+   *
+   * @param enabled whether {@code reflex run} serves them ({@code reflex embedded} always does)
+   * @param tlsCert the serving certificate (PEM); with {@code tlsKey} empty both, a self-signed one is made
+   * @param maxSeries the most streamed series held for these APIs
+   */
+  public record CustomMetrics(boolean enabled, int port, String tlsCert, String tlsKey, int maxSeries) {
+  }
+
   public record Kafka(String bootstrapServers, List<String> topics, String groupId) {
     public Kafka {
       topics = List.copyOf(topics);
@@ -141,6 +152,9 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
             (Integer) v.get("metrics.max-series-per-target"), (List<String>) v.get("metrics.label-overrides"),
             (List<String>) v.get("metrics.resource-series")),
         new Kafka((String) v.get("kafka.bootstrap-servers"), (List<String>) v.get("kafka.topics"),
-            (String) v.get("kafka.group-id")));
+            (String) v.get("kafka.group-id")),
+        new CustomMetrics((Boolean) v.get("custom-metrics.enabled"), (Integer) v.get("custom-metrics.port"),
+            (String) v.get("custom-metrics.tls-cert"), (String) v.get("custom-metrics.tls-key"),
+            (Integer) v.get("custom-metrics.max-series")));
   }
 }

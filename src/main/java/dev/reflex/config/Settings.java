@@ -113,7 +113,22 @@ public final class Settings {
       new Setting("kafka.topics", "reflex-metrics", ValueKind.LIST,
           "Topics with samples: remote-write WriteRequest protobuf (optionally snappy) or JSON lines."),
       new Setting("kafka.group-id", "reflex", ValueKind.STRING,
-          "Consumer group of the Kafka consumer; offsets are committed only after samples are accepted."));
+          "Consumer group of the Kafka consumer; offsets are committed only after samples are accepted."),
+      new Setting("custom-metrics.enabled", "false", ValueKind.BOOLEAN,
+          "Serve custom.metrics.k8s.io and external.metrics.k8s.io (streamed samples first, then Prometheus through"
+              + " prometheus.metrics-config) for plain HPAs, in place of prometheus-adapter; `reflex embedded` always"
+              + " does and registers the APIServices."),
+      new Setting("custom-metrics.port", "6443", ValueKind.PORT,
+          "HTTPS port of the custom and external metrics APIs; 0 picks a free port."),
+      new Setting("custom-metrics.tls-cert", "", ValueKind.STRING,
+          "PEM serving certificate of the metrics APIs; set together with custom-metrics.tls-key; empty = a"
+              + " certificate Reflex issues itself at start for reflex-custom-metrics.reflex-system.svc, signed by"
+              + " a CA of its own."),
+      new Setting("custom-metrics.tls-key", "", ValueKind.STRING,
+          "PEM private key of the metrics APIs; set together with custom-metrics.tls-cert."),
+      new Setting("custom-metrics.max-series", "100000", ValueKind.POSITIVE_INT,
+          "Streamed series the metrics APIs hold (the newest sample of each); samples of further series are not"
+              + " served from the stream."));
 
   private static final Map<String, Setting> BY_KEY = index();
 

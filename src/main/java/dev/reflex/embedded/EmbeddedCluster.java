@@ -2,6 +2,8 @@ package dev.reflex.embedded;
 
 import dev.reflex.config.ConfigException;
 import dev.reflex.config.ReflexConfig;
+import dev.reflex.custommetrics.MetricsApiServing;
+import dev.reflex.kube.KubeApiException;
 import dev.reflex.kube.KubeClients;
 import dev.reflex.kube.KubeOps;
 import dev.reflex.kube.KubeRest;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,10 +42,12 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final SimulatedLoad load;
   private final ApiFaults faults;
   private final Vertx vertx;
+  private final KubeRest rest;
   private String simulatorDeployment;
 
   private EmbeddedCluster(EmbeddedApiServer server, KubernetesClient client, SimulatedLoad load, ApiFaults faults,
-      Vertx vertx) {
+      Vertx vertx, KubeRest rest) {
+    this.rest = rest;
     this.server = server;
     this.client = client;
     this.load = load;
@@ -74,8 +79,8 @@ public final class EmbeddedCluster implements AutoCloseable {
       KubernetesClient client = KubeClients.forUrl(vertx, server.url(), config.kube().requestTimeout(),
           ApiFaults.SIMULATOR_USER_AGENT);
       SimulatedLoad load = new SimulatedLoad(embedded.loadMillicores());
-      EmbeddedCluster cluster = new EmbeddedCluster(server, client, load, faults, vertx);
       KubeRest rest = new KubeRest(client, vertx, config.kube().requestTimeout());
+      EmbeddedCluster cluster = new EmbeddedCluster(server, client, load, faults, vertx, rest);
       PodMetricsEmitter emitter = new PodMetricsEmitter(metricsStore, load, embedded.idleMillicores(),
           embedded.podMemoryMib(), embedded.cpuMillicoresPerRequest());
       WorkloadSimulator simulator = new WorkloadSimulator(client, rest, clock, embedded.podStartupDelay(), emitter,
@@ -92,6 +97,42 @@ public final class EmbeddedCluster implements AutoCloseable {
             return cluster;
           });
     });
+  }
+
+  /**
+   * Registers Reflex's custom and external metrics APIs with the aggregation layer, as {@code deploy/custom-metrics}
+   * does in a cluster: the Service {@code reflex-system/reflex-custom-metrics} (no selector; its Endpoints name the
+   * loopback port, the cluster having no pod network) and the APIServices of custom.metrics.k8s.io v1beta2 and
+   * v1beta1 and external.metrics.k8s.io v1beta1, trusting {@code caPem}.
+   */
+  public Future<Void> registerMetricsApis(int port, String caPem) {
+    String namespaced = "/api/v1/namespaces/" + MetricsApiServing.NAMESPACE;
+    return rest.create("/api/v1/namespaces", MetricsApiObjects.namespace())
+        .recover(e -> e instanceof KubeApiException api && api.conflict() ? Future.succeededFuture()
+            : Future.failedFuture(e))
+        .compose(v -> createOrPatch(namespaced + "/services", MetricsApiObjects.service()))
+        .compose(v -> createOrPatch(namespaced + "/endpoints", MetricsApiObjects.endpoints(port)))
+        .compose(v -> {
+          List<Future<Void>> created = new ArrayList<>();
+          MetricsApiObjects.apiServices(caPem).forEach(a -> created.add(createOrPatch(
+              "/apis/apiregistration.k8s.io/v1/apiservices", a)));
+          return Future.all(created).mapEmpty();
+        });
+  }
+
+  /**
+   * Creates the object, or, when it exists (a Reflex restarted against the same cluster, on another port or with
+   * another CA), merge-patches it to this content; {@code MetricsApiObjects} names with a null what must go.
+   */
+  private Future<Void> createOrPatch(String collection, JsonObject object) {
+    JsonObject created = object.copy();
+    JsonObject spec = created.getJsonObject("spec");
+    if (spec != null) {
+      spec.getMap().values().removeIf(Objects::isNull);
+    }
+    return rest.create(collection, created).<Void>mapEmpty().recover(e -> e instanceof KubeApiException api
+        && api.conflict() ? rest.mergePatch(collection + "/" + object.getJsonObject("metadata").getString("name"),
+            object).mapEmpty() : Future.failedFuture(e));
   }
 
   /** The API server's URL. */

@@ -3,12 +3,12 @@ package dev.reflex.embedded;
 import dev.reflex.bus.TargetKey;
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.core.hpa.HpaConfig;
+import dev.reflex.custommetrics.MetricsApiHistory;
 import dev.reflex.kube.KubeApiException;
 import dev.reflex.kube.KubeRest;
 import dev.reflex.kube.LeanInformers;
 import dev.reflex.metrics.hpa.HpaMetricReader;
 import dev.reflex.metrics.hpa.PodMetricsSource;
-import dev.reflex.metrics.query.NoMetricHistory;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -88,9 +88,8 @@ public final class WorkloadSimulator extends VerticleBase {
     view = new ClusterView(client.getKubernetesSerialization(), byKind);
     controllers = new SimulatedControllers(view, rest, vertx.eventBus(), startupDelay,
         (key, delay) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> markDirty(key)));
-    // As upstream, through the API server: metrics.k8s.io (custom and external metrics are not served yet).
-    hpas = new SimulatedHpaController(view, rest, new HpaMetricReader(new NoMetricHistory(
-        "the custom and external metrics APIs are not served by the embedded cluster yet"), false,
+    // As upstream, through the API server: metrics.k8s.io, custom.metrics.k8s.io and external.metrics.k8s.io.
+    hpas = new SimulatedHpaController(view, rest, HpaMetricReader.throughMetricsApis(MetricsApiHistory.through(rest),
         PodMetricsSource.metricsServer(rest)), hpaSettings.syncPeriod(), new HpaConfig(hpaSettings.tolerance(),
         hpaSettings.tolerance(), hpaSettings.cpuInitializationPeriod(), hpaSettings.initialReadinessDelay(),
         hpaSettings.downscaleStabilization(), HpaConfig.DEFAULTS.legacyScaleUpLimitFactor(),

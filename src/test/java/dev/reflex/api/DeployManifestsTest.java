@@ -175,4 +175,43 @@ class DeployManifestsTest {
           .path("conditionType").asString());
     }
   }
+
+  /**
+   * The custom-metrics component names the Service Reflex issues its own certificate for, registers the three group
+   * versions the HPA controller reads, and lets the HPA controller read them.
+   */
+  @Test
+  void customMetricsComponentRegistersTheMetricsApisForTheHpaController() {
+    List<HasMetadata> objects = Manifests.documents(Manifests.yamlFiles(Manifests.DEPLOY.resolve("custom-metrics")))
+        .stream().map(Manifests.Document::parse).toList();
+    List<String> apiServices = new java.util.ArrayList<>();
+    for (HasMetadata o : objects.stream().filter(o -> "APIService".equals(o.getKind())).toList()) {
+      var spec = Mappers.JSON.readTree(Mappers.KUBE.asJson(o)).path("spec");
+      assertEquals(o.getMetadata().getName(), spec.path("version").asString() + "." + spec.path("group").asString());
+      assertEquals(dev.reflex.custommetrics.MetricsApiServing.SERVICE, spec.path("service").path("name").asString());
+      assertEquals(dev.reflex.custommetrics.MetricsApiServing.NAMESPACE, spec.path("service").path("namespace")
+          .asString());
+      assertEquals("reflex-system/reflex-custom-metrics-cert", o.getMetadata().getAnnotations()
+          .get("cert-manager.io/inject-ca-from"));
+      apiServices.add(o.getMetadata().getName());
+    }
+    assertEquals(List.of("v1beta2.custom.metrics.k8s.io", "v1beta1.custom.metrics.k8s.io",
+        "v1beta1.external.metrics.k8s.io"), apiServices);
+    var service = (io.fabric8.kubernetes.api.model.Service) objects.stream()
+        .filter(o -> "Service".equals(o.getKind())).findFirst().orElseThrow();
+    Deployment patch = objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
+        .findFirst().orElseThrow();
+    Container reflex = patch.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertTrue(reflex.getPorts().stream().anyMatch(p -> p.getName().equals(service.getSpec().getPorts().get(0)
+        .getTargetPort().getStrVal())), "the Service's targetPort is a port of the container");
+    var hpaBinding = objects.stream().filter(io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class::isInstance)
+        .map(io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class::cast)
+        .filter(b -> b.getSubjects().get(0).getName().equals("horizontal-pod-autoscaler")).findFirst().orElseThrow();
+    assertEquals("kube-system", hpaBinding.getSubjects().get(0).getNamespace());
+    ClusterRole reader = objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
+        .filter(r -> r.getMetadata().getName().equals(hpaBinding.getRoleRef().getName())).findFirst().orElseThrow();
+    assertEquals(List.of("custom.metrics.k8s.io", "external.metrics.k8s.io"), reader.getRules().get(0)
+        .getApiGroups());
+    assertEquals(List.of("get", "list"), reader.getRules().get(0).getVerbs());
+  }
 }

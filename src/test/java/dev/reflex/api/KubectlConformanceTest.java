@@ -540,6 +540,36 @@ class KubectlConformanceTest {
         KubectlRow.of(exactly("Running"), "get", "pod", "nginx-0", "-o", "jsonpath={.status.phase}").eventually());
   }
 
+  /**
+   * Reflex's custom and external metrics APIs behind the aggregation layer, as the embedded default registers them:
+   * the APIServices are Available, discovery answers, a streamed sample is served, a metric nobody sends is
+   * NotFound in the adapter's words.
+   */
+  @TestFactory
+  @Order(11)
+  Stream<DynamicTest> metricsApis() {
+    List<DynamicTest> tests = new ArrayList<>(rowTests(List.of(
+        KubectlRow.of(lines("NAME +SERVICE +AVAILABLE +AGE",
+            "v1beta2\\.custom\\.metrics\\.k8s\\.io +reflex-system/reflex-custom-metrics +True +\\S+",
+            "v1beta1\\.custom\\.metrics\\.k8s\\.io +reflex-system/reflex-custom-metrics +True +\\S+",
+            "v1beta1\\.external\\.metrics\\.k8s\\.io +reflex-system/reflex-custom-metrics +True +\\S+"),
+            "get", "apiservices"),
+        KubectlRow.of(stdout("\\{\"kind\":\"APIResourceList\",\"apiVersion\":\"v1\",\"groupVersion\":"
+            + "\"custom\\.metrics\\.k8s\\.io/v1beta2\",\"resources\":\\[.*\\]\\}\n?"),
+            "get", "--raw", "/apis/custom.metrics.k8s.io/v1beta2"),
+        KubectlRow.of(fails(1, "Error from server (NotFound): the server could not find the metric nothing_sends_this"
+            + " for namespace default: no fresh streamed samples, and no Prometheus is configured"
+            + " (prometheus.address)\n"), "get", "--raw",
+            "/apis/external.metrics.k8s.io/v1beta1/namespaces/default/nothing_sends_this"))));
+    tests.add(DynamicTest.dynamicTest("remote-write rps=5 for the nginx pods", () -> reflex.remoteWrite(
+        reflex.runtime.vertx().createHttpClient(), "nginx", "rps", 5)));
+    tests.addAll(rowTests(List.of(KubectlRow.of(stdout(".*\"describedObject\":\\{\"kind\":\"Pod\","
+        + "\"namespace\":\"default\",\"name\":\"nginx-0\",\"apiVersion\":\"/v1\"\\},\"metric\":\\{\"name\":"
+        + "\"rps\",\"selector\":null\\},\"timestamp\":\"[^\"]+\",\"value\":\"5\"\\}.*\n?"),
+        "get", "--raw", "/apis/custom.metrics.k8s.io/v1beta2/namespaces/default/pods/*/rps"))));
+    return tests.stream();
+  }
+
   // ---- running rows ------------------------------------------------------------------------------------------
 
   private Stream<DynamicTest> rows(KubectlRow... rows) {

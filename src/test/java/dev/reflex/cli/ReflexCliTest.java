@@ -72,6 +72,7 @@ class ReflexCliTest {
     env.put(key, value);
     env.put("REFLEX_HTTP_PORT", "0");
     env.put("REFLEX_GRPC_PORT", "0");
+    env.put("REFLEX_CUSTOM_METRICS_PORT", "0");
     env.put("REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString());
     Result result = run(env, "embedded");
     assertEquals(2, result.code(), result.err());

@@ -66,6 +66,7 @@ class EmbeddedClusterSmokeTest {
     ReflexConfig config = ConfigLoader.load(null, Map.of(
         "REFLEX_HTTP_PORT", "0",
         "REFLEX_GRPC_PORT", "0",
+        "REFLEX_CUSTOM_METRICS_PORT", "0",
         "REFLEX_EMBEDDED_POD_STARTUP_DELAY", "300ms",
         "REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString()));
     runtime = Runtime.create();

@@ -67,6 +67,7 @@ public final class EmbeddedReflex implements AutoCloseable {
         "REFLEX_EMBEDDED_POD_STARTUP_DELAY", "200ms",
         "REFLEX_EMBEDDED_WORKLOADS", "",
         "REFLEX_GRPC_PORT", "0",
+        "REFLEX_CUSTOM_METRICS_PORT", "0",
         "REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString()));
     settings.putAll(env);
     ReflexConfig config = ConfigLoader.load(null, settings);
@@ -76,7 +77,8 @@ public final class EmbeddedReflex implements AutoCloseable {
     KubernetesClient client = KubeClients.forRun(runtime.vertx(), dir.resolve("kubeconfig").toString(),
         Duration.ofSeconds(10));
     ReflexApp app = await(new ReflexApp(runtime, config, client, "127.0.0.1", List.of(cluster::mount), clock)
-        .start());
+        .serveMetricsApis().start());
+    await(cluster.registerMetricsApis(app.metricsApiPort(), app.metricsApiCaPem()));
     KubeRest rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
     Eventually.until(Duration.ofSeconds(20), "Reflex ready and leading", () -> app.readiness().ready()
         && app.leading() && app.controllers().synced());
@@ -86,7 +88,8 @@ public final class EmbeddedReflex implements AutoCloseable {
   /** Stops Reflex (all its verticles and in-memory state) and starts a fresh one against the same cluster. */
   public void restartReflex() {
     await(app.stop());
-    app = await(new ReflexApp(runtime, config, client, "127.0.0.1", List.of(), clock).start());
+    app = await(new ReflexApp(runtime, config, client, "127.0.0.1", List.of(), clock).serveMetricsApis().start());
+    await(cluster.registerMetricsApis(app.metricsApiPort(), app.metricsApiCaPem()));
     Eventually.until(Duration.ofSeconds(30), "Reflex ready and leading again", () -> app.readiness().ready()
         && app.leading() && app.controllers().synced());
   }
@@ -155,6 +158,11 @@ public final class EmbeddedReflex implements AutoCloseable {
       series.add(RemoteWriteEncoder.series(now, perPod, "__name__", metric, "namespace",
           "default", "pod", pod.getMetadata().getName()));
     }
+    remoteWrite(http, series);
+  }
+
+  /** Sends these series in one remote-write batch; fails unless Reflex answers 204. */
+  public void remoteWrite(HttpClient http, List<RawSeries> series) {
     byte[] body = RemoteWriteEncoder.encode(series);
     int status = await(http.request(new RequestOptions()
             .setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(app.httpPort())

@@ -1,5 +1,6 @@
 package dev.reflex.embedded.apiserver;
 
+import dev.reflex.tls.ServingCertificates;
 import java.time.Duration;
 import java.util.Map;
 

@@ -3,6 +3,7 @@ package dev.reflex.embedded.apiserver;
 import static dev.reflex.embedded.apiserver.Answers.fail;
 import static dev.reflex.embedded.apiserver.Answers.query;
 
+import dev.reflex.tls.ServingCertificates;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;

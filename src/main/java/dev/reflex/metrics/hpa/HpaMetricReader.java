@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  *   <li>Object: Prometheus ({@code rules}, the described object). External: Prometheus ({@code externalRules}), one
  *       value per series, which the decision sums.</li>
  * </ul>
+ * {@link #throughMetricsApis} reads as kube-controller-manager does instead: Resource from metrics.k8s.io, the rest
+ * from the custom and external metrics APIs (the embedded cluster's HPA controller).
  * Distinct metrics are read concurrently and the read never fails: a Pods, Object or External metric that cannot be
  * read becomes an {@code error} entry naming it (the decision then fails that metric, which blocks a scale-down as
  * the HPA does); Resource usage that cannot be read leaves those pods out of {@code podMetrics} (missing pods are
@@ -37,7 +39,9 @@ public final class HpaMetricReader {
   static final String NO_PROMETHEUS = "no Prometheus configured (prometheus.address is not set)";
 
   private final MetricHistory history;
-  private final boolean prometheusConfigured;
+  private final ValueSource valueSource;
+  private final boolean valuesFromHistory;
+  private final boolean resourcesFromHistory;
   private final PodMetricsSource metricsServer;
 
   /**
@@ -46,9 +50,27 @@ public final class HpaMetricReader {
    * @param metricsServer metrics.k8s.io, for Resource metrics when Prometheus is not configured
    */
   public HpaMetricReader(MetricHistory history, boolean prometheusConfigured, PodMetricsSource metricsServer) {
+    this(history, ValueSource.PROMETHEUS, prometheusConfigured, prometheusConfigured, metricsServer);
+  }
+
+  private HpaMetricReader(MetricHistory history, ValueSource valueSource, boolean valuesFromHistory,
+      boolean resourcesFromHistory, PodMetricsSource metricsServer) {
     this.history = Objects.requireNonNull(history, "history");
-    this.prometheusConfigured = prometheusConfigured;
+    this.valueSource = valueSource;
+    this.valuesFromHistory = valuesFromHistory;
+    this.resourcesFromHistory = resourcesFromHistory;
     this.metricsServer = Objects.requireNonNull(metricsServer, "metricsServer");
+  }
+
+  /**
+   * A reader as kube-controller-manager's HPA controller reads: Resource metrics from metrics.k8s.io, Pods and
+   * Object metrics from custom.metrics.k8s.io and External metrics from external.metrics.k8s.io, all through the
+   * API server.
+   *
+   * @param metricsApis the custom and external metrics APIs (a {@code MetricsApiHistory})
+   */
+  public static HpaMetricReader throughMetricsApis(MetricHistory metricsApis, PodMetricsSource metricsServer) {
+    return new HpaMetricReader(metricsApis, ValueSource.METRICS_APIS, true, false, metricsServer);
   }
 
   /**
@@ -92,7 +114,7 @@ public final class HpaMetricReader {
     if (fresh.isPresent()) {
       return Future.succeededFuture(ResourceReads.streamed(metric, fresh.get(), context));
     }
-    if (prometheusConfigured) {
+    if (resourcesFromHistory) {
       return ResourceReads.prometheus(metric, history, context);
     }
     return ResourceReads.metricsServer(metric, server.items(), context);
@@ -104,16 +126,16 @@ public final class HpaMetricReader {
       if (fresh.isPresent()) {
         return Future.succeededFuture(ValueReads.streamed(pods, fresh.get(), context));
       }
-      if (prometheusConfigured && context.pods().isEmpty()) {
+      if (valuesFromHistory && context.pods().isEmpty()) {
         return Future.succeededFuture(List.of(MetricEntries.error(metric, "no selected pods to read "
             + MetricEntries.describe(metric) + " of")));
       }
     }
-    if (!prometheusConfigured) {
+    if (!valuesFromHistory) {
       return Future.succeededFuture(List.of(MetricEntries.error(metric, "cannot read "
           + MetricEntries.describe(metric) + ": " + NO_PROMETHEUS)));
     }
-    return ValueReads.prometheus(metric, history, context);
+    return ValueReads.fromHistory(metric, history, valueSource, context);
   }
 
   private static HpaMetricInputs assemble(ReadContext context, Map<HpaMetric, Future<ResourceUsage>> usage,

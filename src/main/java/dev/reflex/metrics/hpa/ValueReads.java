@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads one Pods, Object or External metric from Prometheus into {@code metricValues} entries. Whatever goes wrong
- * becomes one error entry naming the metric, which the decision reports as the HPA does a failed metric.
+ * Reads one Pods, Object or External metric from Prometheus or the metrics APIs into {@code metricValues} entries.
+ * Whatever goes wrong becomes one error entry naming the metric, which the decision reports as the HPA does a
+ * failed metric.
  */
 final class ValueReads {
 
@@ -33,7 +34,8 @@ final class ValueReads {
     return entries;
   }
 
-  static Future<List<MetricValue>> prometheus(HpaMetric metric, MetricHistory history, ReadContext context) {
+  static Future<List<MetricValue>> fromHistory(HpaMetric metric, MetricHistory history, ValueSource source,
+      ReadContext context) {
     MetricQuery query;
     try {
       query = query(metric, context);
@@ -41,9 +43,9 @@ final class ValueReads {
       return Future.succeededFuture(List.of(MetricEntries.error(metric, "cannot query "
           + MetricEntries.describe(metric) + ": " + e.getMessage())));
     }
-    return history.queryLatest(query).map(samples -> entries(metric, samples, context))
-        .otherwise(e -> List.of(MetricEntries.error(metric, "Prometheus query for " + MetricEntries.describe(metric)
-            + " failed: " + e.getMessage())));
+    return history.queryLatest(query).map(samples -> entries(metric, samples, source, context))
+        .otherwise(e -> List.of(MetricEntries.error(metric, source.failure(MetricEntries.describe(metric),
+            e.getMessage()))));
   }
 
   private static MetricQuery query(HpaMetric metric, ReadContext context) {
@@ -65,12 +67,13 @@ final class ValueReads {
     return new MetricId(name, LabelSelector.fromLabelSelectorJson(selector, "metric.selector"));
   }
 
-  private static List<MetricValue> entries(HpaMetric metric, List<MetricSample> samples, ReadContext context) {
+  private static List<MetricValue> entries(HpaMetric metric, List<MetricSample> samples, ValueSource source,
+      ReadContext context) {
     String what = MetricEntries.describe(metric);
     for (MetricSample sample : samples) {
       double value = sample.point().value();
       if (!Double.isFinite(value) || value < 0) {
-        return List.of(MetricEntries.error(metric, "Prometheus returned " + value + " for " + what + " "
+        return List.of(MetricEntries.error(metric, source.displayName() + " returned " + value + " for " + what + " "
             + sample.labels() + " (values must be finite and >= 0)"));
       }
     }
@@ -79,19 +82,20 @@ final class ValueReads {
       samples.stream().filter(s -> context.podOf(s.labels()) != null)
           .sorted(Comparator.comparing(s -> context.podOf(s.labels())))
           .forEach(s -> entries.add(MetricEntries.podValue(pods, context.podOf(s.labels()), s.point().value())));
-      return entries.isEmpty() ? List.of(MetricEntries.error(metric, "Prometheus returned no " + what
+      return entries.isEmpty() ? List.of(MetricEntries.error(metric, source.displayName() + " returned no " + what
           + " for the selected pods")) : entries;
     }
     if (metric instanceof HpaMetric.ObjectMetric object) {
       Optional<MetricSample> sample = samples.size() == 1 ? Optional.of(samples.get(0)) : samples.stream()
           .filter(s -> s.labels().containsValue(object.objectName())).findFirst();
       return List.of(sample.map(s -> MetricEntries.objectValue(object, s.point().value()))
-          .orElseGet(() -> MetricEntries.error(metric, "Prometheus returned " + (samples.isEmpty() ? "no value"
+          .orElseGet(() -> MetricEntries.error(metric, source.displayName() + " returned "
+              + (samples.isEmpty() ? "no value"
               : samples.size() + " series, none labelled " + object.objectName() + ",") + " for " + what)));
     }
     HpaMetric.External external = (HpaMetric.External) metric;
     if (samples.isEmpty()) {
-      return List.of(MetricEntries.error(metric, "Prometheus returned no series for " + what));
+      return List.of(MetricEntries.error(metric, source.displayName() + " returned no series for " + what));
     }
     return samples.stream().map(s -> MetricEntries.externalValue(external, s.point().value())).toList();
   }

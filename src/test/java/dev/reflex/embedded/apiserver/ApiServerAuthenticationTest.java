@@ -8,6 +8,7 @@ import static dev.reflex.embedded.apiserver.RbacFixtures.SELF_SUBJECT_REVIEWS;
 import static dev.reflex.embedded.apiserver.RbacFixtures.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.reflex.tls.ServingCertificates;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

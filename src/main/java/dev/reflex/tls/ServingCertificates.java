@@ -1,4 +1,4 @@
-package dev.reflex.embedded.apiserver;
+package dev.reflex.tls;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;

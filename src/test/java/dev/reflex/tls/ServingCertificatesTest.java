@@ -1,4 +1,4 @@
-package dev.reflex.embedded.apiserver;
+package dev.reflex.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
