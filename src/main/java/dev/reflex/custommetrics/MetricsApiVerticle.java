@@ -4,6 +4,7 @@ import dev.reflex.bus.Addresses;
 import dev.reflex.bus.SampleMessage;
 import dev.reflex.config.ConfigException;
 import dev.reflex.custommetrics.MetricsApiJson.Listed;
+import dev.reflex.metrics.prometheus.PrometheusMetricHistory;
 import dev.reflex.metrics.query.GroupKind;
 import dev.reflex.metrics.query.MetricHistory;
 import io.vertx.core.Future;
@@ -66,7 +67,9 @@ public final class MetricsApiVerticle extends VerticleBase {
    */
   public MetricsApiVerticle(Options options, Function<String, List<JsonObject>> podsIn,
       MetricHistory history, boolean historyConfigured, Clock clock) {
-    this(options, podsIn, history, historyConfigured, MetricCatalog.NONE, clock);
+    // Discovery lists the rules' metrics only when Prometheus is what answers the queries.
+    this(options, podsIn, history, historyConfigured, history instanceof PrometheusMetricHistory prometheus
+        ? new PrometheusMetricCatalog(prometheus.catalog()) : MetricCatalog.NONE, clock);
   }
 
   MetricsApiVerticle(Options options, Function<String, List<JsonObject>> podsIn,

@@ -1,8 +1,11 @@
 package dev.reflex.custommetrics;
 
 import dev.reflex.metrics.query.GroupKind;
+import dev.reflex.objects.ResourceNames;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The resource names of the metrics APIs ({@code pods}, {@code deployments.apps}) and the kinds they stand for.
@@ -39,10 +42,7 @@ final class ObjectKinds {
     int dot = name.indexOf('.');
     String plural = dot < 0 ? name : name.substring(0, dot);
     String group = dot < 0 ? "" : name.substring(dot + 1);
-    String singular = plural.endsWith("ies") ? plural.substring(0, plural.length() - 3) + "y"
-        : plural.endsWith("sses") || plural.endsWith("ches") || plural.endsWith("shes") || plural.endsWith("xes")
-            ? plural.substring(0, plural.length() - 2)
-            : plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
+    String singular = ResourceNames.singular(plural);
     return new GroupKind(group, Character.toUpperCase(singular.charAt(0)) + singular.substring(1));
   }
 
@@ -53,11 +53,35 @@ final class ObjectKinds {
         return e.getKey();
       }
     }
-    String lower = kind.kind().toLowerCase(Locale.ROOT);
-    String plural = lower.endsWith("y") ? lower.substring(0, lower.length() - 1) + "ies"
-        : lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("ch") || lower.endsWith("sh") ? lower + "es"
-            : lower + "s";
+    String plural = ResourceNames.plural(kind.kind());
     return kind.group().isEmpty() ? plural : plural + "." + kind.group();
+  }
+
+  /**
+   * The resource name to list for a resource an adapter rule's labels name ({@code pod}, {@code ingress}, singular
+   * or plural): the known kind's resource ({@code pods}, {@code ingresses.networking.k8s.io}); for a resource the
+   * rule spells out ({@code explicit}), its plural qualified by its group; else empty (a label such as {@code job}
+   * that a wide template reads as a resource).
+   */
+  static Optional<String> listedResource(String group, String resource, boolean explicit) {
+    String singular = ResourceNames.singular(resource);
+    for (Map.Entry<String, GroupKind> e : KNOWN.entrySet()) {
+      GroupKind kind = e.getValue();
+      if (kind.kind().toLowerCase(Locale.ROOT).equals(singular) && (group.isEmpty() || group.equals(kind.group()))
+          && !"ingresses.extensions".equals(e.getKey())) {
+        return Optional.of(e.getKey());
+      }
+    }
+    if (!explicit) {
+      return Optional.empty();
+    }
+    String plural = ResourceNames.plural(singular);
+    return Optional.of(group.isEmpty() ? plural : plural + "." + group);
+  }
+
+  /** Whether objects of a listed resource live in namespaces. */
+  static boolean namespaced(String resource) {
+    return !List.of("namespaces", "nodes", "persistentvolumes").contains(resource);
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.reflex.testing;
 
+import dev.reflex.metrics.prompb.Label;
+import dev.reflex.metrics.prompb.Sample;
+import dev.reflex.metrics.prompb.TimeSeries;
 import dev.reflex.metrics.prompb.WriteRequest;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,8 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.xerial.snappy.Snappy;
@@ -112,6 +118,21 @@ public final class PrometheusTestServer implements AutoCloseable {
     if (r.statusCode() != 204) {
       throw new IOException("remote write answered " + r.statusCode() + ": " + r.body());
     }
+  }
+
+  /**
+   * Adds a counter growing by {@code perSecond} from 0 at {@code start}, sampled every {@code scrape} up to
+   * {@code end}: what a scrape of a steady request counter stores.
+   */
+  public static void counter(WriteRequest.Builder w, Instant start, Instant end, Duration scrape, String name,
+      Map<String, String> labels, double perSecond) {
+    TimeSeries.Builder series = TimeSeries.newBuilder();
+    series.addLabels(Label.newBuilder().setName("__name__").setValue(name));
+    new TreeMap<>(labels).forEach((k, v) -> series.addLabels(Label.newBuilder().setName(k).setValue(v)));
+    for (long t = start.toEpochMilli(); t <= end.toEpochMilli(); t += scrape.toMillis()) {
+      series.addSamples(Sample.newBuilder().setTimestamp(t).setValue(perSecond * (t - start.toEpochMilli()) / 1000.0));
+    }
+    w.addTimeseries(series);
   }
 
   /** Stops the process (keeps the data directory until {@link #close}). */

@@ -44,6 +44,7 @@ public final class PrometheusMetricHistory implements MetricHistory {
   private static final GroupKind POD = new GroupKind("", "Pod");
 
   private final PrometheusClient client;
+  private final AdapterConfig config;
   private final PromQueryBuilder builder;
   private final ObjectLister lister;
   private final Clock clock;
@@ -54,6 +55,7 @@ public final class PrometheusMetricHistory implements MetricHistory {
 
   public PrometheusMetricHistory(PrometheusClient client, AdapterConfig config, ObjectLister lister, Clock clock) {
     this.client = client;
+    this.config = config;
     this.builder = new PromQueryBuilder(config);
     this.lister = lister;
     this.clock = clock;
@@ -73,6 +75,11 @@ public final class PrometheusMetricHistory implements MetricHistory {
     AdapterConfig rules = AdapterConfigParser.parseFile(Path.of(config.metricsConfig()));
     return new PrometheusMetricHistory(new PrometheusClient(vertx, config.address(), config.timeout()), rules, lister,
         clock);
+  }
+
+  /** The metrics the rules expose, for the metrics APIs' discovery; asks the same Prometheus. */
+  public RuleCatalog catalog() {
+    return new RuleCatalog(client, config, clock);
   }
 
   @Override

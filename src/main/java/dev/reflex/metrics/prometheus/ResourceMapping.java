@@ -1,7 +1,7 @@
 package dev.reflex.metrics.prometheus;
 
+import dev.reflex.objects.ResourceNames;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,10 +32,11 @@ public record ResourceMapping(Optional<String> template, Map<String, GroupResour
    * @return empty when the rule has neither
    */
   public Optional<String> labelFor(String group, String resource) {
-    String singular = singular(resource);
+    String singular = ResourceNames.singular(resource);
     for (Map.Entry<String, GroupResource> e : overrides.entrySet()) {
       GroupResource gr = e.getValue();
-      if (singular(gr.resource()).equals(singular) && (gr.group().isEmpty() || gr.group().equals(group))) {
+      if (ResourceNames.singular(gr.resource()).equals(singular)
+          && (gr.group().isEmpty() || gr.group().equals(group))) {
         return Optional.of(e.getKey());
       }
     }
@@ -44,21 +45,40 @@ public record ResourceMapping(Optional<String> template, Map<String, GroupResour
   }
 
   /**
-   * A rough singular form: the lower-cased kind is already singular ({@code Ingress} to {@code ingress}); plural
-   * resource names lose their suffix ({@code ingresses} to {@code ingress}, {@code policies} to {@code policy},
-   * {@code pods} to {@code pod}).
+   * The resource a series label names, the reverse of {@link #labelFor}: an override's resource, else the part of
+   * the label the template puts the resource in ({@code kube_<<.Resource>>} reads {@code kube_ingress} as
+   * {@code ingress}). A template as wide as {@code <<.Resource>>} reads every label as a resource; the caller
+   * keeps those naming a kind it knows ({@link LabelledResource#explicit()} tells overrides apart).
    */
-  static String singular(String resource) {
-    String r = resource.toLowerCase(Locale.ROOT);
-    if (r.endsWith("sses") || r.endsWith("xes") || r.endsWith("ches") || r.endsWith("shes")) {
-      return r.substring(0, r.length() - 2);
+  public Optional<LabelledResource> resourceNamedBy(String label) {
+    GroupResource override = overrides.get(label);
+    if (override != null) {
+      return Optional.of(new LabelledResource(override, true));
     }
-    if (r.endsWith("ies")) {
-      return r.substring(0, r.length() - 3) + "y";
+    if (template.isEmpty() || label.startsWith("__")) {
+      return Optional.empty();
     }
-    if (r.endsWith("s") && !r.endsWith("ss") && !r.equals("status")) {
-      return r.substring(0, r.length() - 1);
+    String marker = "\u0001";
+    String rendered = QueryTemplate.render(template.get(), Map.of("Resource", marker, "Group", ""),
+        "resources.template");
+    int at = rendered.indexOf(marker);
+    if (at < 0) {
+      return Optional.empty();
     }
-    return r;
+    String prefix = rendered.substring(0, at);
+    String suffix = rendered.substring(at + marker.length());
+    if (label.length() <= prefix.length() + suffix.length() || !label.startsWith(prefix) || !label.endsWith(suffix)) {
+      return Optional.empty();
+    }
+    String resource = label.substring(prefix.length(), label.length() - suffix.length());
+    return Optional.of(new LabelledResource(new GroupResource("", resource), false));
+  }
+
+  /**
+   * A resource a label names.
+   *
+   * @param explicit whether an override names it (else the template)
+   */
+  public record LabelledResource(GroupResource resource, boolean explicit) {
   }
 }

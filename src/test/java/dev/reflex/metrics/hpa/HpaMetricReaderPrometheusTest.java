@@ -12,9 +12,6 @@ import dev.reflex.metrics.prometheus.AdapterConfigParser;
 import dev.reflex.metrics.prometheus.ObjectLister;
 import dev.reflex.metrics.prometheus.PrometheusClient;
 import dev.reflex.metrics.prometheus.PrometheusMetricHistory;
-import dev.reflex.metrics.prompb.Label;
-import dev.reflex.metrics.prompb.Sample;
-import dev.reflex.metrics.prompb.TimeSeries;
 import dev.reflex.metrics.prompb.WriteRequest;
 import dev.reflex.testing.PrometheusTestServer;
 import io.vertx.core.Future;
@@ -130,27 +127,22 @@ class HpaMetricReaderPrometheusTest {
     Instant end = Instant.ofEpochSecond(now.getEpochSecond() / 15 * 15).plus(Duration.ofMinutes(10));
     Instant start = end.minus(Duration.ofHours(2));
     WriteRequest.Builder w = WriteRequest.newBuilder();
-    counter(w, start, end, "http_server_requests_seconds_count", Map.of("namespace", NS, "pod", "api-0",
+    PrometheusTestServer.counter(w, start, end, SCRAPE,
+        "http_server_requests_seconds_count", Map.of("namespace", NS, "pod", "api-0",
         "uri", "/orders"), 2);
-    counter(w, start, end, "http_server_requests_seconds_count", Map.of("namespace", NS, "pod", "api-1",
+    PrometheusTestServer.counter(w, start, end, SCRAPE,
+        "http_server_requests_seconds_count", Map.of("namespace", NS, "pod", "api-1",
         "uri", "/orders"), 1);
-    counter(w, start, end, "container_cpu_usage_seconds_total", Map.of("namespace", NS, "pod", "api-0",
+    PrometheusTestServer.counter(w, start, end, SCRAPE,
+        "container_cpu_usage_seconds_total", Map.of("namespace", NS, "pod", "api-0",
         "container", "app"), 0.3);
-    counter(w, start, end, "container_cpu_usage_seconds_total", Map.of("namespace", NS, "pod", "api-0",
+    PrometheusTestServer.counter(w, start, end, SCRAPE,
+        "container_cpu_usage_seconds_total", Map.of("namespace", NS, "pod", "api-0",
         "container", "POD"), 5);
-    counter(w, start, end, "container_cpu_usage_seconds_total", Map.of("namespace", NS, "pod", "api-1",
+    PrometheusTestServer.counter(w, start, end, SCRAPE,
+        "container_cpu_usage_seconds_total", Map.of("namespace", NS, "pod", "api-1",
         "container", "app"), 0.1);
     return w.build();
   }
 
-  private static void counter(WriteRequest.Builder w, Instant start, Instant end, String name,
-      Map<String, String> labels, double perSecond) {
-    TimeSeries.Builder series = TimeSeries.newBuilder();
-    series.addLabels(Label.newBuilder().setName("__name__").setValue(name));
-    new TreeMap<>(labels).forEach((k, v) -> series.addLabels(Label.newBuilder().setName(k).setValue(v)));
-    for (long t = start.toEpochMilli(); t <= end.toEpochMilli(); t += SCRAPE.toMillis()) {
-      series.addSamples(Sample.newBuilder().setTimestamp(t).setValue(perSecond * (t - start.toEpochMilli()) / 1000.0));
-    }
-    w.addTimeseries(series);
-  }
 }
