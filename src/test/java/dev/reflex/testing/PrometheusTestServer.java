@@ -102,6 +102,11 @@ public final class PrometheusTestServer implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
+  /** The Prometheus process, for benchmarks that read its CPU time. */
+  public long pid() {
+    return process.pid();
+  }
+
   public int port() {
     return port;
   }
