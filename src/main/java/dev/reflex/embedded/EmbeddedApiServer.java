@@ -3,6 +3,7 @@ package dev.reflex.embedded;
 import dev.reflex.config.ConfigException;
 import dev.reflex.embedded.apiserver.ApiServer;
 import dev.reflex.embedded.apiserver.ApiServerOptions;
+import dev.reflex.embedded.apiserver.ContainerStreams;
 import dev.reflex.embedded.apiserver.ReadOnlyResource;
 import dev.reflex.embedded.apiserver.UserInfo;
 import dev.reflex.tls.ServingCertificates;
@@ -36,7 +37,8 @@ final class EmbeddedApiServer implements AutoCloseable {
     this.certificates = certificates;
   }
 
-  static Future<EmbeddedApiServer> start(int port, PodMetricsStore metrics, ApiFaults faults, Clock clock) {
+  static Future<EmbeddedApiServer> start(int port, PodMetricsStore metrics, ApiFaults faults,
+      ContainerStreams containers, Clock clock) {
     ReadOnlyResource podMetrics = new ReadOnlyResource() {
       @Override
       public JsonObject list(String namespace, String labelSelector) {
@@ -69,7 +71,7 @@ final class EmbeddedApiServer implements AutoCloseable {
         .withReadOnly(Map.of("metrics.k8s.io/pods", podMetrics, "metrics.k8s.io/nodes", nodeMetrics))
         .withTokens(Map.of(adminToken, new UserInfo("reflex-admin", "reflex-admin-uid",
             java.util.List.of(UserInfo.MASTERS), Map.of())), true)
-        .withSecureServing(0, certificates);
+        .withSecureServing(0, certificates).withContainers(containers);
     return ApiServer.start(options, clock).map(started -> {
       faults.attach(started);
       return new EmbeddedApiServer(started, adminToken, certificates);

@@ -72,14 +72,17 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
     PodMetricsStore metricsStore = new PodMetricsStore();
     ApiFaults faults = new ApiFaults();
+    SimulatedContainers containers = new SimulatedContainers(clock);
     // The API server runs on a Vert.x instance of its own; its answer is brought back onto our context.
-    return Future.fromCompletionStage(EmbeddedApiServer.start(embedded.apiPort(), metricsStore, faults, clock)
+    return Future.fromCompletionStage(EmbeddedApiServer.start(embedded.apiPort(), metricsStore, faults, containers,
+        clock)
         .toCompletionStage(), vertx.getOrCreateContext()).compose(server -> {
       server.writeKubeconfig(Path.of(embedded.kubeconfig()));
       KubernetesClient client = KubeClients.forUrl(vertx, server.url(), config.kube().requestTimeout(),
           ApiFaults.SIMULATOR_USER_AGENT);
       SimulatedLoad load = new SimulatedLoad(embedded.loadMillicores());
       KubeRest rest = new KubeRest(client, vertx, config.kube().requestTimeout());
+      containers.bind(rest, vertx.getOrCreateContext());
       EmbeddedCluster cluster = new EmbeddedCluster(server, client, load, faults, vertx, rest);
       PodMetricsEmitter emitter = new PodMetricsEmitter(metricsStore, load, embedded.idleMillicores(),
           embedded.podMemoryMib(), embedded.cpuMillicoresPerRequest());

@@ -64,6 +64,30 @@ final class PodLifecycle {
     return new Step(Optional.of(ReadinessGateInjection.onStatusUpdate(pod, updated, nowText)), Optional.empty());
   }
 
+  /**
+   * The status once the pod's containers have exited with {@code exitCode} (an attached shell interrupted with
+   * Ctrl+C exits 130): terminated containers, not ready, and phase Failed or Succeeded, since a simulated container
+   * is never restarted once its command ended.
+   */
+  static JsonObject exited(JsonObject pod, Instant now, int exitCode) {
+    JsonObject status = pod.getJsonObject("status", new JsonObject()).copy();
+    String nowText = now.toString();
+    JsonArray conditions = keepForeign(status.getJsonArray("conditions"));
+    conditions.add(cond("PodScheduled", true, nowText)).add(cond("Initialized", true, nowText))
+        .add(cond("ContainersReady", false, nowText)).add(cond("Ready", false, nowText));
+    JsonArray statuses = new JsonArray();
+    for (Object c : pod.getJsonObject("spec", new JsonObject()).getJsonArray("containers", new JsonArray())) {
+      JsonObject container = (JsonObject) c;
+      statuses.add(new JsonObject().put("name", container.getString("name")).put("ready", false)
+          .put("started", false).put("restartCount", 0).put("image", container.getString("image", ""))
+          .put("imageID", "").put("state", new JsonObject().put("terminated", new JsonObject()
+              .put("exitCode", exitCode).put("reason", exitCode == 0 ? "Completed" : "Error")
+              .put("startedAt", status.getString("startTime", nowText)).put("finishedAt", nowText))));
+    }
+    return status.put("phase", exitCode == 0 ? "Succeeded" : "Failed").put("conditions", conditions)
+        .put("containerStatuses", statuses);
+  }
+
   static boolean ready(JsonObject pod) {
     return conditionTrue(pod.getJsonObject("status", new JsonObject()), "Ready");
   }

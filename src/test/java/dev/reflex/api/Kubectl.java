@@ -79,13 +79,22 @@ final class Kubectl {
   }
 
   Background start(List<String> args) throws IOException {
+    return start(args, ProcessBuilder.Redirect.from(new File("/dev/null")));
+  }
+
+  /** As {@link #start(List)}, its stdin a pipe ({@code process().getOutputStream()}): what a user types. */
+  Background startWithInput(List<String> args) throws IOException {
+    return start(args, ProcessBuilder.Redirect.PIPE);
+  }
+
+  private Background start(List<String> args, ProcessBuilder.Redirect input) throws IOException {
     List<String> command = new ArrayList<>(List.of(binary.toString(), "--kubeconfig", kubeconfig.toString()));
     command.addAll(args);
     int n = runs.incrementAndGet();
     Path out = scratch.resolve("run-" + n + ".out");
     Path err = scratch.resolve("run-" + n + ".err");
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        .redirectInput(input);
     // A KUBECONFIG or kubectl preferences of the person running the build must not leak into the rows.
     builder.environment().remove("KUBECONFIG");
     builder.environment().put("KUBECTL_INTERACTIVE_DELETE", "false");

@@ -21,6 +21,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -568,6 +569,32 @@ class KubectlConformanceTest {
         + "\"rps\",\"selector\":null\\},\"timestamp\":\"[^\"]+\",\"value\":\"5\"\\}.*\n?"),
         "get", "--raw", "/apis/custom.metrics.k8s.io/v1beta2/namespaces/default/pods/*/rps"))));
     return tests.stream();
+  }
+
+  /**
+   * Seed 001's load generator as typed: {@code kubectl run -i --tty ... --rm} attaches over WebSocket
+   * (RemoteCommand v5), the loop's output streams, a Ctrl+C (as a terminal forwards it on stdin) ends the shell,
+   * and {@code --rm} deletes the pod.
+   */
+  @TestFactory
+  @Order(12)
+  Stream<DynamicTest> runInteractiveAndCtrlC() {
+    DynamicTest interactive = DynamicTest.dynamicTest("kubectl run -i --tty load-generator --rm, Ctrl+C", () -> {
+      try (Kubectl.Background generator = kubectl.startWithInput(List.of("run", "-i", "--tty", "load-generator",
+          "--rm", "--image=busybox:1.28", "--restart=Never", "--", "/bin/sh", "-c",
+          "while sleep 0.01; do wget -q -O- http://nginx; done"))) {
+        awaitOutput(generator, generator::stdoutSoFar, Pattern.compile("(?s).*(OK!){20}.*"), Duration.ofSeconds(30));
+        generator.process().getOutputStream().write(3);
+        generator.process().getOutputStream().flush();
+        if (!generator.process().waitFor(20, TimeUnit.SECONDS)) {
+          fail("kubectl run did not end after Ctrl+C:\n" + generator.stdoutSoFar() + generator.stderrSoFar());
+        }
+        assertTrue(generator.stdoutSoFar().contains("pod \"load-generator\" deleted"), generator.stdoutSoFar());
+      }
+    });
+    return Stream.concat(Stream.of(interactive), rowTests(List.of(KubectlRow.of(fails(1,
+        "Error from server (NotFound): pods \"load-generator\" not found\n"), "get", "pod", "load-generator")
+        .eventually())).stream());
   }
 
   // ---- running rows ------------------------------------------------------------------------------------------

@@ -18,10 +18,11 @@ import java.util.Map;
  *     {@code system:anonymous}
  * @param secure an HTTPS listener beside the plain one, or null for none: kubectl sends bearer tokens over HTTPS
  *     only
+ * @param containers what {@code pods/attach} attaches to (the node's side)
  */
 public record ApiServerOptions(String host, int port, RequestGate gate, Map<String, ReadOnlyResource> readOnly,
     int watchCacheSize, Duration bookmarkInterval, Map<String, UserInfo> tokens, boolean anonymousAdmin,
-    SecureServing secure) {
+    SecureServing secure, ContainerStreams containers) {
 
   /** The HTTPS listener: its port (0 for any free one) and the certificate it serves. */
   public record SecureServing(int port, ServingCertificates certificates) {
@@ -29,35 +30,43 @@ public record ApiServerOptions(String host, int port, RequestGate gate, Map<Stri
 
   public static ApiServerOptions loopback(int port) {
     return new ApiServerOptions("127.0.0.1", port, RequestGate.OPEN, Map.of(), 4_096, Duration.ofSeconds(60),
-        Map.of(), true, null);
+        Map.of(), true, null, ContainerStreams.NONE);
   }
 
   public ApiServerOptions withTokens(Map<String, UserInfo> staticTokens, boolean anonymousIsAdmin) {
     return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, bookmarkInterval,
-        Map.copyOf(staticTokens), anonymousIsAdmin, secure);
+        Map.copyOf(staticTokens), anonymousIsAdmin, secure, containers);
   }
 
   public ApiServerOptions withGate(RequestGate gate) {
     return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, bookmarkInterval, tokens, anonymousAdmin,
-        secure);
+        secure, containers);
   }
 
   public ApiServerOptions withReadOnly(Map<String, ReadOnlyResource> readOnly) {
     return new ApiServerOptions(host, port, gate, Map.copyOf(readOnly), watchCacheSize, bookmarkInterval, tokens,
-        anonymousAdmin, secure);
+        anonymousAdmin, secure, containers);
   }
 
   public ApiServerOptions withWatchCacheSize(int size) {
-    return new ApiServerOptions(host, port, gate, readOnly, size, bookmarkInterval, tokens, anonymousAdmin, secure);
+    return new ApiServerOptions(host, port, gate, readOnly, size, bookmarkInterval, tokens, anonymousAdmin, secure,
+        containers);
   }
 
   /** These options with an HTTPS listener on {@code port} serving {@code certificates}. */
   public ApiServerOptions withSecureServing(int port, ServingCertificates certificates) {
     return new ApiServerOptions(host, this.port, gate, readOnly, watchCacheSize, bookmarkInterval, tokens,
-        anonymousAdmin, new SecureServing(port, certificates));
+        anonymousAdmin, new SecureServing(port, certificates), containers);
+  }
+
+  /** These options with {@code containers} answering {@code pods/attach}. */
+  public ApiServerOptions withContainers(ContainerStreams containers) {
+    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, bookmarkInterval, tokens, anonymousAdmin,
+        secure, containers);
   }
 
   public ApiServerOptions withBookmarkInterval(Duration interval) {
-    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, interval, tokens, anonymousAdmin, secure);
+    return new ApiServerOptions(host, port, gate, readOnly, watchCacheSize, interval, tokens, anonymousAdmin, secure,
+        containers);
   }
 }

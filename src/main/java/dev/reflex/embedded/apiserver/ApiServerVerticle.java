@@ -117,7 +117,7 @@ final class ApiServerVerticle extends VerticleBase {
   /** What both listeners share: the address and WebSocket frames large enough for a watch of big objects. */
   private HttpServerOptions listenerOptions() {
     return new HttpServerOptions().setHost(options.host()).setMaxWebSocketFrameSize(16 * 1024 * 1024)
-        .setMaxWebSocketMessageSize(64 * 1024 * 1024);
+        .setMaxWebSocketMessageSize(64 * 1024 * 1024).setWebSocketSubProtocols(AttachSession.PROTOCOLS);
   }
 
   @Override
@@ -259,6 +259,11 @@ final class ApiServerVerticle extends VerticleBase {
     }
     Map<String, String> query = query(request.params());
     HttpMethod method = request.method();
+    if ("attach".equals(path.subresource()) && "Pod".equals(type.kind()) && type.builtIn()
+        && (method == HttpMethod.GET || method == HttpMethod.POST)) {
+      attach(request, type, path, query);
+      return;
+    }
     if (path.subresource() != null && !"status".equals(path.subresource())
         && !("scale".equals(path.subresource()) && type.hasScale())
         && !("token".equals(path.subresource()) && "ServiceAccount".equals(type.kind()) && type.builtIn())) {
@@ -306,6 +311,31 @@ final class ApiServerVerticle extends VerticleBase {
         LOG.warn("{} {} failed", method, request.path(), e);
         fail(request.response(), ApiError.internal(String.valueOf(e.getMessage())));
       }
+    });
+  }
+
+  /**
+   * {@code pods/attach}: to a running pod's container (the first when none is named), over WebSocket only (kubectl
+   * falls back to SPDY, then to following the logs, when the upgrade is refused).
+   */
+  private void attach(HttpServerRequest request, ResourceType type, RequestPath path, Map<String, String> query) {
+    StoredObject stored = resources.get(type, path.namespace(), path.name());
+    JsonObject pod = stored.object();
+    JsonArray containers = pod.getJsonObject("spec", new JsonObject()).getJsonArray("containers", new JsonArray());
+    String container = query.getOrDefault("container", containers.isEmpty() ? ""
+        : containers.getJsonObject(0).getString("name"));
+    boolean declared = containers.stream().anyMatch(c -> container.equals(((JsonObject) c).getString("name")));
+    if (!declared) {
+      throw ApiError.badRequest("container " + container + " is not valid for pod " + path.name());
+    }
+    String phase = pod.getJsonObject("status", new JsonObject()).getString("phase", "Pending");
+    if (!"Running".equals(phase)) {
+      throw ApiError.badRequest("pod " + path.name() + " is not running (phase " + phase + ")");
+    }
+    String uid = pod.getJsonObject("metadata").getString("uid");
+    AttachSession.start(vertx, request, pod, container, options.containers(), () -> {
+      StoredObject now = resources.find(type, path.namespace(), path.name());
+      return now != null && uid.equals(now.object().getJsonObject("metadata").getString("uid"));
     });
   }
 
