@@ -76,6 +76,7 @@ final class ServerCommand {
       await(app.start());
       if (cluster != null) {
         await(cluster.registerMetricsApis(app.metricsApiPort(), app.metricsApiCaPem()));
+        await(cluster.streamRequestLoops(app::httpPort, Clock.systemUTC()));
       }
       if (cluster != null && load != null) {
         startLoad(runtime, cluster, app, load);

@@ -1,5 +1,6 @@
 package dev.reflex.embedded;
 
+import dev.reflex.bus.TargetKey;
 import dev.reflex.config.ConfigException;
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.custommetrics.MetricsApiServing;
@@ -7,6 +8,9 @@ import dev.reflex.kube.KubeApiException;
 import dev.reflex.kube.KubeClients;
 import dev.reflex.kube.KubeOps;
 import dev.reflex.kube.KubeRest;
+import dev.reflex.metrics.ingest.RawSeries;
+import dev.reflex.metrics.ingest.RemoteWriteEncoder;
+import dev.reflex.metrics.load.LoadGenerator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
@@ -19,12 +23,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +52,7 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final Vertx vertx;
   private final KubeRest rest;
   private String simulatorDeployment;
+  private volatile Supplier<Map<TargetKey, Double>> requestRates = Map::of;
 
   private EmbeddedCluster(EmbeddedApiServer server, KubernetesClient client, SimulatedLoad load, ApiFaults faults,
       Vertx vertx, KubeRest rest) {
@@ -86,6 +95,7 @@ public final class EmbeddedCluster implements AutoCloseable {
       EmbeddedCluster cluster = new EmbeddedCluster(server, client, load, faults, vertx, rest);
       PodMetricsEmitter emitter = new PodMetricsEmitter(metricsStore, load, embedded.idleMillicores(),
           embedded.podMemoryMib(), embedded.cpuMillicoresPerRequest());
+      cluster.requestRates = emitter::requestRates;
       WorkloadSimulator simulator = new WorkloadSimulator(client, rest, clock, embedded.podStartupDelay(), emitter,
           embedded.hpaController());
       JsonObject node = SimulatedNode.object(clock.instant());
@@ -136,6 +146,29 @@ public final class EmbeddedCluster implements AutoCloseable {
     return rest.create(collection, created).<Void>mapEmpty().recover(e -> e instanceof KubeApiException api
         && api.conflict() ? rest.mergePatch(collection + "/" + object.getJsonObject("metadata").getString("name"),
             object).mapEmpty() : Future.failedFuture(e));
+  }
+
+  /**
+   * The request loops' traffic as a scrape of the serving pods would report it: {@code rps} of each pod a request
+   * loop reaches through its Service ({@code namespace}, {@code pod}, {@code job="reflex-request-loop"}), stamped
+   * {@code timestampMillis}; empty while no loop runs.
+   */
+  List<RawSeries> requestLoopSeries(long timestampMillis) {
+    List<RawSeries> series = new ArrayList<>();
+    requestRates.get().forEach((pod, rps) -> series.add(RemoteWriteEncoder.series(timestampMillis, rps, "__name__",
+        "rps", "namespace", pod.namespace(), "pod", pod.name(), "job", "reflex-request-loop")));
+    return series;
+  }
+
+  /**
+   * Remote-writes {@link #requestLoopSeries} to Reflex's {@code /api/v1/write} every second, as a Prometheus
+   * scraping the serving pods would, so the request loops' rps is a streamed metric like the {@code --load} traffic.
+   *
+   * @param clock the samples' timestamps (Reflex's clock)
+   */
+  public Future<String> streamRequestLoops(IntSupplier reflexHttpPort, Clock clock) {
+    return vertx.deployVerticle(new LoadGenerator(sinceStart -> requestLoopSeries(clock.millis()),
+        "127.0.0.1", reflexHttpPort, Duration.ofSeconds(1), clock));
   }
 
   /** The API server's URL. */

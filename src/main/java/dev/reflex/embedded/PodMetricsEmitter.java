@@ -20,6 +20,8 @@ public final class PodMetricsEmitter {
   private final int idleMillicores;
   private final long memoryBytes;
   private final double cpuMillicoresPerRequest;
+  /** Requests per second the request loops send each serving pod, as of the last emit. */
+  private volatile Map<TargetKey, Double> requestRates = Map.of();
 
   /** @param cpuMillicoresPerRequest the CPU one request of a {@link RequestLoop} costs its server */
   PodMetricsEmitter(PodMetricsStore store, SimulatedLoad load, int idleMillicores, int memoryMib,
@@ -64,25 +66,36 @@ public final class PodMetricsEmitter {
    */
   private Map<String, Double> requestLoad(ClusterView view, List<JsonObject> running) {
     Map<String, Double> byWorkload = new HashMap<>();
+    Map<TargetKey, Double> rates = new HashMap<>();
     for (JsonObject pod : running) {
       RequestLoop.of(pod).ifPresent(loop -> {
         JsonObject service = view.get("Service", loop.namespace(), loop.service());
         if (service == null) {
           return;
         }
-        List<String> servers = new ArrayList<>();
+        List<JsonObject> servers = new ArrayList<>();
         for (JsonObject candidate : running) {
           // The Service's ready endpoints, as the Endpoints controller picks them.
           if (loop.namespace().equals(candidate.getJsonObject("metadata").getString("namespace"))
               && PodLifecycle.ready(candidate) && EndpointsBuilder.selects(service, candidate)) {
-            servers.add(workload(view, candidate));
+            servers.add(candidate);
           }
         }
-        double each = loop.requestsPerSecond() * cpuMillicoresPerRequest / Math.max(1, servers.size());
-        servers.forEach(workload -> byWorkload.merge(workload, each, Double::sum));
+        double rps = loop.requestsPerSecond() / Math.max(1, servers.size());
+        for (JsonObject server : servers) {
+          byWorkload.merge(workload(view, server), rps * cpuMillicoresPerRequest, Double::sum);
+          rates.merge(new TargetKey(loop.namespace(), server.getJsonObject("metadata").getString("name")), rps,
+              Double::sum);
+        }
       });
     }
+    requestRates = Map.copyOf(rates);
     return byWorkload;
+  }
+
+  /** Requests per second each serving pod gets from the request loops (pods that get none are left out). */
+  Map<TargetKey, Double> requestRates() {
+    return requestRates;
   }
 
   void forget(TargetKey pod) {

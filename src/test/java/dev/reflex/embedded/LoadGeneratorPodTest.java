@@ -2,9 +2,11 @@ package dev.reflex.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.reflex.objects.Quantity;
 import dev.reflex.testing.EmbeddedReflex;
 import dev.reflex.testing.Eventually;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,6 +74,14 @@ class LoadGeneratorPodTest {
     Eventually.until(WAIT, "7 pods at 44 %", () -> reflex.replicas("Deployment", "php-apache") == 7
         && "44".equals(targets()), LoadGeneratorPodTest::state);
     assertEquals(7, hpa().getJsonObject("status").getInteger("desiredReplicas"));
+    // The loop's 100 requests/s is also a streamed rps series, shared by the 7 serving pods.
+    Eventually.until(WAIT, "100 rps over 7 pods in the custom metrics API", () -> {
+      JsonArray items = EmbeddedReflex.await(reflex.rest.get("/apis/custom.metrics.k8s.io/v1beta2/namespaces/default"
+          + "/pods/*/rps?labelSelector=run%3Dphp-apache")).getJsonArray("items");
+      double total = items.stream().mapToDouble(i -> Quantity.parseMilli(((JsonObject) i).getString("value"))
+          / 1000.0).sum();
+      return items.size() == 7 && Math.abs(total - 100) < 0.1;
+    }, LoadGeneratorPodTest::state);
 
     EmbeddedReflex.await(reflex.rest.deleteIfPresent("/api/v1/namespaces/default/pods/load-generator"));
     Eventually.until(WAIT, "back to 1 pod at 0 %", () -> reflex.replicas("Deployment", "php-apache") == 1

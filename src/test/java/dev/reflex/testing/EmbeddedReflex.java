@@ -79,6 +79,7 @@ public final class EmbeddedReflex implements AutoCloseable {
     ReflexApp app = await(new ReflexApp(runtime, config, client, "127.0.0.1", List.of(cluster::mount), clock)
         .serveMetricsApis().start());
     await(cluster.registerMetricsApis(app.metricsApiPort(), app.metricsApiCaPem()));
+    await(cluster.streamRequestLoops(app::httpPort, clock));
     KubeRest rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
     Eventually.until(Duration.ofSeconds(20), "Reflex ready and leading", () -> app.readiness().ready()
         && app.leading() && app.controllers().synced());

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,8 +29,7 @@ public final class LoadGenerator extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);
 
-  private final TrafficProfile profile;
-  private final Supplier<List<LoadTarget>> targets;
+  private final Function<Duration, List<RawSeries>> samples;
   private final String host;
   private final IntSupplier port;
   private final Duration interval;
@@ -40,6 +40,8 @@ public final class LoadGenerator extends VerticleBase {
   private volatile long sent;
 
   /**
+   * Demand from a traffic profile, shared by each workload's ready pods ({@link PodLoad}).
+   *
    * @param profile demand per workload over time
    * @param targets the ready pods to emit for, read on every tick
    * @param host the receiver's host, e.g. {@code 127.0.0.1}
@@ -49,8 +51,19 @@ public final class LoadGenerator extends VerticleBase {
    */
   public LoadGenerator(TrafficProfile profile, Supplier<List<LoadTarget>> targets, String host, IntSupplier port,
       Duration interval, Clock clock) {
-    this.profile = profile;
-    this.targets = targets;
+    this(sinceStart -> {
+      List<LoadTarget> pods = targets.get();
+      return pods.isEmpty() ? List.of() : PodLoad.samples(pods, profile.at(sinceStart), clock.millis());
+    }, host, port, interval, clock);
+  }
+
+  /**
+   * Whatever series {@code samples} gives for the time since the start (none: nothing is sent that tick), e.g. the
+   * request rate of the embedded cluster's request loops.
+   */
+  public LoadGenerator(Function<Duration, List<RawSeries>> samples, String host, IntSupplier port, Duration interval,
+      Clock clock) {
+    this.samples = samples;
     this.host = host;
     this.port = port;
     this.interval = interval;
@@ -91,13 +104,10 @@ public final class LoadGenerator extends VerticleBase {
   }
 
   private void tick() {
-    List<LoadTarget> pods = targets.get();
-    if (pods.isEmpty()) {
+    List<RawSeries> series = samples.apply(Duration.between(startedAt, clock.instant()));
+    if (series.isEmpty()) {
       return;
     }
-    Instant now = clock.instant();
-    double demand = profile.at(Duration.between(startedAt, now));
-    List<RawSeries> series = PodLoad.samples(pods, demand, now.toEpochMilli());
     client.post(port.getAsInt(), host, "/api/v1/write")
         .putHeader("Content-Encoding", "snappy")
         .putHeader("Content-Type", "application/x-protobuf")
