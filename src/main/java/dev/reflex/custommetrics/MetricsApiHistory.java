@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -131,7 +132,7 @@ public final class MetricsApiHistory implements MetricHistory {
     }
     String name = item.getJsonObject("describedObject", new JsonObject()).getString("name", "");
     MetricQuery.ObjectMetric object = (MetricQuery.ObjectMetric) query;
-    labels.put(object.kind().kind().toLowerCase(java.util.Locale.ROOT), name);
+    labels.put(object.kind().kind().toLowerCase(Locale.ROOT), name);
     return labels;
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The answers of the metrics APIs, in the JSON shapes of their versions. */
 final class MetricsApiJson {
@@ -78,7 +79,7 @@ final class MetricsApiJson {
     JsonArray items = new JsonArray();
     for (ExternalValue v : values) {
       JsonObject item = new JsonObject().put("metricName", v.metric())
-          .put("metricLabels", new JsonObject(new java.util.TreeMap<>(v.labels())))
+          .put("metricLabels", new JsonObject(new TreeMap<>(v.labels())))
           .put("timestamp", time(v.timestamp()));
       v.windowSeconds().ifPresent(w -> item.put("window", w));
       items.add(item.put("value", quantity(v.value())));

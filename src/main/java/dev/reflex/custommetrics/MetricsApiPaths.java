@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 /**
  * The one reader of the metrics APIs' request grammar.
  * <pre>
+ * /apis/custom.metrics.k8s.io, /apis/external.metrics.k8s.io                       the group and its versions
  * /apis/custom.metrics.k8s.io/{v1beta1|v1beta2}                                    the resource list
  * /apis/custom.metrics.k8s.io/{v}/namespaces/{ns}/{resource}/{name|*}/{metric}     namespaced objects
  * /apis/custom.metrics.k8s.io/{v}/namespaces/{ns}/metrics/{metric}                 the namespace itself
@@ -45,10 +46,19 @@ final class MetricsApiPaths {
     }
     List<String> segments = Arrays.stream(trimmed.substring("/apis/".length()).split("/", -1))
         .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();
-    if (segments.size() < 2 || segments.stream().anyMatch(String::isEmpty)) {
+    if (segments.stream().anyMatch(String::isEmpty)) {
       throw unknownPath();
     }
     String group = segments.get(0);
+    if (segments.size() == 1) {
+      if (CUSTOM.equals(group)) {
+        return new MetricsApiRequest.GroupDocument(group, CUSTOM_VERSIONS.get(0));
+      }
+      if (EXTERNAL.equals(group)) {
+        return new MetricsApiRequest.GroupDocument(group, EXTERNAL_VERSION);
+      }
+      throw unknownPath();
+    }
     String version = segments.get(1);
     List<String> rest = segments.subList(2, segments.size());
     if (CUSTOM.equals(group) && CUSTOM_VERSIONS.contains(version)) {

@@ -11,6 +11,14 @@ sealed interface MetricsApiRequest {
   /** The API version asked for: {@code v1beta1} or {@code v1beta2} (external metrics: {@code v1beta1}). */
   String version();
 
+  /** {@code GET /apis/<group>}: the APIGroup and the versions served (its version is the preferred one). */
+  record GroupDocument(String group, String version) implements MetricsApiRequest {
+    public GroupDocument {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(version, "version");
+    }
+  }
+
   /** {@code GET /apis/<group>/<version>}: the APIResourceList of the metrics served. */
   record ListResources(String group, String version) implements MetricsApiRequest {
     public ListResources {

@@ -9,16 +9,19 @@ import dev.reflex.metrics.query.MetricId;
 import dev.reflex.metrics.query.MetricQuery;
 import dev.reflex.metrics.query.MetricQueryException;
 import dev.reflex.metrics.query.MetricSample;
+import dev.reflex.objects.HpaObjects;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -87,14 +90,10 @@ final class MetricsApiSource {
   }
 
   private Set<String> selectedPods(MetricsApiRequest.ObjectValues request) {
-    Set<String> names = new java.util.TreeSet<>();
+    Set<String> names = new TreeSet<>();
     for (JsonObject pod : podsIn.apply(request.namespace().get())) {
-      JsonObject meta = pod.getJsonObject("metadata", new JsonObject());
-      Map<String, String> labels = new TreeMap<>();
-      meta.getJsonObject("labels", new JsonObject()).forEach(e -> labels.put(e.getKey(), String.valueOf(e
-          .getValue())));
-      if (request.objects().matches(labels)) {
-        names.add(meta.getString("name"));
+      if (request.objects().matches(HpaObjects.labels(pod, "pod"))) {
+        names.add(pod.getJsonObject("metadata").getString("name"));
       }
     }
     return names;
@@ -171,7 +170,7 @@ final class MetricsApiSource {
       return request.name();
     }
     GroupKind kind = request.kind();
-    String byKind = labels.get(kind.kind().toLowerCase(java.util.Locale.ROOT));
+    String byKind = labels.get(kind.kind().toLowerCase(Locale.ROOT));
     if (byKind != null) {
       return Optional.of(byKind);
     }

@@ -5,7 +5,6 @@ import dev.reflex.bus.SampleMessage;
 import dev.reflex.config.ConfigException;
 import dev.reflex.custommetrics.MetricsApiJson.Listed;
 import dev.reflex.metrics.prometheus.PrometheusMetricHistory;
-import dev.reflex.metrics.query.GroupKind;
 import dev.reflex.metrics.query.MetricHistory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -123,19 +122,15 @@ public final class MetricsApiVerticle extends VerticleBase {
   private void handle(RoutingContext rc) {
     MetricsApiRequest request;
     try {
-      String group = rc.request().path().startsWith("/apis/" + MetricsApiPaths.CUSTOM) ? MetricsApiPaths.CUSTOM
-          : MetricsApiPaths.EXTERNAL;
-      if (rc.request().path().replaceAll("/+$", "").equals("/apis/" + group)) {
-        json(rc, 200, group(group));
-        return;
-      }
       request = MetricsApiPaths.parse(rc.request().path(), rc.request()::getParam);
     } catch (MetricsApiException e) {
       failed(rc, e);
       return;
     }
     Future<JsonObject> answer;
-    if (request instanceof MetricsApiRequest.ListResources list) {
+    if (request instanceof MetricsApiRequest.GroupDocument document) {
+      answer = Future.succeededFuture(group(document.group()));
+    } else if (request instanceof MetricsApiRequest.ListResources list) {
       answer = resources(list);
     } else if (request instanceof MetricsApiRequest.ObjectValues objects) {
       answer = source.objects(objects, clock.instant()).map(v -> MetricsApiJson.objectList(objects.version(), v));
@@ -159,18 +154,13 @@ public final class MetricsApiVerticle extends VerticleBase {
     }
     names.podMetrics().forEach(n -> listed.add(new Listed("pods/" + n, true)));
     for (Map.Entry<String, Set<String>> e : names.workloadMetrics().entrySet()) {
-      String resource = ObjectKinds.resourceOf(new GroupKind(groupOfWorkload(e.getKey()), e.getKey()));
-      e.getValue().forEach(n -> listed.add(new Listed(resource + "/" + n, true)));
+      ObjectKinds.listedResource("", e.getKey(), true).ifPresent(resource -> e.getValue().forEach(n -> listed.add(
+          new Listed(resource + "/" + n, true))));
     }
     return catalog.custom().otherwise(List.of()).map(more -> {
       listed.addAll(more);
       return MetricsApiJson.resourceList(list.group(), list.version(), new ArrayList<>(listed));
     });
-  }
-
-  /** Streamed samples name Deployments, StatefulSets and ReplicaSets, all in {@code apps}. */
-  private static String groupOfWorkload(String kind) {
-    return List.of("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet").contains(kind) ? "apps" : "";
   }
 
   private static JsonObject groupList() {

@@ -1,6 +1,5 @@
 package dev.reflex.embedded;
 
-import dev.reflex.bus.TargetKey;
 import dev.reflex.config.ConfigException;
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.custommetrics.MetricsApiServing;
@@ -26,13 +25,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -52,11 +49,12 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final Vertx vertx;
   private final KubeRest rest;
   private String simulatorDeployment;
-  private volatile Supplier<Map<TargetKey, Double>> requestRates = Map::of;
+  private final PodMetricsEmitter emitter;
 
   private EmbeddedCluster(EmbeddedApiServer server, KubernetesClient client, SimulatedLoad load, ApiFaults faults,
-      Vertx vertx, KubeRest rest) {
+      Vertx vertx, KubeRest rest, PodMetricsEmitter emitter) {
     this.rest = rest;
+    this.emitter = emitter;
     this.server = server;
     this.client = client;
     this.load = load;
@@ -92,10 +90,9 @@ public final class EmbeddedCluster implements AutoCloseable {
       SimulatedLoad load = new SimulatedLoad(embedded.loadMillicores());
       KubeRest rest = new KubeRest(client, vertx, config.kube().requestTimeout());
       containers.bind(rest, vertx.getOrCreateContext());
-      EmbeddedCluster cluster = new EmbeddedCluster(server, client, load, faults, vertx, rest);
       PodMetricsEmitter emitter = new PodMetricsEmitter(metricsStore, load, embedded.idleMillicores(),
           embedded.podMemoryMib(), embedded.cpuMillicoresPerRequest());
-      cluster.requestRates = emitter::requestRates;
+      EmbeddedCluster cluster = new EmbeddedCluster(server, client, load, faults, vertx, rest, emitter);
       WorkloadSimulator simulator = new WorkloadSimulator(client, rest, clock, embedded.podStartupDelay(), emitter,
           embedded.hpaController());
       JsonObject node = SimulatedNode.object(clock.instant());
@@ -155,7 +152,7 @@ public final class EmbeddedCluster implements AutoCloseable {
    */
   List<RawSeries> requestLoopSeries(long timestampMillis) {
     List<RawSeries> series = new ArrayList<>();
-    requestRates.get().forEach((pod, rps) -> series.add(RemoteWriteEncoder.series(timestampMillis, rps, "__name__",
+    emitter.requestRates().forEach((pod, rps) -> series.add(RemoteWriteEncoder.series(timestampMillis, rps, "__name__",
         "rps", "namespace", pod.namespace(), "pod", pod.name(), "job", "reflex-request-loop")));
     return series;
   }

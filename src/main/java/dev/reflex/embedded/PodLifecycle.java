@@ -75,17 +75,11 @@ final class PodLifecycle {
     JsonArray conditions = keepForeign(status.getJsonArray("conditions"));
     conditions.add(cond("PodScheduled", true, nowText)).add(cond("Initialized", true, nowText))
         .add(cond("ContainersReady", false, nowText)).add(cond("Ready", false, nowText));
-    JsonArray statuses = new JsonArray();
-    for (Object c : pod.getJsonObject("spec", new JsonObject()).getJsonArray("containers", new JsonArray())) {
-      JsonObject container = (JsonObject) c;
-      statuses.add(new JsonObject().put("name", container.getString("name")).put("ready", false)
-          .put("started", false).put("restartCount", 0).put("image", container.getString("image", ""))
-          .put("imageID", "").put("state", new JsonObject().put("terminated", new JsonObject()
-              .put("exitCode", exitCode).put("reason", exitCode == 0 ? "Completed" : "Error")
-              .put("startedAt", status.getString("startTime", nowText)).put("finishedAt", nowText))));
-    }
+    JsonObject terminated = new JsonObject().put("terminated", new JsonObject().put("exitCode", exitCode)
+        .put("reason", exitCode == 0 ? "Completed" : "Error")
+        .put("startedAt", status.getString("startTime", nowText)).put("finishedAt", nowText));
     return status.put("phase", exitCode == 0 ? "Succeeded" : "Failed").put("conditions", conditions)
-        .put("containerStatuses", statuses);
+        .put("containerStatuses", containerStatuses(pod, false, false, terminated));
   }
 
   static boolean ready(JsonObject pod) {
@@ -145,13 +139,18 @@ final class PodLifecycle {
   }
 
   private static JsonArray containerStatuses(JsonObject pod, boolean ready, String startedAt) {
+    return containerStatuses(pod, ready, true, new JsonObject().put("running",
+        new JsonObject().put("startedAt", startedAt)));
+  }
+
+  /** One status per container of the spec, all in {@code state}. */
+  private static JsonArray containerStatuses(JsonObject pod, boolean ready, boolean started, JsonObject state) {
     JsonArray statuses = new JsonArray();
     for (Object c : pod.getJsonObject("spec", new JsonObject()).getJsonArray("containers", new JsonArray())) {
       JsonObject container = (JsonObject) c;
       statuses.add(new JsonObject().put("name", container.getString("name")).put("ready", ready)
-          .put("started", true).put("restartCount", 0).put("image", container.getString("image", ""))
-          .put("imageID", "").put("state", new JsonObject().put("running",
-              new JsonObject().put("startedAt", startedAt))));
+          .put("started", started).put("restartCount", 0).put("image", container.getString("image", ""))
+          .put("imageID", "").put("state", state.copy()));
     }
     return statuses;
   }

@@ -38,6 +38,10 @@ class MetricsApiPathsTableTest {
 
   static Stream<Case> accepted() {
     return Stream.of(
+        new Case("custom group document, preferring v1beta2", "/apis/custom.metrics.k8s.io", Map.of(),
+            new MetricsApiRequest.GroupDocument("custom.metrics.k8s.io", "v1beta2")),
+        new Case("external group document, trailing slash", "/apis/external.metrics.k8s.io/", Map.of(),
+            new MetricsApiRequest.GroupDocument("external.metrics.k8s.io", "v1beta1")),
         new Case("custom v1beta2 resource list", "/apis/custom.metrics.k8s.io/v1beta2", Map.of(),
             new MetricsApiRequest.ListResources("custom.metrics.k8s.io", "v1beta2")),
         new Case("custom v1beta1 resource list, trailing slash", "/apis/custom.metrics.k8s.io/v1beta1/", Map.of(),
@@ -88,6 +92,7 @@ class MetricsApiPathsTableTest {
     String notFound = "the server could not find the requested resource";
     return Stream.of(
         new Refused("another group", "/apis/metrics.k8s.io/v1beta1", Map.of(), 404, notFound),
+        new Refused("another group's document", "/apis/metrics.k8s.io", Map.of(), 404, notFound),
         new Refused("a version not served", "/apis/custom.metrics.k8s.io/v2", Map.of(), 404, notFound),
         new Refused("external metrics are namespaced", "/apis/external.metrics.k8s.io/v1beta1/queue", Map.of(),
             404, notFound),

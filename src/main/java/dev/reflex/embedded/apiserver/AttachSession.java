@@ -30,8 +30,8 @@ final class AttachSession {
   }
 
   /**
-   * Upgrades the request and attaches; an attach the container refuses, or a client that does not speak a served
-   * version, gets a 400 before any upgrade.
+   * Upgrades the request and attaches; an attach nothing runs the container for, or a client that does not speak a
+   * served version, gets a 400 before any upgrade (the caller has checked the container is the pod's).
    *
    * @param podExists whether the pod (this uid) is still stored
    */
@@ -46,7 +46,7 @@ final class AttachSession {
       if (socket[0] != null && !socket[0].isClosed()) {
         socket[0].writeBinaryMessage(Buffer.buffer().appendByte(STDOUT).appendBuffer(data));
       }
-    }).orElseThrow(() -> ApiError.badRequest("container " + container + " is not valid for pod "
+    }).orElseThrow(() -> ApiError.badRequest("unable to upgrade connection: no node runs the containers of pod "
         + pod.getJsonObject("metadata").getString("name")));
     request.toWebSocket().onFailure(e -> attached.detach()).onSuccess(ws -> {
       socket[0] = ws;
