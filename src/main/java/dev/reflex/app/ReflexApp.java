@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,6 +41,7 @@ public final class ReflexApp {
   private final String defaultHost;
   private final List<Consumer<Router>> extraRoutes;
   private final Clock clock;
+  private final Duration cronClockOffset;
   private final Readiness readiness = new Readiness();
   private final List<String> deployments = new ArrayList<>();
   private HttpVerticle http;
@@ -72,6 +74,7 @@ public final class ReflexApp {
   public ReflexApp(Runtime runtime, ReflexConfig config, KubernetesClient client, String defaultHost,
       List<Consumer<Router>> extraRoutes, Clock clock) {
     this.clock = clock;
+    this.cronClockOffset = config.embedded().cronClockOffset(clock.instant());
     this.runtime = runtime;
     this.config = config;
     this.client = client;
@@ -86,6 +89,11 @@ public final class ReflexApp {
   public ReflexApp serveMetricsApis() {
     serveMetricsApis = true;
     return this;
+  }
+
+  /** How far ahead of the clock cron rules are read ({@code embedded.cron-clock-start}; zero without it). */
+  public Duration cronClockOffset() {
+    return cronClockOffset;
   }
 
   public Future<ReflexApp> start() {
@@ -113,7 +121,7 @@ public final class ReflexApp {
         PodMetricsSource.metricsServer(rest));
     controllers = new ControllerVerticle(client, cache, rest, clock, config.kube().resyncPeriod(), forecasts,
         new ControllerVerticle.Streamed(streamed.kpa(), streamed.hpa(), streamed.resourceSeries(), metricReader),
-        config.algorithmJob());
+        config.algorithmJob(), cronClockOffset);
     return deploy(http)
         .compose(v -> cache.start(runtime.vertx().getOrCreateContext()))
         .compose(v -> streamed.deploy(runtime.vertx()).map(ids -> {

@@ -57,6 +57,10 @@ final class ServerCommand {
 
   /** Starts either mode; throws {@link ConfigException} for anything the user must fix. */
   static Started start(ReflexConfig config, boolean embedded, TrafficProfile load) {
+    if (!embedded && config.embedded().cronClockStart().isPresent()) {
+      throw new ConfigException("embedded.cron-clock-start is time compression for the embedded mode;"
+          + " 'reflex run' reads cron rules on the real clock (leave it empty)");
+    }
     Runtime runtime = Runtime.create();
     KubeOps ops = new KubeOps(runtime.vertx(), config.kube().workerPoolSize(), config.kube().requestTimeout());
     EmbeddedCluster cluster = null;
@@ -139,6 +143,11 @@ final class ServerCommand {
 
         Press Ctrl+C to stop.""".formatted(started.cluster().url(), kubeconfig, http, started.app().grpcPort(),
         started.app().metricsApiPort(), kubeconfig, http));
+    Duration cronAhead = started.app().cronClockOffset();
+    if (!cronAhead.isZero()) {
+      out.println("Time compressed: cron rules are read " + cronAhead.toSeconds() + " s ahead of the clock"
+          + " (embedded.cron-clock-start).");
+    }
   }
 
   static <T> T await(Future<T> future) {

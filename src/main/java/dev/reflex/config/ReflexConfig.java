@@ -1,8 +1,10 @@
 package dev.reflex.config;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The effective configuration, immutable and already validated.
@@ -48,9 +50,23 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
   /** The embedded cluster. */
   public record Embedded(int apiPort, String kubeconfig, List<String> workloads, Duration podStartupDelay,
       int loadMillicores, int idleMillicores, int podMemoryMib, double cpuMillicoresPerRequest,
-      HpaController hpaController) {
+      HpaController hpaController, Optional<Duration> cronClockStart) {
     public Embedded {
       workloads = List.copyOf(workloads);
+    }
+
+    /**
+     * How far ahead of the clock cron rules are read for {@code cronClockStart} to be the minute of the hour they
+     * read at {@code startedAt}: zero without one.
+     */
+    public Duration cronClockOffset(Instant startedAt) {
+      if (cronClockStart.isEmpty()) {
+        return Duration.ZERO;
+      }
+      long hour = Duration.ofHours(1).toSeconds();
+      long offset = Math.floorMod(cronClockStart.get().toSeconds() - Math.floorMod(startedAt.getEpochSecond(), hour),
+          hour);
+      return Duration.ofSeconds(offset);
     }
   }
 
@@ -138,7 +154,8 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
                 (Double) v.get("embedded.horizontal-pod-autoscaler-tolerance"),
                 (Duration) v.get("embedded.horizontal-pod-autoscaler-downscale-stabilization"),
                 (Duration) v.get("embedded.horizontal-pod-autoscaler-cpu-initialization-period"),
-                (Duration) v.get("embedded.horizontal-pod-autoscaler-initial-readiness-delay"))),
+                (Duration) v.get("embedded.horizontal-pod-autoscaler-initial-readiness-delay")),
+            (Optional<Duration>) v.get("embedded.cron-clock-start")),
         new Prometheus((String) v.get("prometheus.address"), (String) v.get("prometheus.metrics-config"),
             (Duration) v.get("prometheus.timeout")),
         new Grpc((Integer) v.get("grpc.port"), (String) v.get("grpc.tls-cert"), (String) v.get("grpc.tls-key")),

@@ -61,6 +61,10 @@ public final class Settings {
       new Setting("embedded.horizontal-pod-autoscaler-initial-readiness-delay", "30s", ValueKind.DURATION,
           "How long after start a pod's readiness changes are taken as its first readiness"
               + " (--horizontal-pod-autoscaler-initial-readiness-delay)."),
+      new Setting("embedded.cron-clock-start", "", ValueKind.MINUTE_OF_HOUR,
+          "The minute of the hour (MM:SS) cron rules read when Reflex starts, their clock then running ahead of the"
+              + " real one at its speed: time compression for a walkthrough of an hourly schedule (the embedded mode"
+              + " only; events and timestamps keep the real clock). Empty: the real clock."),
       new Setting("prometheus.address", "", ValueKind.STRING,
           "Base URL of the Prometheus Reflex queries for metrics and history, e.g."
               + " http://prometheus-server.prometheus:80; empty = no Prometheus."),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** The types a configuration value can have, each with its own check and conversion. */
@@ -78,6 +79,24 @@ public enum ValueKind {
     @Override
     Object convert(String raw) {
       return parseDuration(raw);
+    }
+  },
+  /**
+   * A minute of the hour, {@code MM:SS} from {@code 00:00} to {@code 59:59}, as an optional duration since the
+   * top of the hour; empty means none.
+   */
+  MINUTE_OF_HOUR {
+    @Override
+    Object convert(String raw) {
+      String value = raw.trim();
+      if (value.isEmpty()) {
+        return Optional.empty();
+      }
+      if (!value.matches("[0-5][0-9]:[0-5][0-9]")) {
+        throw new IllegalArgumentException("must be a minute of the hour as MM:SS, such as 29:30, or empty");
+      }
+      return Optional.of(Duration.ofMinutes(Integer.parseInt(value.substring(0, 2)))
+          .plusSeconds(Integer.parseInt(value.substring(3))));
     }
   },
   /** A comma-separated list; blanks are dropped. */

@@ -45,6 +45,7 @@ public final class ControllerVerticle extends VerticleBase {
   private final KubeRest rest;
   private final Clock clock;
   private final Duration resync;
+  private final Duration cronClockOffset;
   private final Map<TargetKey, Predicate<Map<String, String>>> rpSelectors = new HashMap<>();
   /** What the controllers last saw of each object, so that status-only echoes wake nobody ({@link WakeUps}). */
   private final Map<TargetKey, PortraitSeen> portraitsSeen = new HashMap<>();
@@ -79,9 +80,12 @@ public final class ControllerVerticle extends VerticleBase {
    * @param forecasts runs the built-in forecaster for {@code Forecast} portraits
    * @param streamed the streamed deciders and the metric reader
    * @param algorithmJob defaults for the CronJobs of {@code ExternalJob} portraits
+   * @param cronClockOffset how far ahead of the clock cron rules are read (zero but in a compressed walkthrough)
    */
   public ControllerVerticle(KubernetesClient client, ResourceCache cache, KubeRest rest, Clock clock,
-      Duration resync, ForecastService forecasts, Streamed streamed, ReflexConfig.AlgorithmJob algorithmJob) {
+      Duration resync, ForecastService forecasts, Streamed streamed, ReflexConfig.AlgorithmJob algorithmJob,
+      Duration cronClockOffset) {
+    this.cronClockOffset = cronClockOffset;
     this.cache = cache;
     this.algorithmJob = algorithmJob;
     this.forecasts = forecasts;
@@ -103,13 +107,13 @@ public final class ControllerVerticle extends VerticleBase {
     IhpaReconciler ihpa = new IhpaReconciler(cache, rest, events, client.getKubernetesSerialization(), clock,
         decision -> vertx.eventBus().publish(Addresses.CONTROLLER_DECISION, decision),
         latestStreamed::latest,
-        this::profileWritten);
+        this::profileWritten, cronClockOffset);
     AlgorithmJobs jobs = new AlgorithmJobs(rest, algorithmJob,
         client.getNamespace() == null ? "default" : client.getNamespace());
     HpReconciler hp = new HpReconciler(cache, rest, events, clock, forecasts, streamed.kpa(), jobs,
         new KubeHpaStreaming(streamed.kubeHpa(), streamed.resourceSeries()), streamed.metricReader(), latestStreamed,
-        this::portraitStatusWritten);
-    RpReconciler rp = new RpReconciler(cache, rest, events, clock,
+        this::portraitStatusWritten, client.getKubernetesSerialization());
+    RpReconciler rp = new RpReconciler(cache, rest, events, clock, client.getKubernetesSerialization(),
         request -> vertx.eventBus().<ScaleMessage>request(Addresses.ACTUATOR_SCALE, request,
             new DeliveryOptions().setSendTimeout(ACTUATOR_TIMEOUT.toMillis())).map(Message::body));
     ihpas = new KeyedWorkQueue("IntelligentHorizontalPodAutoscaler", vertx, context, clock,

@@ -9,6 +9,7 @@ import dev.reflex.kube.ResourceCache;
 import dev.reflex.kube.ResourceCache.Kind;
 import dev.reflex.metrics.hpa.HpaMetricReader;
 import dev.reflex.metrics.kpa.StreamedKpa;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -38,17 +39,20 @@ final class HpReconciler {
   private final KubeHpaPortraitGenerator kubeHpa;
   private final KpaPortraitGenerator kpa;
   private final Map<String, PortraitGenerator> generators;
+  private final KubernetesSerialization serialization;
 
   /**
    * @param kubeHpaStreaming streamed values and trigger of KubeHPA portraits
    * @param metricReader reads the metrics of KubeHPA decisions (Prometheus, metrics.k8s.io)
    * @param streamedPortraits the latest streamed recommendation per workload, shared with the IHPA controller
    * @param statusWritten told every portrait whose status was written, as the API server stored it
+   * @param serialization reads the cached spec into the typed model
    */
   HpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock, ForecastService forecasts,
       StreamedKpa streamedKpa, AlgorithmJobs jobs,
       KubeHpaStreaming kubeHpaStreaming, HpaMetricReader metricReader, StreamedPortraits streamedPortraits,
-      Consumer<JsonObject> statusWritten) {
+      Consumer<JsonObject> statusWritten, KubernetesSerialization serialization) {
+    this.serialization = serialization;
     this.cache = cache;
     this.statuses = new StatusWriter(rest, Kind.HP, statusWritten);
     this.events = events;
@@ -72,7 +76,7 @@ final class HpReconciler {
     HorizontalPortraitSpec spec;
     try {
       // Straight from the cached tree, no text in between: a KPA portrait passes on every recommendation.
-      spec = hp.getJsonObject("spec", new JsonObject()).mapTo(HorizontalPortraitSpec.class);
+      spec = TypedSpecs.read(serialization, hp.getJsonObject("spec", new JsonObject()), HorizontalPortraitSpec.class);
     } catch (RuntimeException e) {
       return write(key, hp, PortraitOutcome.generateFailed("invalid spec: " + RootCause.firstLine(e),
           Optional.empty()), now).map(Optional.<Instant>empty());

@@ -26,6 +26,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,16 +55,19 @@ final class IhpaReconciler {
   private final Consumer<ScalingDecision> decisions;
   private final Function<TargetKey, Optional<MetricsPortrait>> streamed;
   private final Consumer<TargetKey> profileWritten;
+  private final Duration cronClockOffset;
 
   /**
    * @param decisions told every decision that changed a ReplicaProfile (published on the bus)
    * @param streamed the streamed KPA's latest recommendation per workload
    * @param profileWritten told the key of every ReplicaProfile written, once the API server accepted it (the
    *     written object is already in the cache): its controller can act without waiting for the watch echo
+   * @param cronClockOffset how far ahead of the clock cron rules are read ({@code embedded.cron-clock-offset})
    */
   IhpaReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, KubernetesSerialization serialization,
       Clock clock, Consumer<ScalingDecision> decisions, Function<TargetKey, Optional<MetricsPortrait>> streamed,
-      Consumer<TargetKey> profileWritten) {
+      Consumer<TargetKey> profileWritten, Duration cronClockOffset) {
+    this.cronClockOffset = cronClockOffset;
     this.profileWritten = profileWritten;
     this.decisions = decisions;
     this.streamed = streamed;
@@ -174,7 +178,7 @@ final class IhpaReconciler {
     return Future.all(providers).map(all -> {
       List<PortraitProvider> list = new ArrayList<>();
       for (int i = 0; i < all.size(); i++) {
-        list.add(all.resultAt(i));
+        list.add(all.<PortraitProvider>resultAt(i).withCronClockOffset(cronClockOffset));
       }
       return list;
     });

@@ -19,6 +19,7 @@ import dev.reflex.kube.ResourceCache.Kind;
 import dev.reflex.kube.WorkloadPaths;
 import dev.reflex.labels.LabelSelector;
 import dev.reflex.labels.LabelSelectorException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,12 +49,15 @@ final class RpReconciler {
   private final EventRecorder events;
   private final Clock clock;
   private final Function<ScaleRequest, Future<ScaleMessage>> scaler;
+  private final KubernetesSerialization serialization;
 
   /**
+   * @param serialization reads the cached spec into the typed model
    * @param scaler sets a workload's replicas and answers with the outcome (the scale actuator, over the bus)
    */
   RpReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, Clock clock,
-      Function<ScaleRequest, Future<ScaleMessage>> scaler) {
+      KubernetesSerialization serialization, Function<ScaleRequest, Future<ScaleMessage>> scaler) {
+    this.serialization = serialization;
     this.scaler = scaler;
     this.cache = cache;
     this.rest = rest;
@@ -77,7 +81,7 @@ final class RpReconciler {
     ReplicaProfileSpec spec;
     try {
       // Straight from the cached tree, no text in between: this runs on every pass of every profile.
-      spec = rp.getJsonObject("spec", new JsonObject()).mapTo(ReplicaProfileSpec.class);
+      spec = TypedSpecs.read(serialization, rp.getJsonObject("spec", new JsonObject()), ReplicaProfileSpec.class);
     } catch (RuntimeException e) {
       return fail(rp, oldStatus, generation, now, "Applied", "InvalidSpec", "invalid spec: "
           + RootCause.firstLine(e));

@@ -15,6 +15,12 @@ import java.util.Map;
  */
 public final class PodMetricsEmitter {
 
+  /**
+   * A pod's own price of a request, over {@code embedded.cpu-millicores-per-request}: a static NGINX page costs less
+   * than seed 001's CPU-burning PHP page. Read by the embedded cluster only; a real cluster ignores it.
+   */
+  static final String CPU_PER_REQUEST_ANNOTATION = "embedded.reflex.dev/cpu-millicores-per-request";
+
   private final PodMetricsStore store;
   private final SimulatedLoad load;
   private final int idleMillicores;
@@ -69,28 +75,57 @@ public final class PodMetricsEmitter {
     Map<TargetKey, Double> rates = new HashMap<>();
     for (JsonObject pod : running) {
       RequestLoop.of(pod).ifPresent(loop -> {
-        JsonObject service = view.get("Service", loop.namespace(), loop.service());
+        JsonObject service = loop.byClusterIp() ? serviceWithClusterIp(view, loop.host())
+            : view.get("Service", loop.serviceNamespace(), loop.serviceName());
         if (service == null) {
           return;
         }
+        String namespace = service.getJsonObject("metadata").getString("namespace");
         List<JsonObject> servers = new ArrayList<>();
         for (JsonObject candidate : running) {
           // The Service's ready endpoints, as the Endpoints controller picks them.
-          if (loop.namespace().equals(candidate.getJsonObject("metadata").getString("namespace"))
+          if (namespace.equals(candidate.getJsonObject("metadata").getString("namespace"))
               && PodLifecycle.ready(candidate) && EndpointsBuilder.selects(service, candidate)) {
             servers.add(candidate);
           }
         }
         double rps = loop.requestsPerSecond() / Math.max(1, servers.size());
         for (JsonObject server : servers) {
-          byWorkload.merge(workload(view, server), rps * cpuMillicoresPerRequest, Double::sum);
-          rates.merge(new TargetKey(loop.namespace(), server.getJsonObject("metadata").getString("name")), rps,
+          byWorkload.merge(workload(view, server), rps * cpuPerRequest(server), Double::sum);
+          rates.merge(new TargetKey(namespace, server.getJsonObject("metadata").getString("name")), rps,
               Double::sum);
         }
       });
     }
     requestRates = Map.copyOf(rates);
     return byWorkload;
+  }
+
+  /** What one request costs {@code pod}: its annotation when that is a number of millicores, else the setting. */
+  private double cpuPerRequest(JsonObject pod) {
+    String own = pod.getJsonObject("metadata").getJsonObject("annotations", new JsonObject())
+        .getString(CPU_PER_REQUEST_ANNOTATION);
+    if (own != null) {
+      try {
+        double value = Double.parseDouble(own.trim());
+        if (Double.isFinite(value) && value >= 0) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // Not a number: the setting applies, as documented with the annotation.
+      }
+    }
+    return cpuMillicoresPerRequest;
+  }
+
+  /** The Service whose ClusterIP a loop's URL names, in any namespace (the IP is the cluster's), or null. */
+  private static JsonObject serviceWithClusterIp(ClusterView view, String ip) {
+    for (JsonObject service : view.list("Service", null)) {
+      if (ip.equals(service.getJsonObject("spec", new JsonObject()).getString("clusterIP"))) {
+        return service;
+      }
+    }
+    return null;
   }
 
   /** Requests per second each serving pod gets from the request loops (pods that get none are left out). */

@@ -8,19 +8,22 @@ import java.util.regex.Pattern;
 
 /**
  * A pod whose container loops HTTP requests to a Service, as seed 001's load generator does:
- * {@code /bin/sh -c "while sleep 0.01; do wget -q -O- http://php-apache; done"}. The simulated kubelet turns such
- * a pod into request load on the Service's ready pods: one request per loop, a loop per sleep interval.
+ * {@code /bin/sh -c "while sleep 0.01; do wget -q -O- http://php-apache; done"}, or seed 000's, by the Service's
+ * ClusterIP and port ({@code wget -q -O- http://10.96.0.12:80 > /dev/null}). The simulated kubelet turns such a pod
+ * into request load on the Service's ready pods: one request per loop, a loop per sleep interval.
  *
  * @param requestsPerSecond one request per {@code sleep} interval
- * @param service the Service the URL names
- * @param namespace its namespace: the URL's second label ({@code php-apache.shop.svc}), else the pod's
+ * @param host the URL's host: a Service name ({@code php-apache}, {@code php-apache.shop.svc...}) or a ClusterIP
+ * @param podNamespace the namespace of the pod running the loop, where a bare Service name is looked up
+ * @param discardsOutput whether the loop sends the responses elsewhere ({@code > /dev/null}) instead of printing them
  */
-record RequestLoop(double requestsPerSecond, String service, String namespace) {
+record RequestLoop(double requestsPerSecond, String host, String podNamespace, boolean discardsOutput) {
 
-  /** {@code while sleep N; do wget|curl ... http://host[:port][/path]; done}, with any options in between. */
+  /** {@code while sleep N; do wget|curl ... http://host[:port][/path] [> file]; done}, with any options between. */
   private static final Pattern LOOP = Pattern.compile(
       "while\\s+sleep\\s+([0-9]*\\.?[0-9]+)\\s*;\\s*do\\s+(?:wget|curl)\\b[^;]*?\\bhttps?://([A-Za-z0-9.-]+)"
-          + "[^\\s;]*[^;]*;\\s*done");
+          + "[^\\s;]*([^;]*);\\s*done");
+  private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
   /** Faster than this is not a request loop a shell runs; it bounds the load one pod can make. */
   private static final double MIN_INTERVAL_SECONDS = 0.001;
 
@@ -44,9 +47,23 @@ record RequestLoop(double requestsPerSecond, String service, String namespace) {
       return Optional.empty();
     }
     double interval = Math.max(MIN_INTERVAL_SECONDS, Double.parseDouble(matcher.group(1)));
-    String[] labels = matcher.group(2).split("\\.");
-    String namespace = labels.length > 1 ? labels[1]
-        : pod.getJsonObject("metadata", new JsonObject()).getString("namespace", "default");
-    return Optional.of(new RequestLoop(1 / interval, labels[0], namespace));
+    String namespace = pod.getJsonObject("metadata", new JsonObject()).getString("namespace", "default");
+    return Optional.of(new RequestLoop(1 / interval, matcher.group(2), namespace, matcher.group(3).contains(">")));
+  }
+
+  /** Whether the URL names the Service by its ClusterIP rather than by name. */
+  boolean byClusterIp() {
+    return IPV4.matcher(host).matches();
+  }
+
+  /** The Service a name resolves to: the host's first label. */
+  String serviceName() {
+    return host.split("\\.")[0];
+  }
+
+  /** Its namespace: the host's second label ({@code php-apache.shop.svc}), else the pod's own. */
+  String serviceNamespace() {
+    String[] labels = host.split("\\.");
+    return labels.length > 1 ? labels[1] : podNamespace;
   }
 }

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,9 +17,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The design's rules, checked on the product's classes: decision cores are pure (no Vert.x, no fabric8), and time
- * comes from an injected Clock. Only the composition roots that build the object graph for a real process may read
- * the system clock, each for the default it hands down.
+ * The design's rules, checked on the product's classes: decision cores are pure (no Vert.x, no fabric8), time
+ * comes from an injected Clock, and nothing maps through the Jackson the jar does not ship. Only the composition
+ * roots that build the object graph for a real process may read the system clock, each for the default it hands
+ * down.
  */
 class ClockAndLayersTest {
 
@@ -51,6 +53,17 @@ class ClockAndLayersTest {
         .orShould().callMethod(OffsetDateTime.class, "now")
         .orShould().callMethod(ZonedDateTime.class, "now")
         .because("a test must be able to step time, and a decision must be replayable")
+        .check(PRODUCT);
+  }
+
+  @Test
+  void noMappingThroughJacksonTwoWhichTheJarDoesNotShip() {
+    // fabric8 8 brings Jackson 3 (tools.jackson); Jackson 2's databind is on the tests' classpath only (through a
+    // test dependency), so Vert.x's bean mapping works in every test and fails in the shipped jar.
+    noClasses().should().callMethod(JsonObject.class, "mapTo", Class.class)
+        .orShould().callMethod(JsonObject.class, "mapFrom", Object.class)
+        .orShould().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..")
+        .because("the typed model is read with fabric8's KubernetesSerialization (Jackson 3), which the jar ships")
         .check(PRODUCT);
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -45,6 +46,9 @@ class ConfigLoaderTest {
                 + " finite number, not negative"),
         Arguments.of("unknown log level", "log:\n  level: loud\n",
             "invalid value 'loud' for configuration key 'log.level': must be one of trace, debug, info, warn, error"),
+        Arguments.of("cron clock start past the hour", "embedded:\n  cron-clock-start: \"61:00\"\n",
+            "invalid value '61:00' for configuration key 'embedded.cron-clock-start': must be a minute of the hour"
+                + " as MM:SS"),
         Arguments.of("not YAML", "http: [unclosed\n", "is not valid YAML"),
         Arguments.of("not a mapping", "- a\n- b\n", "must hold a YAML mapping at the top"),
         Arguments.of("nested where a value belongs", "log:\n  level:\n    x: 1\n",
@@ -112,6 +116,22 @@ class ConfigLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> ValueKind.parseDuration("7d")).getMessage());
     assertEquals("must not be negative",
         assertThrows(IllegalArgumentException.class, () -> ValueKind.parseDuration("-5m")).getMessage());
+  }
+
+  static Stream<Arguments> cronClockStarts() {
+    return Stream.of(
+        Arguments.of("", "2024-01-01T10:05:00Z", Duration.ZERO),
+        Arguments.of("29:30", "2024-01-01T10:05:00Z", Duration.ofMinutes(24).plusSeconds(30)),
+        Arguments.of("29:30", "2024-01-01T10:29:30Z", Duration.ZERO),
+        Arguments.of("09:00", "2024-01-01T10:40:15Z", Duration.ofMinutes(28).plusSeconds(45)),
+        Arguments.of("00:00", "2024-01-01T10:59:59Z", Duration.ofSeconds(1)));
+  }
+
+  @ParameterizedTest(name = "cron-clock-start {0} at {1}: {2} ahead")
+  @MethodSource("cronClockStarts")
+  void cronClockStartIsTheOffsetToThatMinuteOfTheHour(String start, String now, Duration offset) {
+    ReflexConfig config = ConfigLoader.load(null, Map.of("REFLEX_EMBEDDED_CRON_CLOCK_START", start));
+    assertEquals(offset, config.embedded().cronClockOffset(Instant.parse(now)));
   }
 
   private static void assertContains(String actual, String expected) {

@@ -54,8 +54,8 @@ class ForecastPortraitEndToEndTest {
     KubeRest rest = new KubeRest(client, runtime.vertx(), Duration.ofSeconds(10));
     ResourceCache cache = new ResourceCache(client, Clock.systemUTC());
     ControllerVerticle controllers = new ControllerVerticle(client, cache, rest, clock, Duration.ofSeconds(30),
-        forecasts,
-        new ControllerVerticle.Streamed(null, null, ResourceSeries.parse(List.of()), null), config.algorithmJob());
+        forecasts, new ControllerVerticle.Streamed(null, null, ResourceSeries.parse(List.of()), null),
+        config.algorithmJob(), Duration.ZERO);
     try {
       // The ReplicaProfile controller scales through the actuator, as in ReflexApp.
       await(runtime.vertx().deployVerticle(new ScaleActuatorVerticle(rest, runtime.registry(), Duration.ofSeconds(5))));

@@ -1,5 +1,6 @@
 package dev.reflex.core.portrait;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +20,49 @@ import java.util.Optional;
  * 13:00, then 10 again until 18:00. The value expires at the winner's window end; the reading's wake-up instant
  * is the earliest start or end of any rule, because any of them may change the winner.
  *
+ * <p>Clock offset. The rules may be read as if the clock were {@code clockOffset} ahead (a walkthrough of an
+ * hourly schedule starts a minute before the boundary it shows instead of waiting for it); the instants of the
+ * reading stay on the real clock, so timers armed for them fire when the shifted boundary is reached.
+ *
  * @param rules the rules, at least one
+ * @param clockOffset how far ahead of {@code now} the rules are read, zero or more
  */
-public record CronPortrait(List<CronRule> rules) implements PortraitData {
+public record CronPortrait(List<CronRule> rules, Duration clockOffset) implements PortraitData {
 
   public CronPortrait {
     rules = List.copyOf(rules);
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("cron.crons: must contain at least one rule");
     }
+    if (clockOffset.isNegative()) {
+      throw new IllegalArgumentException("cron clock offset: must not be negative, got " + clockOffset);
+    }
+  }
+
+  /** Rules read on the real clock. */
+  public CronPortrait(List<CronRule> rules) {
+    this(rules, Duration.ZERO);
+  }
+
+  /** The same rules read {@code offset} ahead. */
+  public CronPortrait withClockOffset(Duration offset) {
+    return new CronPortrait(rules, offset);
   }
 
   @Override
   public PortraitReading read(String provider, Instant now) {
+    PortraitReading shifted = readAt(provider, now.plus(clockOffset));
+    if (clockOffset.isZero()) {
+      return shifted;
+    }
+    Optional<Instant> wakeAt = shifted.wakeAt().map(at -> at.minus(clockOffset));
+    return shifted.value()
+        .map(v -> PortraitReading.of(new PortraitValue(v.provider(), v.replicas(),
+            v.expireTime().map(at -> at.minus(clockOffset))), wakeAt, shifted.detail()))
+        .orElseGet(() -> PortraitReading.none(wakeAt, shifted.detail()));
+  }
+
+  private PortraitReading readAt(String provider, Instant now) {
     Optional<Instant> wakeAt = Optional.empty();
     CronRule winner = null;
     CronRule.Window winnerWindow = null;

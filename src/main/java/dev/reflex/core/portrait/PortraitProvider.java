@@ -1,5 +1,6 @@
 package dev.reflex.core.portrait;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -63,6 +64,16 @@ public record PortraitProvider(ProviderType type, String identifier, int priorit
     }
     return new PortraitProvider(ProviderType.DYNAMIC, ProviderType.DYNAMIC.apiName() + "-" + portraitType,
         priority, data, expireTime);
+  }
+
+  /**
+   * This provider with its cron rules read {@code offset} ahead of the clock (see {@link CronPortrait}); any other
+   * provider as it is.
+   */
+  public PortraitProvider withCronClockOffset(Duration offset) {
+    return data instanceof CronPortrait cron
+        ? new PortraitProvider(type, identifier, priority, cron.withClockOffset(offset), expireTime)
+        : this;
   }
 
   /** Reads the provider at {@code now}. */

@@ -126,6 +126,23 @@ class CronPortraitTest {
   }
 
   @Test
+  void clockOffsetReadsTheRulesAheadAndKeepsTheReadingOnTheRealClock() {
+    // 09:29:00 read 61 s ahead is 09:30:01: cron-4 is in force; its end (real 09:39:59) and the next wake-up
+    // come 61 s early on the real clock, so a timer armed for them fires when the shifted 09:40 is reached.
+    PortraitReading reading = new CronPortrait(SEED_RULES, Duration.ofSeconds(61))
+        .read("Cron", Instant.parse("2024-01-01T09:29:00Z"));
+    assertEquals(Optional.of(4), reading.value().map(PortraitValue::replicas));
+    assertEquals(at("2024-01-01T09:38:59Z"), reading.value().flatMap(PortraitValue::expireTime));
+    assertEquals(at("2024-01-01T09:38:59Z"), reading.wakeAt());
+    PortraitReading none = new CronPortrait(SEED_RULES, Duration.ofMinutes(25))
+        .read("Cron", Instant.parse("2024-01-01T09:26:00Z"));
+    assertEquals(Optional.empty(), none.value(), "09:51 shifted is outside every rule");
+    assertEquals(at("2024-01-01T09:35:00Z"), none.wakeAt(), "10:00 shifted is 09:35 real");
+    assertEquals(new CronPortrait(SEED_RULES).read("Cron", Instant.parse("2024-01-01T09:51:00Z")).detail(),
+        none.detail());
+  }
+
+  @Test
   void berlinDailyWindowKeepsItsWallClockHoursAcrossBothTransitions() {
     CronPortrait portrait = new CronPortrait(List.of(CronRule.of("office", "0 9 * * *", "0 17 * * *",
         "Europe/Berlin", 8)));
@@ -168,7 +185,9 @@ class CronPortraitTest {
             "cron rule \"d\" replicas"),
         Arguments.of("blank name", (Runnable) () -> CronRule.of(" ", "0 * * * *", "5 * * * *", null, 1),
             "cron rule name"),
-        Arguments.of("no rules", (Runnable) () -> new CronPortrait(List.of()), "cron.crons"));
+        Arguments.of("no rules", (Runnable) () -> new CronPortrait(List.of()), "cron.crons"),
+        Arguments.of("negative clock offset", (Runnable) () -> new CronPortrait(SEED_RULES, Duration.ofSeconds(-1)),
+            "cron clock offset"));
   }
 
   @ParameterizedTest(name = "{0}")
