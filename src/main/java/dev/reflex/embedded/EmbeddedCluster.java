@@ -146,14 +146,18 @@ public final class EmbeddedCluster implements AutoCloseable {
   }
 
   /**
-   * The request loops' traffic as a scrape of the serving pods would report it: {@code rps} of each pod a request
-   * loop reaches through its Service ({@code namespace}, {@code pod}, {@code job="reflex-request-loop"}), stamped
-   * {@code timestampMillis}; empty while no loop runs.
+   * The client pods' traffic as a scrape of the serving pods would report it: {@code rps} and {@code concurrency}
+   * (requests in flight) of each pod a client reaches through its Service ({@code namespace}, {@code pod},
+   * {@code job="reflex-request-loop"}), stamped {@code timestampMillis}; empty while no client runs.
    */
   List<RawSeries> requestLoopSeries(long timestampMillis) {
     List<RawSeries> series = new ArrayList<>();
-    emitter.requestRates().forEach((pod, rps) -> series.add(RemoteWriteEncoder.series(timestampMillis, rps, "__name__",
-        "rps", "namespace", pod.namespace(), "pod", pod.name(), "job", "reflex-request-loop")));
+    emitter.served().forEach((pod, served) -> {
+      series.add(RemoteWriteEncoder.series(timestampMillis, served.requestsPerSecond(), "__name__", "rps",
+          "namespace", pod.namespace(), "pod", pod.name(), "job", "reflex-request-loop"));
+      series.add(RemoteWriteEncoder.series(timestampMillis, served.concurrency(), "__name__", "concurrency",
+          "namespace", pod.namespace(), "pod", pod.name(), "job", "reflex-request-loop"));
+    });
     return series;
   }
 

@@ -5,8 +5,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The embedded metrics-server: once a second, every Running pod gets a usage sample. A workload's CPU demand
@@ -26,10 +28,29 @@ public final class PodMetricsEmitter {
   private final int idleMillicores;
   private final long memoryBytes;
   private final double cpuMillicoresPerRequest;
-  /** Requests per second the request loops send each serving pod, as of the last emit. */
-  private volatile Map<TargetKey, Double> requestRates = Map.of();
+  /** What the client pods send each serving pod, as of the last emit. */
+  private volatile Map<TargetKey, Served> served = Map.of();
+  /**
+   * The running pods that have served a client: they go on reporting, 0 when idle, as an application's metrics do
+   * once they exist, so that a decider sees the load end instead of the series going stale.
+   */
+  private final Set<TargetKey> reporting = new HashSet<>();
 
-  /** @param cpuMillicoresPerRequest the CPU one request of a {@link RequestLoop} costs its server */
+  /**
+   * What one serving pod gets from the client pods.
+   *
+   * @param requestsPerSecond requests per second
+   * @param concurrency requests in flight
+   */
+  record Served(double requestsPerSecond, double concurrency) {
+    static final Served NONE = new Served(0, 0);
+
+    Served plus(Served other) {
+      return new Served(requestsPerSecond + other.requestsPerSecond, concurrency + other.concurrency);
+    }
+  }
+
+  /** @param cpuMillicoresPerRequest the CPU one request of a {@link ClientLoad} costs its server */
   PodMetricsEmitter(PodMetricsStore store, SimulatedLoad load, int idleMillicores, int memoryMib,
       double cpuMillicoresPerRequest) {
     this.cpuMillicoresPerRequest = cpuMillicoresPerRequest;
@@ -66,15 +87,15 @@ public final class PodMetricsEmitter {
   }
 
   /**
-   * The CPU, in millicores per workload, that the running request loops ({@link RequestLoop}) put on the ready pods
+   * The CPU, in millicores per workload, that the running client pods ({@link ClientLoad}) put on the ready pods
    * their Service selects: requests per second times {@code embedded.cpu-millicores-per-request}, shared by those
-   * pods. A loop whose Service does not exist or selects no ready pod loads nothing, as its requests fail.
+   * pods. A client whose Service does not exist or selects no ready pod loads nothing, as its requests fail.
    */
   private Map<String, Double> requestLoad(ClusterView view, List<JsonObject> running) {
     Map<String, Double> byWorkload = new HashMap<>();
-    Map<TargetKey, Double> rates = new HashMap<>();
+    Map<TargetKey, Served> byPod = new HashMap<>();
     for (JsonObject pod : running) {
-      RequestLoop.of(pod).ifPresent(loop -> {
+      ClientLoad.of(pod).ifPresent(loop -> {
         JsonObject service = loop.byClusterIp() ? serviceWithClusterIp(view, loop.host())
             : view.get("Service", loop.serviceNamespace(), loop.serviceName());
         if (service == null) {
@@ -89,15 +110,22 @@ public final class PodMetricsEmitter {
             servers.add(candidate);
           }
         }
-        double rps = loop.requestsPerSecond() / Math.max(1, servers.size());
+        Served share = new Served(loop.requestsPerSecond() / Math.max(1, servers.size()),
+            loop.concurrency() / Math.max(1, servers.size()));
         for (JsonObject server : servers) {
-          byWorkload.merge(workload(view, server), rps * cpuPerRequest(server), Double::sum);
-          rates.merge(new TargetKey(namespace, server.getJsonObject("metadata").getString("name")), rps,
-              Double::sum);
+          byWorkload.merge(workload(view, server), share.requestsPerSecond() * cpuPerRequest(server), Double::sum);
+          byPod.merge(new TargetKey(namespace, server.getJsonObject("metadata").getString("name")), share,
+              Served::plus);
         }
       });
     }
-    requestRates = Map.copyOf(rates);
+    Set<TargetKey> runningKeys = new HashSet<>();
+    running.forEach(p -> runningKeys.add(new TargetKey(p.getJsonObject("metadata").getString("namespace"),
+        p.getJsonObject("metadata").getString("name"))));
+    reporting.retainAll(runningKeys);
+    reporting.addAll(byPod.keySet());
+    reporting.forEach(pod -> byPod.putIfAbsent(pod, Served.NONE));
+    served = Map.copyOf(byPod);
     return byWorkload;
   }
 
@@ -128,9 +156,9 @@ public final class PodMetricsEmitter {
     return null;
   }
 
-  /** Requests per second each serving pod gets from the request loops (pods that get none are left out). */
-  Map<TargetKey, Double> requestRates() {
-    return requestRates;
+  /** What each serving pod gets from the client pods (pods that get nothing are left out). */
+  Map<TargetKey, Served> served() {
+    return served;
   }
 
   void forget(TargetKey pod) {

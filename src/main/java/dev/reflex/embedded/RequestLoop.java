@@ -2,6 +2,7 @@ package dev.reflex.embedded;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,13 +18,13 @@ import java.util.regex.Pattern;
  * @param podNamespace the namespace of the pod running the loop, where a bare Service name is looked up
  * @param discardsOutput whether the loop sends the responses elsewhere ({@code > /dev/null}) instead of printing them
  */
-record RequestLoop(double requestsPerSecond, String host, String podNamespace, boolean discardsOutput) {
+record RequestLoop(double requestsPerSecond, String host, String podNamespace, boolean discardsOutput)
+    implements ClientLoad {
 
   /** {@code while sleep N; do wget|curl ... http://host[:port][/path] [> file]; done}, with any options between. */
   private static final Pattern LOOP = Pattern.compile(
       "while\\s+sleep\\s+([0-9]*\\.?[0-9]+)\\s*;\\s*do\\s+(?:wget|curl)\\b[^;]*?\\bhttps?://([A-Za-z0-9.-]+)"
           + "[^\\s;]*([^;]*);\\s*done");
-  private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
   /** Faster than this is not a request loop a shell runs; it bounds the load one pod can make. */
   private static final double MIN_INTERVAL_SECONDS = 0.001;
 
@@ -51,19 +52,19 @@ record RequestLoop(double requestsPerSecond, String host, String podNamespace, b
     return Optional.of(new RequestLoop(1 / interval, matcher.group(2), namespace, matcher.group(3).contains(">")));
   }
 
-  /** Whether the URL names the Service by its ClusterIP rather than by name. */
-  boolean byClusterIp() {
-    return IPV4.matcher(host).matches();
+  /** One request in flight for its service time, then the sleep: at most one. */
+  @Override
+  public double concurrency() {
+    return Math.min(1, requestsPerSecond * DEFAULT_SERVICE_TIME.toNanos() / 1e9);
   }
 
-  /** The Service a name resolves to: the host's first label. */
-  String serviceName() {
-    return host.split("\\.")[0];
+  @Override
+  public Optional<Duration> runsFor() {
+    return Optional.empty();
   }
 
-  /** Its namespace: the host's second label ({@code php-apache.shop.svc}), else the pod's own. */
-  String serviceNamespace() {
-    String[] labels = host.split("\\.");
-    return labels.length > 1 ? labels[1] : podNamespace;
+  @Override
+  public boolean printsResponses() {
+    return !discardsOutput;
   }
 }

@@ -45,7 +45,7 @@ final class SimulatedContainers implements ContainerStreams {
   @Override
   public Optional<Attached> attach(Vertx vertx, JsonObject pod, String container, Consumer<Buffer> stdout) {
     // A loop sending its responses to a file (> /dev/null) prints nothing; one printing them shows OK! per request.
-    Optional<RequestLoop> loop = RequestLoop.of(pod).filter(l -> !l.discardsOutput());
+    Optional<ClientLoad> loop = ClientLoad.of(pod).filter(ClientLoad::printsResponses);
     double[] owed = new double[1];
     long output = loop.map(l -> vertx.setPeriodic(OUTPUT_TICK_MILLIS, id -> {
       owed[0] += l.requestsPerSecond() * OUTPUT_TICK_MILLIS / 1000.0;

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -304,7 +305,14 @@ final class SimulatedControllers {
     JsonObject pod = view.get("Pod", key.namespace(), key.name());
     String podKey = key.namespace() + "/" + key.name();
     if (pod != null && !terminating(pod) && "".equals(ClusterView.owner(pod))) {
-      // A pod no controller owns: the kubelet starts it and reports its readiness, as for any other.
+      // A pod no controller owns: the kubelet starts it and reports its readiness, as for any other, and reports
+      // its exit once a client with an end (hey -z 30s) is done.
+      Optional<Duration> runLeft = runLeft(pod, now);
+      if (runLeft.isPresent() && (runLeft.get().isNegative() || runLeft.get().isZero())) {
+        return rest.mergePatch("/api/v1/namespaces/" + key.namespace() + "/pods/" + key.name() + "/status",
+            new JsonObject().put("status", PodLifecycle.exited(pod, now, 0)));
+      }
+      runLeft.ifPresent(left -> recheck.accept(key, left));
       return advance(pod, key, now);
     }
     if (pod == null || !terminating(pod)
@@ -326,6 +334,16 @@ final class SimulatedControllers {
     }
     stopping.remove(podKey);
     return rest.deleteNowIfPresent("/api/v1/namespaces/" + key.namespace() + "/pods/" + key.name(), uid);
+  }
+
+  /** How long a running client pod with an end has left to run, from its start; empty for any other pod. */
+  private static Optional<Duration> runLeft(JsonObject pod, Instant now) {
+    JsonObject status = pod.getJsonObject("status", new JsonObject());
+    if (!"Running".equals(status.getString("phase")) || status.getString("startTime") == null) {
+      return Optional.empty();
+    }
+    Instant started = Instant.parse(status.getString("startTime"));
+    return ClientLoad.of(pod).flatMap(ClientLoad::runsFor).map(runs -> Duration.between(now, started.plus(runs)));
   }
 
   private Future<?> deletePod(JsonObject pod, JsonObject owner, String ownerKind, Instant now) {
