@@ -26,9 +26,9 @@ eventually 180 "without load the KPA scales back to 1 pod after its stable windo
   "kubectl get deployment autoscale-go" "autoscale-go +1/1 +1 +1 "
 typed "kubectl delete pod hey" "pod \"hey\" deleted"
 
-note "Scenario 2: scaling bounds min-scale 1, max-scale 3 (deploy/samples/seeds/autoscale-go-bounds.yaml)"
-typed "kubectl apply -f deploy/samples/seeds/autoscale-go-bounds.yaml" \
-  "intelligenthorizontalpodautoscaler.autoscaling.kapacitystack.io/autoscale-go configured"
+note "Scenario 2: scaling bounds, the seed's min-scale 1 and max-scale 3 annotations as the IHPA's minReplicas and maxReplicas"
+typed "kubectl patch ihpa autoscale-go --type=merge -p '{\"spec\":{\"minReplicas\":1,\"maxReplicas\":3}}'" \
+  "intelligenthorizontalpodautoscaler.autoscaling.kapacitystack.io/autoscale-go patched"
 typed "kubectl run hey --image=williamyeh/hey --restart=Never -- -z 30s -c 100 -host \"autoscale-go.default.example.com\" \"http://$gateway?sleep=100&prime=10000&bloat=5\"" \
   "pod/hey created"
 eventually 60 "the same load gets 3 pods, the maximum" "kubectl get deployment autoscale-go" "autoscale-go +3/3 +3 +3 "

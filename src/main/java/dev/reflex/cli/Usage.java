@@ -13,6 +13,7 @@ final class Usage {
         run        Run Reflex against the cluster of $KUBECONFIG or the in-cluster service account
         tap        Stream the messages of one event-bus address from a running Reflex
         decide     What-if: read a JSON document on stdin, print the autoscaling decision as JSON
+        write      Remote-write samples in Prometheus' text format to a running Reflex, once or every interval
         help       Show this help
 
       Run 'reflex COMMAND --help' for a command's options.
@@ -57,6 +58,24 @@ final class Usage {
         --sse             Ask for server-sent events instead of JSON lines
         --list            List the addresses with their message counts
         --help            Show this help
+      """;
+
+  static final String WRITE = """
+      Usage: reflex write [SAMPLE ...] [--file FILE|-] [--every DURATION] [--url URL]
+
+      Remote-writes samples in Prometheus' text format (name{label="value",...} value [timestamp_ms],
+      one per argument, or the lines of FILE or stdin) to Reflex's /api/v1/write, as a Prometheus
+      would. A sample without a timestamp is stamped now. Reflex routes a sample by its namespace
+      label and its pod (or workload) label; see /metrics for what it dropped and why.
+
+      Options:
+        --every DURATION  Write again every DURATION (e.g. 1s) with fresh timestamps, until Ctrl+C
+        --file FILE       Read the samples from FILE ('-' for stdin)
+        --url URL         Reflex's HTTP address (default http://127.0.0.1:8080)
+        --help            Show this help
+
+      Example:
+        reflex write 'rps{namespace="default",pod="nginx-0"} 120' --every 1s
       """;
 
   private Usage() {

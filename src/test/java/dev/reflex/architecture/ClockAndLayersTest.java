@@ -31,6 +31,7 @@ class ClockAndLayersTest {
   private static final Set<String> COMPOSITION_ROOTS = Set.of(
       "dev.reflex.app.ReflexApp",
       "dev.reflex.cli.ServerCommand",
+      "dev.reflex.cli.WriteCommand",
       "dev.reflex.metrics.prometheus.PrometheusMetricHistory",
       "dev.reflex.metrics.load.LoadGenerator");
 

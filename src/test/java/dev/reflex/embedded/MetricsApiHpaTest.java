@@ -152,6 +152,36 @@ class MetricsApiHpaTest {
         resources::encode);
   }
 
+  /** The README's {@code scripts/reflex write 'rps{namespace="default",pod="..."} 120'}, read back as a Pods metric. */
+  @Test
+  void aSampleTypedWithReflexWriteIsServedByTheCustomMetricsApi() {
+    reflex.apply("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: typed}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: typed}}
+          template:
+            metadata: {labels: {app: typed}}
+            spec:
+              containers: [{name: web, image: nginx}]
+        """);
+    Eventually.until(WAIT, "1 ready pod", () -> reflex.readyPods("typed") == 1);
+    String pod = reflex.pods("typed").get(0).getMetadata().getName();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int exit = dev.reflex.cli.ReflexCli.run(new String[] {"write",
+        "rps{namespace=\"default\",pod=\"" + pod + "\"} 120", "--url", "http://127.0.0.1:" + reflex.app.httpPort()},
+        Map.of(), System.out, new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(0, exit, err::toString);
+    Eventually.until(WAIT, "pods/*/rps answers 120 for " + pod, () -> {
+      JsonArray items = EmbeddedReflex.await(reflex.rest.get("/apis/custom.metrics.k8s.io/v1beta2/namespaces/"
+          + "default/pods/*/rps?labelSelector=app%3Dtyped")).getJsonArray("items");
+      return items.size() == 1 && "120".equals(items.getJsonObject(0).getString("value"))
+          && pod.equals(items.getJsonObject(0).getJsonObject("describedObject").getString("name"));
+    });
+  }
+
   /** One remote-write batch: {@code http_index_qps{env="demo-prod"}} of each pod, in pod-name order. */
   private static void qps(double... perPod) {
     List<Pod> pods = new ArrayList<>(reflex.pods("demo-micro-service"));

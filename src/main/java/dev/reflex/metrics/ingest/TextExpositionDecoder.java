@@ -1,0 +1,170 @@
+package dev.reflex.metrics.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes the sample lines of Prometheus' text exposition format (version 0.0.4), what a {@code /metrics} page or a
+ * Pushgateway push holds: {@code name{label="value",...} value [timestamp]}, one per line. {@code #} lines
+ * ({@code HELP}, {@code TYPE}, comments) and blank lines are skipped; label values take the format's escapes
+ * ({@code \\}, {@code \"}, {@code \n}); values are Go floats ({@code 1.5e3}, {@code NaN}, {@code +Inf}); a line
+ * without a timestamp takes {@code defaultTimestampMillis}.
+ */
+public final class TextExpositionDecoder {
+
+  private TextExpositionDecoder() {
+  }
+
+  /**
+   * Decodes every sample line.
+   *
+   * @throws MalformedPayloadException naming the line and what is wrong with it
+   */
+  public static List<RawSeries> decode(String text, long defaultTimestampMillis) throws MalformedPayloadException {
+    List<RawSeries> out = new ArrayList<>();
+    int lineNo = 0;
+    for (String line : text.split("\n", -1)) {
+      lineNo++;
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      try {
+        out.add(new Line(trimmed).sample(defaultTimestampMillis));
+      } catch (IllegalArgumentException e) {
+        throw new MalformedPayloadException("line " + lineNo + ": " + e.getMessage() + ": " + trimmed, e);
+      }
+    }
+    return out;
+  }
+
+  /** A cursor over one sample line. */
+  private static final class Line {
+    private final String text;
+    private int at;
+
+    Line(String text) {
+      this.text = text;
+    }
+
+    RawSeries sample(long defaultTimestampMillis) {
+      List<String> names = new ArrayList<>();
+      List<String> values = new ArrayList<>();
+      names.add("__name__");
+      values.add(name(true));
+      skipSpaces();
+      if (at < text.length() && text.charAt(at) == '{') {
+        labels(names, values);
+      }
+      String[] rest = text.substring(at).strip().split("\\s+");
+      if (rest.length == 0 || rest[0].isEmpty()) {
+        throw new IllegalArgumentException("no value");
+      }
+      if (rest.length > 2) {
+        throw new IllegalArgumentException("more than a value and a timestamp after the labels");
+      }
+      double value = value(rest[0]);
+      long timestamp = defaultTimestampMillis;
+      if (rest.length == 2) {
+        try {
+          timestamp = Long.parseLong(rest[1]);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("timestamp '" + rest[1] + "' is not milliseconds since the epoch");
+        }
+      }
+      return new RawSeries(names.toArray(String[]::new), values.toArray(String[]::new), new long[] {timestamp},
+          new double[] {value});
+    }
+
+    /** A metric name ({@code [a-zA-Z_:][a-zA-Z0-9_:]*}) or a label name (no colons). */
+    private String name(boolean metric) {
+      int start = at;
+      while (at < text.length()) {
+        char c = text.charAt(at);
+        boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || metric && c == ':';
+        if (!letter && !(at > start && c >= '0' && c <= '9')) {
+          break;
+        }
+        at++;
+      }
+      if (at == start) {
+        throw new IllegalArgumentException(metric ? "a line starts with a metric name" : "a label name is missing");
+      }
+      return text.substring(start, at);
+    }
+
+    private void labels(List<String> names, List<String> values) {
+      at++;
+      while (true) {
+        skipSpaces();
+        if (at < text.length() && text.charAt(at) == '}') {
+          at++;
+          return;
+        }
+        String name = name(false);
+        skipSpaces();
+        expect('=');
+        skipSpaces();
+        expect('"');
+        StringBuilder value = new StringBuilder();
+        while (true) {
+          if (at >= text.length()) {
+            throw new IllegalArgumentException("label " + name + ": the value's closing quote is missing");
+          }
+          char c = text.charAt(at++);
+          if (c == '"') {
+            break;
+          }
+          if (c == '\\' && at < text.length()) {
+            char escaped = text.charAt(at++);
+            value.append(escaped == 'n' ? '\n' : escaped);
+          } else {
+            value.append(c);
+          }
+        }
+        if (names.contains(name)) {
+          throw new IllegalArgumentException("label " + name + " is given twice");
+        }
+        names.add(name);
+        values.add(value.toString());
+        skipSpaces();
+        if (at < text.length() && text.charAt(at) == ',') {
+          at++;
+        } else if (at >= text.length() || text.charAt(at) != '}') {
+          throw new IllegalArgumentException("expected ',' or '}' after label " + name);
+        }
+      }
+    }
+
+    private void expect(char c) {
+      if (at >= text.length() || text.charAt(at) != c) {
+        throw new IllegalArgumentException("expected '" + c + "' at column " + (at + 1));
+      }
+      at++;
+    }
+
+    private void skipSpaces() {
+      while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+        at++;
+      }
+    }
+
+    private static double value(String text) {
+      switch (text) {
+        case "NaN":
+          return Double.NaN;
+        case "+Inf":
+        case "Inf":
+          return Double.POSITIVE_INFINITY;
+        case "-Inf":
+          return Double.NEGATIVE_INFINITY;
+        default:
+          try {
+            return Double.parseDouble(text);
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("value '" + text + "' is not a number");
+          }
+      }
+    }
+  }
+}
