@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +60,42 @@ public final class Quantity {
       value = value.negate();
     }
     return toMilli(value);
+  }
+
+  /**
+   * The form kube-apiserver stores a quantity of a built-in object in (Go's {@code Quantity} re-encoded):
+   * {@code 1200000m} is {@code 1200}, {@code 0.5} is {@code 500m}, {@code 1024Mi} is {@code 1Gi}, a JSON number
+   * {@code 1} is {@code "1"}. Empty where this class's milli-unit arithmetic could not say it exactly (exponent
+   * notation, which Go keeps as such; finer than 1m; beyond the long range): such a value is stored as written.
+   */
+  public static Optional<String> canonical(Object value) {
+    BigDecimal exact;
+    boolean binary = false;
+    if (value instanceof Number number) {
+      exact = number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
+    } else if (value instanceof String text) {
+      Matcher matcher = SYNTAX.matcher(text.trim());
+      if (text.isBlank() || !matcher.matches() || matcher.group(3) != null) {
+        return Optional.empty();
+      }
+      exact = new BigDecimal(matcher.group(2));
+      if (matcher.group(4) != null) {
+        exact = exact.multiply(SUFFIXES.get(matcher.group(4)));
+        binary = matcher.group(4).endsWith("i");
+      }
+      if ("-".equals(matcher.group(1))) {
+        exact = exact.negate();
+      }
+    } else {
+      return Optional.empty();
+    }
+    BigDecimal milli = exact.movePointRight(3);
+    if (milli.signum() != 0 && milli.stripTrailingZeros().scale() > 0
+        || milli.compareTo(LONG_MAX) > 0 || milli.compareTo(LONG_MIN) < 0) {
+      return Optional.empty();
+    }
+    long whole = milli.longValueExact();
+    return Optional.of(binary ? formatBinary(whole) : formatDecimal(whole));
   }
 
   /** A plain number (a JSON number used where a quantity is expected) in milli-units. */

@@ -66,4 +66,21 @@ class QuantityTest {
     assertEquals(decimal, Quantity.formatDecimal(milli));
     assertEquals(binary, Quantity.formatBinary(milli));
   }
+
+  static Stream<Arguments> storedForms() {
+    return Stream.of(
+        Arguments.of("1200000m", "1200"), Arguments.of("0.5", "500m"), Arguments.of("2000m", "2"),
+        Arguments.of("12000", "12k"), Arguments.of("1.5k", "1500"), Arguments.of("+5", "5"), Arguments.of("-1", "-1"),
+        Arguments.of("1024Mi", "1Gi"), Arguments.of("1.5Gi", "1536Mi"), Arguments.of("1536Ki", "1536Ki"),
+        Arguments.of("512", "512"), Arguments.of("0.5Ki", "512"), Arguments.of("0", "0"), Arguments.of(1000, "1k"),
+        Arguments.of(0.25, "250m"),
+        // Kept as written: exponent notation (Go keeps its format), finer than a milli-unit, not a quantity.
+        Arguments.of("1e3", null), Arguments.of("100u", null), Arguments.of("abc", null), Arguments.of(true, null));
+  }
+
+  @ParameterizedTest(name = "{0} is stored as {1}")
+  @MethodSource("storedForms")
+  void canonicalIsTheFormKubeApiserverStores(Object written, String stored) {
+    assertEquals(java.util.Optional.ofNullable(stored), Quantity.canonical(written));
+  }
 }

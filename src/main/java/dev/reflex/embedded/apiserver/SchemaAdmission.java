@@ -36,6 +36,7 @@ final class SchemaAdmission implements Admission {
         // Built-in kinds are decoded into their types (unknown fields drop out) and validated by their own rules,
         // not by their published schema. The write path owns the object, so it is pruned where it lies.
         unknownFields = SchemaPruner.prune(result, Conversions.storageSchema(type), Schemas.context());
+        QuantityCanonicalizer.canonicalize(result, Conversions.storageSchema(type), Schemas.context());
       } else {
         SchemaValidator.Outcome outcome =
             SchemaValidator.apply(object, Conversions.storageSchema(type), Schemas.context());

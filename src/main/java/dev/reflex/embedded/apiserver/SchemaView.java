@@ -78,6 +78,11 @@ record SchemaView(JsonObject node, boolean builtIn) {
     return out;
   }
 
+  /** Whether the node is a built-in type's {@code resource.Quantity}. */
+  boolean quantity() {
+    return node.getBoolean("x-reflex-number-too", false);
+  }
+
   boolean intOrString() {
     return node.getBoolean("x-kubernetes-int-or-string", false) || "int-or-string".equals(node.getString("format"));
   }
