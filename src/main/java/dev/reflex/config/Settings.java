@@ -108,7 +108,8 @@ public final class Settings {
           "Live series kept per target and metric; samples of further series are dropped and counted."),
       new Setting("metrics.label-overrides", "namespace=namespace,pod=pod", ValueKind.LIST,
           "Which series labels name the namespace, pod or workload, as label=resource (resource: namespace, pod,"
-              + " deployment, statefulset, replicaset), like prometheus-adapter's resources.overrides."),
+              + " deployment, statefulset, replicaset, and ingress or service for the object an Object metric"
+              + " describes), like prometheus-adapter's resources.overrides."),
       new Setting("metrics.resource-series", "cpu=cpu_usage_cores", ValueKind.LIST,
           "Streamed per-pod gauges that stand for a Resource metric of KubeHPA portraits, as resource=series (cpu in"
               + " cores, memory in bytes); empty = Resource metrics are always polled."),

@@ -457,6 +457,14 @@ class KubectlConformanceTest {
         KubectlRow.of(exactly("service/nginx-deployment serverside-applied\n"
             + "deployment.apps/nginx-deployment serverside-applied\n"),
             "apply", "-n", "conformance", "--server-side", "-f", workload),
+        // networking.k8s.io/v1 Ingress, as seed 001's Object metric describes one: kubectl create sends protobuf,
+        // whose IngressRule carries its http rule in an embedded struct that JSON inlines.
+        KubectlRow.of(exactly("ingress.networking.k8s.io/main-route created\n"), "create", "ingress", "main-route",
+            "-n", "conformance", "--rule=foo.com/*=svc:80", "--class=nginx"),
+        KubectlRow.of(exactly("svc Prefix"), "get", "ingress", "main-route", "-n", "conformance", "-o",
+            "jsonpath={.spec.rules[0].http.paths[0].backend.service.name} {.spec.rules[0].http.paths[0].pathType}"),
+        KubectlRow.of(stdout("NAME +CLASS +HOSTS +ADDRESS +PORTS +AGE *\nmain-route +nginx +foo\\.com +80 +\\S+ *\n"),
+            "get", "ing", "-n", "conformance"),
         KubectlRow.of(exactly("namespace \"conformance\" deleted\n"), "delete", "namespace", "conformance")
             .limit(Duration.ofSeconds(30)));
   }

@@ -148,6 +148,25 @@ class MetricsApiVerticleTest {
   }
 
   @Test
+  void anIngressSeriesAnswersTheObjectMetricOfThatIngress(Vertx vertx, VertxTestContext test) {
+    // Seed 001's requests-per-second on Ingress main-route, routed by an ingress label; an ingress controller's pod
+    // reporting it does not make it a pod's series.
+    vertx.eventBus().publish(Addresses.METRICS_SAMPLE, new SampleMessage.Batch(new TargetKey("default", "main-route"),
+        "Ingress", "requests-per-second", List.of(new SampleMessage.PodSample("ingress=main-route,pod=controller-0",
+            "controller-0", T0.toEpochMilli(), 6000), new SampleMessage.PodSample("ingress=main-route,pod=controller-1",
+            "controller-1", T0.toEpochMilli(), 4000)), "test", T0));
+    get("/apis/custom.metrics.k8s.io/v1beta2/namespaces/default/ingresses.networking.k8s.io/main-route/"
+        + "requests-per-second", 200).onComplete(test.succeeding(list -> test.verify(() -> {
+          JsonArray items = list.getJsonArray("items");
+          assertEquals(1, items.size());
+          assertEquals("10k", items.getJsonObject(0).getString("value"));
+          assertEquals("Ingress", items.getJsonObject(0).getJsonObject("describedObject").getString("kind"));
+          assertEquals("main-route", items.getJsonObject(0).getJsonObject("describedObject").getString("name"));
+          test.completeNow();
+        })));
+  }
+
+  @Test
   void externalMetricsFilterSeriesByLabelSelector(Vertx vertx, VertxTestContext test) {
     vertx.eventBus().publish(Addresses.METRICS_SAMPLE, new SampleMessage.Batch(new TargetKey("default", "worker"),
         "Deployment", "queue_messages_ready", List.of(new SampleMessage.PodSample("queue=worker_tasks", "",

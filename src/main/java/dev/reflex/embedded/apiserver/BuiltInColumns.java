@@ -87,6 +87,14 @@ final class BuiltInColumns {
           TableColumn.string("Last Schedule", CRON_LAST_SCHEDULE), TableColumn.ageColumn(),
           TableColumn.wide("Containers", CONTAINERS), TableColumn.wide("Images", IMAGES),
           TableColumn.wide("Selector", JOB_SELECTOR)), JobCells::cronJobRow)),
+      Map.entry("networking.k8s.io/ingresses", new KindTable(List.of(TableColumn.nameColumn(),
+          TableColumn.string("Class", INGRESS_CLASS), TableColumn.string("Hosts", INGRESS_HOSTS),
+          TableColumn.string("Address", INGRESS_ADDRESS), TableColumn.string("Ports", INGRESS_PORTS),
+          TableColumn.ageColumn()), BuiltInColumns::ingress)),
+      Map.entry("networking.k8s.io/ingressclasses", new KindTable(List.of(TableColumn.nameColumn(),
+          TableColumn.string("Controller", INGRESS_CLASS_CONTROLLER),
+          TableColumn.string("Parameters", INGRESS_CLASS_PARAMETERS), TableColumn.ageColumn()),
+          BuiltInColumns::ingressClass)),
       Map.entry("coordination.k8s.io/leases", new KindTable(List.of(TableColumn.nameColumn(),
           TableColumn.string("Holder", LEASE_HOLDER), TableColumn.ageColumn()),
           (o, now) -> TableRow.of(name(o), Fields.string(o, "spec", "holderIdentity"), age(o, now)))),
@@ -267,6 +275,40 @@ final class BuiltInColumns {
 
   private static String unknownIfEmpty(String value) {
     return value.isEmpty() ? "<unknown>" : value;
+  }
+
+  /** kubectl's Ingress row: the class or {@code <none>}, up to three hosts, the balancer's addresses, the ports. */
+  private static TableRow ingress(JsonObject o, Instant now) {
+    JsonObject spec = Fields.object(o, "spec");
+    String ingressClass = spec.getString("ingressClassName");
+    List<String> hosts = new ArrayList<>();
+    for (JsonObject rule : Fields.objects(spec, "rules")) {
+      String host = rule.getString("host", "");
+      hosts.add(host.isEmpty() ? "*" : host);
+    }
+    String hostCell = hosts.isEmpty() ? "*" : hosts.size() <= 3 ? String.join(",", hosts)
+        : String.join(",", hosts.subList(0, 3)) + " + " + (hosts.size() - 3) + " more...";
+    List<String> addresses = new ArrayList<>();
+    for (JsonObject point : Fields.objects(Fields.object(Fields.object(o, "status"), "loadBalancer"), "ingress")) {
+      String address = point.getString("ip", "");
+      addresses.add(address.isEmpty() ? point.getString("hostname", "") : address);
+    }
+    String ports = Fields.objects(spec, "tls").isEmpty() ? "80" : "80, 443";
+    return TableRow.of(name(o), ingressClass == null || ingressClass.isEmpty() ? "<none>" : ingressClass, hostCell,
+        String.join(",", addresses), ports, age(o, now));
+  }
+
+  /** kubectl's IngressClass row: the controller and its parameters as {@code [group/]kind/name}. */
+  private static TableRow ingressClass(JsonObject o, Instant now) {
+    JsonObject spec = Fields.object(o, "spec");
+    JsonObject parameters = spec.getJsonObject("parameters");
+    String cell = "<none>";
+    if (parameters != null) {
+      String group = parameters.getString("apiGroup", "");
+      cell = (group.isEmpty() ? "" : group + "/") + parameters.getString("kind", "") + "/"
+          + parameters.getString("name", "");
+    }
+    return TableRow.of(name(o), spec.getString("controller", ""), cell, age(o, now));
   }
 
   private static TableRow hpa(JsonObject o, Instant now) {

@@ -47,6 +47,9 @@ final class BuiltInTypes {
     types.add(type("autoscaling", "v1", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true,
         List.of("hpa"), List.of("all"), true, null));
     types.add(type("coordination.k8s.io", "v1", "leases", "Lease", true, List.of(), List.of(), false, null));
+    types.add(type("networking.k8s.io", "v1", "ingresses", "Ingress", true, List.of("ing"), List.of(), true, null));
+    types.add(type("networking.k8s.io", "v1", "ingressclasses", "IngressClass", false, List.of(), List.of(), false,
+        null));
     types.add(type("events.k8s.io", "v1", "events", "Event", true, List.of("ev"), List.of(), false, null));
     // rbac
     String rbac = "rbac.authorization.k8s.io";

@@ -120,6 +120,12 @@ final class ColumnDescriptions {
       "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values"
           + " with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap"
           + " with the keys in the BinaryData field, this is enforced during validation process.";
+  static final String INGRESS_CLASS = "The IngressClass that implements this Ingress (spec.ingressClassName).";
+  static final String INGRESS_HOSTS = "The hosts the Ingress rules match requests against; * when a rule has none.";
+  static final String INGRESS_ADDRESS = "The load balancer addresses the ingress controller reported in its status.";
+  static final String INGRESS_PORTS = "The ports the Ingress serves on: 80, and 443 when it has TLS settings.";
+  static final String INGRESS_CLASS_CONTROLLER = "The controller that implements Ingresses of this class.";
+  static final String INGRESS_CLASS_PARAMETERS = "The object holding the controller's parameters for this class.";
   static final String HPA_REF =
       "scaleTargetRef points to the target resource to scale, and is used to the pods for which metrics should be"
           + " collected, as well as to actually change the replica count.";

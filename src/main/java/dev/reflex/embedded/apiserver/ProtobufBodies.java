@@ -114,12 +114,22 @@ final class ProtobufBodies {
       }
       // Go's protobuf messages carry every string, empty or not, and every plain scalar; their JSON leaves empty
       // strings and the zero scalars of omitempty fields out.
-      if (value != null && !"".equals(value) && !omittedZero(field.getName(), value)) {
+      if (INLINED.contains(field.getName()) && value instanceof JsonObject inlined) {
+        // An embedded Go struct: a field of its own in protobuf, its fields at this level in JSON.
+        inlined.forEach(e -> object.put(e.getKey(), e.getValue()));
+      } else if (value != null && !"".equals(value) && !omittedZero(field.getName(), value)) {
         object.put(field.getName(), value);
       }
     }
     return object;
   }
+
+  /**
+   * The fields of Go structs embedded {@code json:",inline"} (an IngressRule's {@code http}, a Volume's source,
+   * an ephemeral container's container fields).
+   */
+  private static final java.util.Set<String> INLINED = java.util.Set.of("ingressRuleValue", "volumeSource",
+      "persistentVolumeSource", "ephemeralContainerCommon");
 
   /** Plain (non-pointer) omitempty scalars kubectl's generators leave at zero. */
   private static final java.util.Set<String> OMITEMPTY_SCALARS = java.util.Set.of("generation", "hostPort",

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Decodes the sample lines of Prometheus' text exposition format (version 0.0.4), what a {@code /metrics} page or a
- * Pushgateway push holds: {@code name{label="value",...} value [timestamp]}, one per line. {@code #} lines
+ * Pushgateway push holds: {@code name{label="value",...} value [timestamp]}, one per line; a name outside
+ * {@code [a-zA-Z_:][a-zA-Z0-9_:]*}, such as a custom metric's {@code packets-per-second}, is written as Prometheus 3
+ * writes it, {@code {"packets-per-second",pod="a"} 500}, or as a {@code __name__} label. {@code #} lines
  * ({@code HELP}, {@code TYPE}, comments) and blank lines are skipped; label values take the format's escapes
  * ({@code \\}, {@code \"}, {@code \n}); values are Go floats ({@code 1.5e3}, {@code NaN}, {@code +Inf}); a line
  * without a timestamp takes {@code defaultTimestampMillis}.
@@ -50,11 +52,24 @@ public final class TextExpositionDecoder {
     RawSeries sample(long defaultTimestampMillis) {
       List<String> names = new ArrayList<>();
       List<String> values = new ArrayList<>();
-      names.add("__name__");
-      values.add(name(true));
-      skipSpaces();
+      if (text.charAt(0) != '{') {
+        names.add("__name__");
+        values.add(name(true));
+        if (at < text.length() && (text.charAt(at) == '-' || text.charAt(at) == '.')) {
+          int end = at;
+          while (end < text.length() && text.charAt(end) != '{' && text.charAt(end) != ' ') {
+            end++;
+          }
+          throw new IllegalArgumentException("a metric name with '" + text.charAt(at) + "' must be quoted inside the"
+              + " braces, {\"" + text.substring(0, end) + "\",label=\"value\"}");
+        }
+        skipSpaces();
+      }
       if (at < text.length() && text.charAt(at) == '{') {
         labels(names, values);
+      }
+      if (!names.contains("__name__")) {
+        throw new IllegalArgumentException("a line starts with a metric name");
       }
       String[] rest = text.substring(at).strip().split("\\s+");
       if (rest.length == 0 || rest[0].isEmpty()) {
@@ -101,8 +116,16 @@ public final class TextExpositionDecoder {
           at++;
           return;
         }
-        String name = name(false);
+        boolean quoted = at < text.length() && text.charAt(at) == '"';
+        String name = quoted ? quoted() : name(false);
         skipSpaces();
+        if (quoted && names.isEmpty() && (at >= text.length() || text.charAt(at) != '=')) {
+          // Prometheus 3's form for a name outside [a-zA-Z_:][a-zA-Z0-9_:]*: {"packets-per-second",pod="a"}.
+          names.add("__name__");
+          values.add(name);
+          separator(name);
+          continue;
+        }
         expect('=');
         skipSpaces();
         expect('"');
@@ -127,11 +150,37 @@ public final class TextExpositionDecoder {
         }
         names.add(name);
         values.add(value.toString());
-        skipSpaces();
-        if (at < text.length() && text.charAt(at) == ',') {
-          at++;
-        } else if (at >= text.length() || text.charAt(at) != '}') {
-          throw new IllegalArgumentException("expected ',' or '}' after label " + name);
+        separator(name);
+      }
+    }
+
+    /** After a label: a comma, or the closing brace left for the loop to see. */
+    private void separator(String after) {
+      skipSpaces();
+      if (at < text.length() && text.charAt(at) == ',') {
+        at++;
+      } else if (at >= text.length() || text.charAt(at) != '}') {
+        throw new IllegalArgumentException("expected ',' or '}' after label " + after);
+      }
+    }
+
+    /** A quoted name, with the format's escapes. */
+    private String quoted() {
+      at++;
+      StringBuilder out = new StringBuilder();
+      while (true) {
+        if (at >= text.length()) {
+          throw new IllegalArgumentException("a quoted name's closing quote is missing");
+        }
+        char c = text.charAt(at++);
+        if (c == '"') {
+          return out.toString();
+        }
+        if (c == '\\' && at < text.length()) {
+          char escaped = text.charAt(at++);
+          out.append(escaped == 'n' ? '\n' : escaped);
+        } else {
+          out.append(c);
         }
       }
     }

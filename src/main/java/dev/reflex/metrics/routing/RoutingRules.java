@@ -17,9 +17,14 @@ import java.util.Objects;
  */
 public record RoutingRules(Map<String, Resource> overrides) {
 
-  /** The resources a label can name. */
+  /**
+   * The resources a label can name. An {@code ingress} or {@code service} label names the object an Object metric
+   * describes ({@code requests-per-second} of Ingress {@code main-route}): its samples are kept for the custom
+   * metrics API like a workload's, and no IHPA targets them.
+   */
   public enum Resource {
-    NAMESPACE(null), POD(null), DEPLOYMENT("Deployment"), STATEFULSET("StatefulSet"), REPLICASET("ReplicaSet");
+    NAMESPACE(null), POD(null), DEPLOYMENT("Deployment"), STATEFULSET("StatefulSet"), REPLICASET("ReplicaSet"),
+    INGRESS("Ingress"), SERVICE("Service");
 
     private final String workloadKind;
 
@@ -27,7 +32,7 @@ public record RoutingRules(Map<String, Resource> overrides) {
       this.workloadKind = workloadKind;
     }
 
-    /** The workload kind for workload resources, null for namespace and pod. */
+    /** The kind of the object the label names directly, null for namespace and pod. */
     public String workloadKind() {
       return workloadKind;
     }
@@ -64,7 +69,8 @@ public record RoutingRules(Map<String, Resource> overrides) {
         map.put(label, Resource.valueOf(resource));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("label override '" + entry + "': unknown resource '"
-            + entry.substring(eq + 1).trim() + "' (want namespace, pod, deployment, statefulset or replicaset)", e);
+            + entry.substring(eq + 1).trim() + "' (want namespace, pod, deployment, statefulset, replicaset, ingress"
+            + " or service)", e);
       }
     }
     return new RoutingRules(map);

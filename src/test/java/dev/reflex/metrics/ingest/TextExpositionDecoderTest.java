@@ -42,6 +42,11 @@ class TextExpositionDecoderTest {
         Arguments.of("Go's special values and a colon in the name", "job:up:sum NaN\nx +Inf\ny -Inf",
             List.of("__name__=job:up:sum NaN @" + NOW, "__name__=x Infinity @" + NOW,
                 "__name__=y -Infinity @" + NOW)),
+        Arguments.of("a custom metric's name outside Prometheus' charset, quoted as Prometheus 3 writes it",
+            "{\"packets-per-second\",namespace=\"default\"} 500",
+            List.of("__name__=packets-per-second,namespace=default 500.0 @" + NOW)),
+        Arguments.of("the same name as a __name__ label", "{namespace=\"default\",__name__=\"requests-per-second\"} 1",
+            List.of("namespace=default,__name__=requests-per-second 1.0 @" + NOW)),
         Arguments.of("an empty page", "\n# nothing\n", List.of()));
   }
 
@@ -61,8 +66,11 @@ class TextExpositionDecoderTest {
         Arguments.of("a label given twice", "rps{pod=\"a\",pod=\"b\"} 1", "label pod is given twice"),
         Arguments.of("a timestamp in seconds with a fraction", "rps 1 1700000000.5",
             "timestamp '1700000000.5' is not milliseconds"),
-        Arguments.of("no metric name", "{pod=\"a\"} 1", "a line starts with a metric name"),
-        Arguments.of("too many fields", "rps 1 2 3", "more than a value and a timestamp"));
+        Arguments.of("too many fields", "rps 1 2 3", "more than a value and a timestamp"),
+        Arguments.of("a dotted name and nothing else", "a.b", "{\"a.b\",label=\"value\"}"),
+        Arguments.of("labels without a name", "{pod=\"a\"} 1", "a line starts with a metric name"),
+        Arguments.of("a dash in an unquoted name", "packets-per-second{pod=\"a\"} 1",
+            "a metric name with '-' must be quoted inside the braces, {\"packets-per-second\",label=\"value\"}"));
   }
 
   @ParameterizedTest(name = "{0}")
