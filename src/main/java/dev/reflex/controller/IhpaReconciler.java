@@ -62,7 +62,7 @@ final class IhpaReconciler {
    * @param streamed the streamed KPA's latest recommendation per workload
    * @param profileWritten told the key of every ReplicaProfile written, once the API server accepted it (the
    *     written object is already in the cache): its controller can act without waiting for the watch echo
-   * @param cronClockOffset how far ahead of the clock cron rules are read ({@code embedded.cron-clock-offset})
+   * @param cronClockOffset how far ahead of the clock cron rules are read ({@code embedded.cron-clock-start})
    */
   IhpaReconciler(ResourceCache cache, KubeRest rest, EventRecorder events, KubernetesSerialization serialization,
       Clock clock, Consumer<ScalingDecision> decisions, Function<TargetKey, Optional<MetricsPortrait>> streamed,

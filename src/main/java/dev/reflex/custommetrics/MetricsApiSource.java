@@ -1,5 +1,6 @@
 package dev.reflex.custommetrics;
 
+import dev.reflex.core.WorkloadKind;
 import dev.reflex.custommetrics.MetricsApiJson.ExternalValue;
 import dev.reflex.custommetrics.MetricsApiJson.ObjectValue;
 import dev.reflex.labels.LabelSelector;
@@ -33,9 +34,6 @@ import java.util.function.Function;
 final class MetricsApiSource {
 
   private final StreamedSamples streamed;
-  /** The kinds whose series may come from their own pods. */
-  private static final Set<String> OWNS_PODS = Set.of("Deployment", "StatefulSet", "ReplicaSet");
-
   private final Function<String, List<JsonObject>> podsIn;
   private final MetricHistory history;
   private final boolean historyConfigured;
@@ -126,9 +124,9 @@ final class MetricsApiSource {
     long newest = -1;
     for (StreamedSamples.Value v : streamed.values(request.namespace().get(), request.metric(),
         request.metricSelector(), now)) {
-      // A workload's own series (a pod's are its Pods metric); any series naming another object, such as an
+      // A workload's own series (its pods' are their Pods metric); any series naming another object, such as an
       // ingress controller's pods reporting per Ingress.
-      boolean direct = v.pod().isEmpty() || !OWNS_PODS.contains(v.workloadKind());
+      boolean direct = v.pod().isEmpty() || WorkloadKind.byKind(v.workloadKind()).isEmpty();
       if (direct && v.workload().equals(name) && v.workloadKind().equals(request.kind().kind())) {
         sum += v.value();
         newest = Math.max(newest, v.timestampMillis());

@@ -1,7 +1,10 @@
 package dev.reflex.embedded;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,10 +19,35 @@ sealed interface ClientLoad permits RequestLoop, HeyRun {
   /** How long a request takes where the URL does not say ({@code ?sleep=MS} of autoscale-go does). */
   Duration DEFAULT_SERVICE_TIME = Duration.ofMillis(10);
 
+  /** A name a URL may give instead of a Service's: its ClusterIP. */
+  Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
   /** The client load a pod's first container runs, if it runs one. */
   static Optional<ClientLoad> of(JsonObject pod) {
-    Optional<ClientLoad> loop = RequestLoop.of(pod).map(ClientLoad.class::cast);
-    return loop.isPresent() ? loop : HeyRun.of(pod).map(ClientLoad.class::cast);
+    return Command.of(pod).flatMap(command -> RequestLoop.of(command).<ClientLoad>map(ClientLoad.class::cast)
+        .or(() -> HeyRun.of(command)));
+  }
+
+  /**
+   * What the parsers read of a pod, once for both: its first container's command and args, in order, its image and
+   * its namespace.
+   */
+  record Command(List<String> parts, String image, String podNamespace) {
+
+    static Optional<Command> of(JsonObject pod) {
+      JsonArray containers = pod.getJsonObject("spec", new JsonObject()).getJsonArray("containers",
+          new JsonArray());
+      if (containers.isEmpty()) {
+        return Optional.empty();
+      }
+      JsonObject container = containers.getJsonObject(0);
+      List<String> parts = new ArrayList<>();
+      for (String field : new String[] {"command", "args"}) {
+        container.getJsonArray(field, new JsonArray()).forEach(part -> parts.add(String.valueOf(part)));
+      }
+      return Optional.of(new Command(parts, container.getString("image", ""),
+          pod.getJsonObject("metadata", new JsonObject()).getString("namespace", "default")));
+    }
   }
 
   /** Requests per second the client sends. */
@@ -42,7 +70,7 @@ sealed interface ClientLoad permits RequestLoop, HeyRun {
 
   /** Whether {@link #host()} names the Service by its ClusterIP rather than by name. */
   default boolean byClusterIp() {
-    return Pattern.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}", host());
+    return IPV4.matcher(host()).matches();
   }
 
   /** The Service a name resolves to: the host's first label. */

@@ -1,7 +1,6 @@
 package dev.reflex.embedded;
 
 import dev.reflex.core.GoDuration;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
@@ -35,19 +34,21 @@ record HeyRun(int workers, Optional<Duration> duration, int requests, double rat
 
   /** The hey run a pod's first container is, if it is one. */
   static Optional<HeyRun> of(JsonObject pod) {
-    JsonArray containers = pod.getJsonObject("spec", new JsonObject()).getJsonArray("containers", new JsonArray());
-    if (containers.isEmpty()) {
+    return Command.of(pod).flatMap(HeyRun::of);
+  }
+
+  static Optional<HeyRun> of(Command command) {
+    boolean heyImage = isHeyImage(command.image());
+    // Checked once a second for every running pod: most name no hey anywhere.
+    if (!heyImage && command.parts().stream().noneMatch(part -> part.contains("hey"))) {
       return Optional.empty();
     }
-    JsonObject container = containers.getJsonObject(0);
     List<String> words = new ArrayList<>();
-    for (String field : new String[] {"command", "args"}) {
-      for (Object part : container.getJsonArray(field, new JsonArray())) {
-        // A shell's -c script is one argument: its words, quotes dropped.
-        for (String word : String.valueOf(part).trim().split("\\s+")) {
-          if (!word.isEmpty()) {
-            words.add(word.replaceAll("^[\"']|[\"']$", ""));
-          }
+    for (String part : command.parts()) {
+      // A shell's -c script is one argument: its words, quotes dropped.
+      for (String word : part.trim().split("\\s+")) {
+        if (!word.isEmpty()) {
+          words.add(word.replaceAll("^[\"']|[\"']$", ""));
         }
       }
     }
@@ -57,11 +58,10 @@ record HeyRun(int workers, Optional<Duration> duration, int requests, double rat
         hey = i;
       }
     }
-    if (hey < 0 && !isHeyImage(container.getString("image", ""))) {
+    if (hey < 0 && !heyImage) {
       return Optional.empty();
     }
-    String namespace = pod.getJsonObject("metadata", new JsonObject()).getString("namespace", "default");
-    return parse(words.subList(hey + 1, words.size()), namespace);
+    return parse(words.subList(hey + 1, words.size()), command.podNamespace());
   }
 
   private static boolean isHeyImage(String image) {

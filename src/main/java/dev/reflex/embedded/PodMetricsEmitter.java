@@ -119,10 +119,13 @@ public final class PodMetricsEmitter {
         }
       });
     }
-    Set<TargetKey> runningKeys = new HashSet<>();
-    running.forEach(p -> runningKeys.add(new TargetKey(p.getJsonObject("metadata").getString("namespace"),
-        p.getJsonObject("metadata").getString("name"))));
-    reporting.retainAll(runningKeys);
+    if (!reporting.isEmpty()) {
+      // Only once a client has run: the pass over every running pod each second is not spent on idle clusters.
+      Set<TargetKey> runningKeys = new HashSet<>();
+      running.forEach(p -> runningKeys.add(new TargetKey(p.getJsonObject("metadata").getString("namespace"),
+          p.getJsonObject("metadata").getString("name"))));
+      reporting.retainAll(runningKeys);
+    }
     reporting.addAll(byPod.keySet());
     reporting.forEach(pod -> byPod.putIfAbsent(pod, Served.NONE));
     served = Map.copyOf(byPod);

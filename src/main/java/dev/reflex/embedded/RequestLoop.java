@@ -1,6 +1,5 @@
 package dev.reflex.embedded;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,17 +29,13 @@ record RequestLoop(double requestsPerSecond, String host, String podNamespace, b
 
   /** The request loop a pod's first container runs, if it runs one. */
   static Optional<RequestLoop> of(JsonObject pod) {
-    JsonArray containers = pod.getJsonObject("spec", new JsonObject()).getJsonArray("containers", new JsonArray());
-    if (containers.isEmpty()) {
-      return Optional.empty();
-    }
-    JsonObject container = containers.getJsonObject(0);
-    StringBuilder script = new StringBuilder();
-    for (String field : new String[] {"command", "args"}) {
-      container.getJsonArray(field, new JsonArray()).forEach(part -> script.append(part).append(' '));
-    }
+    return Command.of(pod).flatMap(RequestLoop::of);
+  }
+
+  static Optional<RequestLoop> of(Command command) {
+    String script = String.join(" ", command.parts());
     // Checked once a second for every running pod: most run no shell loop at all.
-    if (script.indexOf("while") < 0) {
+    if (!script.contains("while")) {
       return Optional.empty();
     }
     Matcher matcher = LOOP.matcher(script);
@@ -48,8 +43,8 @@ record RequestLoop(double requestsPerSecond, String host, String podNamespace, b
       return Optional.empty();
     }
     double interval = Math.max(MIN_INTERVAL_SECONDS, Double.parseDouble(matcher.group(1)));
-    String namespace = pod.getJsonObject("metadata", new JsonObject()).getString("namespace", "default");
-    return Optional.of(new RequestLoop(1 / interval, matcher.group(2), namespace, matcher.group(3).contains(">")));
+    return Optional.of(new RequestLoop(1 / interval, matcher.group(2), command.podNamespace(),
+        matcher.group(3).contains(">")));
   }
 
   /** One request in flight for its service time, then the sleep: at most one. */

@@ -46,20 +46,21 @@ public final class Quantity {
     if (text.isBlank() || !matcher.matches()) {
       throw new IllegalArgumentException("is not a Kubernetes quantity: \"" + text + "\"");
     }
+    if (matcher.group(3) != null && Math.abs(Integer.parseInt(matcher.group(3).substring(1))) > 1000) {
+      throw new IllegalArgumentException("is not a Kubernetes quantity: \"" + text + "\"");
+    }
+    return toMilli(exactValue(matcher));
+  }
+
+  /** The exact value of a quantity {@link #SYNTAX} matched: sign, number, then exponent or suffix. */
+  private static BigDecimal exactValue(Matcher matcher) {
     BigDecimal value = new BigDecimal(matcher.group(2));
     if (matcher.group(3) != null) {
-      int exponent = Integer.parseInt(matcher.group(3).substring(1));
-      if (Math.abs(exponent) > 1000) {
-        throw new IllegalArgumentException("is not a Kubernetes quantity: \"" + text + "\"");
-      }
-      value = value.scaleByPowerOfTen(exponent);
+      value = value.scaleByPowerOfTen(Integer.parseInt(matcher.group(3).substring(1)));
     } else if (matcher.group(4) != null) {
       value = value.multiply(SUFFIXES.get(matcher.group(4)));
     }
-    if ("-".equals(matcher.group(1))) {
-      value = value.negate();
-    }
-    return toMilli(value);
+    return "-".equals(matcher.group(1)) ? value.negate() : value;
   }
 
   /**
@@ -78,14 +79,8 @@ public final class Quantity {
       if (text.isBlank() || !matcher.matches() || matcher.group(3) != null) {
         return Optional.empty();
       }
-      exact = new BigDecimal(matcher.group(2));
-      if (matcher.group(4) != null) {
-        exact = exact.multiply(SUFFIXES.get(matcher.group(4)));
-        binary = matcher.group(4).endsWith("i");
-      }
-      if ("-".equals(matcher.group(1))) {
-        exact = exact.negate();
-      }
+      exact = exactValue(matcher);
+      binary = matcher.group(4) != null && matcher.group(4).endsWith("i");
     } else {
       return Optional.empty();
     }

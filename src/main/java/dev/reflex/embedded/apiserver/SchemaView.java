@@ -64,8 +64,7 @@ record SchemaView(JsonObject node, boolean builtIn) {
   /** The node's types: {@code type}, or integer and string for int-or-string (as kube converts it). */
   List<String> types() {
     if (intOrString()) {
-      return node.getBoolean("x-reflex-number-too", false)
-          ? List.of("integer", "number", "string") : List.of("integer", "string");
+      return quantity() ? List.of("integer", "number", "string") : List.of("integer", "string");
     }
     Object type = node.getValue("type");
     if (type instanceof String s) {

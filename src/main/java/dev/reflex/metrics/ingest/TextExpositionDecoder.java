@@ -117,7 +117,13 @@ public final class TextExpositionDecoder {
           return;
         }
         boolean quoted = at < text.length() && text.charAt(at) == '"';
-        String name = quoted ? quoted() : name(false);
+        String name;
+        if (quoted) {
+          at++;
+          name = quoted("a quoted name's closing quote is missing");
+        } else {
+          name = name(false);
+        }
         skipSpaces();
         if (quoted && names.isEmpty() && (at >= text.length() || text.charAt(at) != '=')) {
           // Prometheus 3's form for a name outside [a-zA-Z_:][a-zA-Z0-9_:]*: {"packets-per-second",pod="a"}.
@@ -129,27 +135,12 @@ public final class TextExpositionDecoder {
         expect('=');
         skipSpaces();
         expect('"');
-        StringBuilder value = new StringBuilder();
-        while (true) {
-          if (at >= text.length()) {
-            throw new IllegalArgumentException("label " + name + ": the value's closing quote is missing");
-          }
-          char c = text.charAt(at++);
-          if (c == '"') {
-            break;
-          }
-          if (c == '\\' && at < text.length()) {
-            char escaped = text.charAt(at++);
-            value.append(escaped == 'n' ? '\n' : escaped);
-          } else {
-            value.append(c);
-          }
-        }
+        String value = quoted("label " + name + ": the value's closing quote is missing");
         if (names.contains(name)) {
           throw new IllegalArgumentException("label " + name + " is given twice");
         }
         names.add(name);
-        values.add(value.toString());
+        values.add(value);
         separator(name);
       }
     }
@@ -164,13 +155,15 @@ public final class TextExpositionDecoder {
       }
     }
 
-    /** A quoted name, with the format's escapes. */
-    private String quoted() {
-      at++;
+    /**
+     * The quoted text after the cursor's opening quote (a label value, or a name Prometheus 3 quotes), the format's
+     * escapes read, up to and past its closing quote.
+     */
+    private String quoted(String unclosed) {
       StringBuilder out = new StringBuilder();
       while (true) {
         if (at >= text.length()) {
-          throw new IllegalArgumentException("a quoted name's closing quote is missing");
+          throw new IllegalArgumentException(unclosed);
         }
         char c = text.charAt(at++);
         if (c == '"') {
