@@ -37,6 +37,10 @@ public final class ReflexCli {
           yield options.flag("help") ? print(out, Usage.TAP) : TapCommand.run(options, out, err);
         }
         case "decide" -> DecideCommand.run(rest, System.in, out, err);
+        case "backtest" -> {
+          Options options = Options.parse("backtest", rest, BacktestCommand.VALUED, BacktestCommand.FLAGS);
+          yield options.flag("help") ? print(out, Usage.BACKTEST) : BacktestCommand.run(options, out, err);
+        }
         case "write" -> {
           Options options = Options.parse("write", rest, Set.of("url", "every", "file"), Set.of("help"));
           yield options.flag("help") ? print(out, Usage.WRITE) : WriteCommand.run(options, System.in, out, err);

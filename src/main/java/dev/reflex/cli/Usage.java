@@ -14,6 +14,7 @@ final class Usage {
         tap        Stream the messages of one event-bus address from a running Reflex
         decide     What-if: read a JSON document on stdin, print the autoscaling decision as JSON
         write      Remote-write samples in Prometheus' text format to a running Reflex, once or every interval
+        backtest   Replay a traffic trace through Reflex, the HPA, Knative and KEDA: unserved traffic and cost
         help       Show this help
 
       Run 'reflex COMMAND --help' for a command's options.
@@ -80,4 +81,44 @@ final class Usage {
 
   private Usage() {
   }
+
+  static final String BACKTEST = """
+      Usage: reflex backtest --trace FILE [OPTIONS]
+
+      Replays a traffic trace in virtual time (a day in seconds) through several autoscaling policies,
+      each on its own copy of one workload whose ready pods serve up to --pod-capacity requests per
+      second each, and prints per policy the requests left unserved and what the pods cost.
+
+      Trace:
+        --trace FILE          The traffic (required)
+        --trace-format F      csv: 'time,rps' lines, time in seconds from the start or RFC 3339, a header
+                              allowed; counts: whitespace-separated request counts, one per --step (default csv)
+        --step D              The length of one count (counts only; default 1s)
+        --trace-scale F       Multiply the traffic by F (default 1)
+        --offset D            Start D into the trace (default 0s)
+        --duration D          Replay only D of it (default: to the end)
+
+      Workload:
+        --pod-capacity R      Requests per second one ready pod serves (default 100)
+        --target R            Per-pod requests per second every policy aims at (default 70 % of capacity)
+        --pod-startup D       Pod creation to Ready (default 10s)
+        --pod-startup-jitter D  Each pod's startup varies uniformly by up to D either way (default 0s)
+        --min N, --max N      Replica bounds (default 1 and 100)
+        --initial N           Ready pods at the start (default: what the first second needs at the target)
+        --seed N              Seed of the startup jitter (default 1)
+
+      Policies (--policies LIST, comma-separated; default all):
+        reflex-kpa            Reflex's streamed KPA, deciding on each sample (1 s samples from every pod)
+        reflex-kubehpa        Reflex's KubeHPA portrait on streamed samples, 15 s sync and the scale-up trigger
+        hpa                   Kubernetes HPA, Pods metric: 15 s sync, metrics 15 s behind, default behavior
+        kpa                   Knative KPA: 1 s scrapes, a decision every 2 s, 60 s stable and 6 s panic windows
+        keda                  KEDA: a 30 s polling interval feeding an HPA (External metric, AverageValue)
+
+      Output:
+        --json                Print one JSON line: {"trace":{...},"workload":{...},"policies":{...}}
+        --help                Show this help
+
+      Example:
+        reflex backtest --trace traffic.csv --pod-capacity 50 --pod-startup 20s
+      """;
 }

@@ -13,6 +13,7 @@ import dev.reflex.core.hpa.HpaSpec;
 import dev.reflex.core.hpa.HpaState;
 import dev.reflex.core.hpa.KubeHpa;
 import dev.reflex.core.hpa.PodInfo;
+import dev.reflex.core.hpa.RawCalculation;
 import dev.reflex.core.hpa.Scale;
 import dev.reflex.kube.KubeRest;
 import dev.reflex.kube.ResourceCache;
@@ -39,10 +40,6 @@ import java.util.Optional;
 final class KubeHpaPortraitGenerator implements PortraitGenerator {
 
   private static final Duration DEFAULT_SYNC = Duration.ofSeconds(15);
-  /** The portrait's bounds: the raw calculation, clamped later by the IHPA's own min and max. */
-  private static final int UNBOUNDED_REPLICAS = 100_000;
-  /** Scale-up limits of the legacy path set out of reach, for the same reason. */
-  private static final double LEGACY_SCALE_UP_FACTOR = 1000;
 
   private final ResourceCache cache;
   private final KubeRest rest;
@@ -143,8 +140,8 @@ final class KubeHpaPortraitGenerator implements PortraitGenerator {
    */
   private static HpaInput hpaInput(TargetKey key, JsonObject spec, KubeHPAPortraitAlgorithm params, double tolerance,
       JsonObject scale, List<JsonObject> selectedPods, HpaMetricInputs inputs) {
-    HpaSpec hpa = new HpaSpec(key.name(), key.namespace(), 1, UNBOUNDED_REPLICAS,
-        HpaObjects.metrics(spec.getJsonArray("metrics", new JsonArray()), "spec.metrics"), null);
+    HpaSpec hpa = RawCalculation.spec(key.name(), key.namespace(),
+        HpaObjects.metrics(spec.getJsonArray("metrics", new JsonArray()), "spec.metrics"));
     List<PodInfo> pods = new ArrayList<>();
     for (JsonObject pod : selectedPods) {
       pods.add(HpaObjects.pod(pod, "pods[" + pod.getJsonObject("metadata").getString("name") + "]"));
@@ -153,10 +150,9 @@ final class KubeHpaPortraitGenerator implements PortraitGenerator {
     JsonObject status = scale.getJsonObject("status", new JsonObject());
     Scale current = new Scale(specReplicas, status.getInteger("replicas", specReplicas),
         status.getString("selector"));
-    HpaConfig config = new HpaConfig(tolerance, tolerance,
+    HpaConfig config = RawCalculation.config(tolerance,
         duration(params.cpuInitializationPeriod(), Duration.ofMinutes(5)),
-        duration(params.initialReadinessDelay(), Duration.ofSeconds(30)),
-        Duration.ZERO, LEGACY_SCALE_UP_FACTOR, UNBOUNDED_REPLICAS);
+        duration(params.initialReadinessDelay(), Duration.ofSeconds(30)));
     return new HpaInput(hpa, current, pods, inputs.podMetrics(), inputs.metricValues(), null, config);
   }
 

@@ -133,6 +133,37 @@ public final class GoDuration {
     return Duration.ofNanos(total);
   }
 
+  /**
+   * Writes a duration as Go's {@code Duration.String} does for whole milliseconds: {@code 0s}, {@code 250ms},
+   * {@code 1.5s}, {@code 10s}, {@code 1m30s}, {@code 2h0m0s}, with a leading {@code -} when negative; what
+   * {@link #parse} reads back.
+   */
+  public static String format(Duration duration) {
+    if (duration.isZero()) {
+      return "0s";
+    }
+    String sign = duration.isNegative() ? "-" : "";
+    long millis = Math.abs(duration.toMillis());
+    if (millis < 1000) {
+      return sign + millis + "ms";
+    }
+    long hours = millis / 3_600_000;
+    long minutes = millis / 60_000 % 60;
+    long secondMillis = millis % 60_000;
+    StringBuilder b = new StringBuilder(sign);
+    if (hours > 0) {
+      b.append(hours).append('h');
+    }
+    if (hours > 0 || minutes > 0) {
+      b.append(minutes).append('m');
+    }
+    b.append(secondMillis / 1000);
+    if (secondMillis % 1000 != 0) {
+      b.append('.').append(String.format("%03d", secondMillis % 1000).replaceAll("0+$", ""));
+    }
+    return b.append('s').toString();
+  }
+
   /** The duration the text denotes, or empty when it is null or not a Go duration. */
   public static Optional<Duration> tryParse(String text) {
     if (text == null) {

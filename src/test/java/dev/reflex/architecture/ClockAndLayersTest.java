@@ -44,6 +44,14 @@ class ClockAndLayersTest {
   }
 
   @Test
+  void backtestsRunInVirtualTimeWithoutVertxOrFabric8() {
+    noClasses().that().resideInAPackage("dev.reflex.backtest..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.fabric8..")
+        .because("a backtest is a function of its trace, workload and policies, run on the production cores")
+        .check(PRODUCT);
+  }
+
+  @Test
   void timeComesFromAnInjectedClock() {
     noClasses().that(DescribedPredicate.not(compositionRoot()))
         .should().callMethod(Instant.class, "now")

@@ -94,4 +94,25 @@ class GoDurationTest {
     assertEquals(message, e.getMessage());
     assertEquals(Optional.empty(), GoDuration.tryParse(text));
   }
+
+  static Stream<Arguments> written() {
+    return Stream.of(
+        Arguments.of(Duration.ZERO, "0s"),
+        Arguments.of(Duration.ofMillis(250), "250ms"),
+        Arguments.of(Duration.ofMillis(1500), "1.5s"),
+        Arguments.of(Duration.ofMillis(1250), "1.25s"),
+        Arguments.of(Duration.ofSeconds(10), "10s"),
+        Arguments.of(Duration.ofSeconds(90), "1m30s"),
+        Arguments.of(Duration.ofMinutes(5), "5m0s"),
+        Arguments.of(Duration.ofHours(2), "2h0m0s"),
+        Arguments.of(Duration.ofHours(168), "168h0m0s"),
+        Arguments.of(Duration.ofSeconds(-61), "-1m1s"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("written")
+  void writesAsGoDoesAndReadsBack(Duration duration, String text) {
+    assertEquals(text, GoDuration.format(duration));
+    assertEquals(duration, GoDuration.parse(text));
+  }
 }

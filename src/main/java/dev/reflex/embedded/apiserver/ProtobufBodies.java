@@ -7,6 +7,7 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import dev.reflex.core.GoDuration;
 import dev.reflex.objects.Timestamps;
 import io.kubernetes.client.proto.Runtime;
 import io.kubernetes.client.proto.V1;
@@ -173,7 +174,7 @@ final class ProtobufBodies {
         return type.endsWith("MicroTime") ? instant.toString() : Timestamps.format(instant);
       }
       case META + "Duration":
-        return goDuration(Duration.ofNanos((Long) field(message, "duration")));
+        return GoDuration.format(Duration.ofNanos((Long) field(message, "duration")));
       case "k8s.io.apimachinery.pkg.runtime.RawExtension", META + "FieldsV1": {
         ByteString raw = (ByteString) message.getAllFields().entrySet().stream()
             .filter(e -> e.getKey().getType() == FieldDescriptor.Type.BYTES).map(Map.Entry::getValue).findFirst()
@@ -190,18 +191,4 @@ final class ProtobufBodies {
     return field == null ? null : message.getField(field);
   }
 
-  private static String goDuration(Duration duration) {
-    if (duration.isZero()) {
-      return "0s";
-    }
-    StringBuilder text = new StringBuilder();
-    if (duration.toHours() > 0) {
-      text.append(duration.toHours()).append('h');
-    }
-    if (duration.toMinutesPart() > 0 || duration.toHours() > 0) {
-      text.append(duration.toMinutesPart()).append('m');
-    }
-    text.append(duration.toSecondsPart()).append('s');
-    return text.toString();
-  }
 }

@@ -1,0 +1,66 @@
+package dev.reflex.backtest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs a trace through each policy, every policy on its own fleet, and counts the figures.
+ *
+ * <p>Each virtual second: the fleet's ready pods serve the second's demand (counted), then the policy observes the
+ * second and may write a replica count, which the fleet applies at that second.
+ */
+public final class Backtest {
+
+  /** How far a run has come: the policy and the share of its seconds done (0..1). */
+  public record Progress(PolicyKind policy, double done) {
+  }
+
+  /** The figures of each policy, in the order they were asked for. */
+  public record Result(Trace trace, Workload workload, Map<PolicyKind, PolicyFigures> figures) {
+  }
+
+  private Backtest() {
+  }
+
+  /**
+   * Runs.
+   *
+   * @param progress told now and then how far the run has come (at most about a hundred times per policy)
+   */
+  public static Result run(Trace trace, Workload workload, List<PolicyKind> policies, Consumer<Progress> progress) {
+    Map<PolicyKind, PolicyFigures> figures = new LinkedHashMap<>();
+    for (PolicyKind kind : policies) {
+      figures.put(kind, runOne(trace, workload, kind, progress));
+    }
+    return new Result(trace, workload, figures);
+  }
+
+  /** The pods at the start: {@code initial}, or what the first second needs at the target. */
+  public static int initialReplicas(Trace trace, Workload workload) {
+    return workload.initialReplicas() >= 0 ? workload.initialReplicas() : workload.required(trace.rpsAt(0));
+  }
+
+  private static PolicyFigures runOne(Trace trace, Workload workload, PolicyKind kind, Consumer<Progress> progress) {
+    long seconds = trace.seconds();
+    Policy policy = kind.create(workload, trace.start(), seconds);
+    PodFleet fleet = new PodFleet(workload, initialReplicas(trace, workload));
+    FigureCounter counter = new FigureCounter(workload);
+    long every = Math.max(1, seconds / 100);
+    for (long s = 0; s < seconds; s++) {
+      double demand = trace.rpsAt(s);
+      counter.second(s, demand, fleet.ready(s), fleet.size());
+      int wanted = policy.observe(new Tick(s, trace.start().plusSeconds(s + 1), demand, fleet));
+      if (wanted != Policy.NO_CHANGE && wanted != fleet.size()) {
+        fleet.scaleTo(wanted, s + 1);
+        counter.scaled();
+      }
+      if (s % every == 0) {
+        progress.accept(new Progress(kind, (double) s / seconds));
+      }
+    }
+    progress.accept(new Progress(kind, 1));
+    return counter.figures();
+  }
+}
