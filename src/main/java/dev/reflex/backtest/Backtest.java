@@ -1,5 +1,6 @@
 package dev.reflex.backtest;
 
+import dev.reflex.core.gray.ReplicaProfile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,14 @@ public final class Backtest {
   /**
    * Runs.
    *
+   * @param ihpa the IHPA of the {@code reflex} policy, or null
    * @param progress told now and then how far the run has come (at most about a hundred times per policy)
    */
-  public static Result run(Trace trace, Workload workload, List<PolicyKind> policies, Consumer<Progress> progress) {
+  public static Result run(Trace trace, Workload workload, List<PolicyKind> policies, IhpaSetup ihpa,
+      Consumer<Progress> progress) {
     Map<PolicyKind, PolicyFigures> figures = new LinkedHashMap<>();
     for (PolicyKind kind : policies) {
-      figures.put(kind, runOne(trace, workload, kind, progress));
+      figures.put(kind, runOne(trace, workload, kind, ihpa, progress));
     }
     return new Result(trace, workload, figures);
   }
@@ -42,18 +45,20 @@ public final class Backtest {
     return workload.initialReplicas() >= 0 ? workload.initialReplicas() : workload.required(trace.rpsAt(0));
   }
 
-  private static PolicyFigures runOne(Trace trace, Workload workload, PolicyKind kind, Consumer<Progress> progress) {
+  private static PolicyFigures runOne(Trace trace, Workload workload, PolicyKind kind, IhpaSetup ihpa,
+      Consumer<Progress> progress) {
     long seconds = trace.seconds();
-    Policy policy = kind.create(workload, trace.start(), seconds);
-    PodFleet fleet = new PodFleet(workload, initialReplicas(trace, workload));
+    int initial = initialReplicas(trace, workload);
+    Policy policy = kind.create(workload, ihpa, trace.start(), seconds, initial);
+    PodFleet fleet = new PodFleet(workload, initial);
     FigureCounter counter = new FigureCounter(workload);
     long every = Math.max(1, seconds / 100);
     for (long s = 0; s < seconds; s++) {
       double demand = trace.rpsAt(s);
-      counter.second(s, demand, fleet.ready(s), fleet.size());
-      int wanted = policy.observe(new Tick(s, trace.start().plusSeconds(s + 1), demand, fleet));
-      if (wanted != Policy.NO_CHANGE && wanted != fleet.size()) {
-        fleet.scaleTo(wanted, s + 1);
+      counter.second(s, demand, fleet.serving(s), fleet.size());
+      ReplicaProfile wanted = policy.observe(new Tick(s, trace.start().plusSeconds(s + 1), demand, fleet));
+      if (wanted != null && !wanted.equals(fleet.profile())) {
+        fleet.apply(wanted, s + 1);
         counter.scaled();
       }
       if (s % every == 0) {

@@ -21,14 +21,18 @@ final class HpaPods {
     return new Scale(fleet.size(), fleet.size(), SELECTOR);
   }
 
-  /** Starting pods are Pending and not ready; the rest Running and ready since their startup ended. */
+  /**
+   * Starting pods are Pending and not ready; parked pods Running with their readiness gate off (not ready); the rest
+   * Running and ready since their startup ended.
+   */
   static List<PodInfo> pods(Tick tick, Instant start) {
     List<PodInfo> pods = new ArrayList<>();
     for (PodFleet.Pod pod : tick.fleet().pods()) {
-      boolean ready = pod.readyAt(tick.second());
+      boolean running = pod.readyAt(tick.second());
+      boolean ready = pod.servesAt(tick.second());
       Instant created = start.plusSeconds(pod.createdAt());
-      pods.add(new PodInfo(pod.name(), ready ? PodPhase.RUNNING : PodPhase.PENDING,
-          ready ? Readiness.TRUE : Readiness.FALSE, ready ? start.plusSeconds(pod.readyAt()) : created, created,
+      pods.add(new PodInfo(pod.name(), running ? PodPhase.RUNNING : PodPhase.PENDING,
+          ready ? Readiness.TRUE : Readiness.FALSE, running ? start.plusSeconds(pod.readyAt()) : created, created,
           false, List.of()));
     }
     return pods;

@@ -1,5 +1,6 @@
 package dev.reflex.backtest;
 
+import dev.reflex.core.gray.ReplicaProfile;
 import dev.reflex.core.hpa.Behavior;
 import dev.reflex.core.hpa.HpaConfig;
 import dev.reflex.core.hpa.HpaDecision;
@@ -70,21 +71,21 @@ final class HpaPolicy implements Policy {
   }
 
   @Override
-  public int observe(Tick tick) {
+  public ReplicaProfile observe(Tick tick) {
     int s = (int) tick.second();
     demand[s] = tick.demand();
-    ready[s] = tick.readyPods();
+    ready[s] = tick.servingPods();
     if (keda && (s + 1 + pollPhase) % KEDA_POLLING_SECONDS == 0) {
       polled = scraped(s);
     }
     if ((s + 1) % SYNC_SECONDS != 0) {
-      return Policy.NO_CHANGE;
+      return null;
     }
     HpaInput input = new HpaInput(spec, HpaPods.scale(tick.fleet()), HpaPods.pods(tick, start), List.of(),
         keda ? externalValue() : podValues(tick), null, HpaConfig.DEFAULTS);
     HpaDecision decision = KubeHpa.decide(input, state, tick.at());
     state = decision.nextState();
-    return decision.scaleUpdated() ? decision.desiredReplicas() : Policy.NO_CHANGE;
+    return decision.scaleUpdated() ? ReplicaProfile.online(decision.desiredReplicas()) : null;
   }
 
   /** The mean demand over the scrape interval that ended {@link #METRIC_DELAY_SECONDS} before second {@code s}. */

@@ -1,5 +1,6 @@
 package dev.reflex.backtest;
 
+import dev.reflex.core.gray.ReplicaProfile;
 import dev.reflex.core.kpa.DeciderSpec;
 import dev.reflex.core.kpa.Kpa;
 import dev.reflex.core.kpa.KpaDecision;
@@ -27,16 +28,16 @@ final class KnativeKpaPolicy implements Policy {
   }
 
   @Override
-  public int observe(Tick tick) {
-    if (tick.readyPods() > 0) {
+  public ReplicaProfile observe(Tick tick) {
+    if (tick.servingPods() > 0) {
       pending.add(new Sample(tick.at(), tick.demand()));
     }
     if ((tick.second() + 1) % TICK_SECONDS != 0) {
-      return Policy.NO_CHANGE;
+      return null;
     }
-    KpaDecision decision = Kpa.decide(spec, state, List.copyOf(pending), tick.readyPods(), tick.at());
+    KpaDecision decision = Kpa.decide(spec, state, List.copyOf(pending), tick.servingPods(), tick.at());
     pending.clear();
     state = decision.state();
-    return decision.scaleValid() ? decision.desiredPodCount() : Policy.NO_CHANGE;
+    return decision.scaleValid() ? ReplicaProfile.online(decision.desiredPodCount()) : null;
   }
 }

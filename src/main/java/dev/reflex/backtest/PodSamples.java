@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The samples Reflex's streamed path receives for one second: every ready pod reports its share of the demand
- * ({@code rps}, demand / ready pods), stamped at the second's end, in one remote-write batch. Pods still starting
- * report nothing.
+ * The samples Reflex's streamed path receives for one second: every serving pod reports its share of the demand
+ * ({@code rps}, demand / serving pods), stamped at the second's end, in one remote-write batch. Parked pods are
+ * running and scraped but out of the traffic: they report 0. Pods still starting report nothing.
  */
 final class PodSamples {
 
@@ -20,9 +20,9 @@ final class PodSamples {
   private PodSamples() {
   }
 
-  /** The batch of {@code tick}, or null when no pod is ready. */
+  /** The batch of {@code tick}, or null when no pod serves. */
   static SampleMessage.Batch of(Tick tick) {
-    int ready = tick.readyPods();
+    int ready = tick.servingPods();
     if (ready == 0) {
       return null;
     }
@@ -31,7 +31,8 @@ final class PodSamples {
     List<SampleMessage.PodSample> samples = new ArrayList<>(ready);
     for (PodFleet.Pod pod : tick.fleet().pods()) {
       if (pod.readyAt(tick.second())) {
-        samples.add(new SampleMessage.PodSample("pod=" + pod.name(), pod.name(), timestamp, share));
+        samples.add(new SampleMessage.PodSample("pod=" + pod.name(), pod.name(), timestamp,
+            pod.parked() ? 0 : share));
       }
     }
     return new SampleMessage.Batch(WORKLOAD, "Deployment", METRIC, samples, "remote-write", tick.at());

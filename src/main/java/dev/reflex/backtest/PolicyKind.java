@@ -8,6 +8,8 @@ import java.util.Locale;
 
 /** The policies a backtest can race, by the name {@code --policies} takes. */
 public enum PolicyKind {
+  /** The IHPA of {@code --ihpa FILE}: any providers, any gray strategy. */
+  REFLEX("reflex"),
   /** Reflex's streamed KPA, deciding on each sample. */
   REFLEX_KPA("reflex-kpa"),
   /** Reflex's KubeHPA portrait on streamed samples, with the streamed scale-up trigger. */
@@ -30,11 +32,22 @@ public enum PolicyKind {
     return label;
   }
 
-  /** A fresh policy of this kind for one run. */
-  Policy create(Workload workload, Instant start, long seconds) {
+  /**
+   * A fresh policy of this kind for one run.
+   *
+   * @param ihpa the IHPA of {@link #REFLEX}; null when none was given
+   * @param initial the pods at the start
+   */
+  Policy create(Workload workload, IhpaSetup ihpa, Instant start, long seconds, int initial) {
     return switch (this) {
-      case REFLEX_KPA -> new ReflexKpaPolicy(workload, start);
-      case REFLEX_KUBEHPA -> new ReflexKubeHpaPolicy(workload, start);
+      case REFLEX -> {
+        if (ihpa == null) {
+          throw new IllegalArgumentException("policies: 'reflex' races the IHPA of --ihpa FILE, and none was given");
+        }
+        yield new IhpaPolicy(ihpa, workload, start, seconds, initial);
+      }
+      case REFLEX_KPA -> new IhpaPolicy(IhpaSetup.streamedKpa(), workload, start, seconds, initial);
+      case REFLEX_KUBEHPA -> new IhpaPolicy(IhpaSetup.streamedKubeHpa(), workload, start, seconds, initial);
       case HPA -> new HpaPolicy(workload, false, start, seconds);
       case KPA -> new KnativeKpaPolicy(workload);
       case KEDA -> new HpaPolicy(workload, true, start, seconds);
@@ -42,13 +55,15 @@ public enum PolicyKind {
   }
 
   /**
-   * The policies a comma-separated list names, in its order; {@code all} is every one.
+   * The policies a comma-separated list names, in its order; {@code all} is every one, {@code reflex} only with an
+   * IHPA.
    *
+   * @param withIhpa whether an IHPA was given (so that {@code all} includes {@code reflex})
    * @throws IllegalArgumentException naming an unknown policy and the known ones
    */
-  public static List<PolicyKind> parseList(String text) {
+  public static List<PolicyKind> parseList(String text, boolean withIhpa) {
     if (text.strip().equals("all")) {
-      return List.of(values());
+      return Arrays.stream(values()).filter(k -> withIhpa || k != REFLEX).toList();
     }
     List<PolicyKind> out = new ArrayList<>();
     for (String part : text.split(",")) {

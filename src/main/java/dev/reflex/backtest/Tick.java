@@ -12,8 +12,8 @@ import java.time.Instant;
  */
 public record Tick(long second, Instant at, double demand, PodFleet fleet) {
 
-  /** The pods that served during this second. */
-  public int readyPods() {
-    return fleet.ready(second);
+  /** The pods that served during this second: ready and online. */
+  public int servingPods() {
+    return fleet.serving(second);
   }
 }

@@ -1,6 +1,7 @@
 package dev.reflex.cli;
 
 import dev.reflex.backtest.Backtest;
+import dev.reflex.backtest.IhpaSetup;
 import dev.reflex.backtest.PolicyFigures;
 import dev.reflex.backtest.PolicyKind;
 import dev.reflex.backtest.Trace;
@@ -26,21 +27,30 @@ import java.util.Set;
 final class BacktestCommand {
 
   static final Set<String> VALUED = Set.of("trace", "trace-format", "step", "trace-scale", "offset", "duration",
-      "pod-capacity", "target", "pod-startup", "pod-startup-jitter", "min", "max", "initial", "policies", "seed");
+      "pod-capacity", "target", "pod-startup", "pod-startup-jitter", "min", "max", "initial", "policies", "seed",
+      "ihpa");
   static final Set<String> FLAGS = Set.of("json", "help");
 
   private BacktestCommand() {
   }
 
-  static int run(Options options, PrintStream out, PrintStream err) {
+  /** Set by {@code scripts/reflex} when stderr is a terminal ({@code [ -t 2 ]}), which Java 17 cannot tell. */
+  static final String STDERR_TTY = "REFLEX_STDERR_TTY";
+
+  static int run(Options options, Map<String, String> env, PrintStream out, PrintStream err) {
     if (!options.positional().isEmpty()) {
       throw new UsageException("'backtest' takes no arguments, got " + options.positional());
     }
     Trace trace = trace(options);
     Workload workload = workload(options);
-    List<PolicyKind> policies = parse("policies", () -> PolicyKind.parseList(options.get("policies", "all")));
-    ProgressBar bar = new ProgressBar(err, trace.seconds() >= 86_400);
-    Backtest.Result result = Backtest.run(trace, workload, policies, bar::show);
+    String ihpaFile = options.get("ihpa", null);
+    IhpaSetup ihpa = ihpaFile == null ? null
+        : IhpaFile.read(Path.of(ihpaFile), workload, note -> err.println("backtest: " + note));
+    List<PolicyKind> policies = parse("policies", () -> PolicyKind.parseList(options.get("policies", "all"),
+        ihpa != null));
+    // Redrawn with carriage returns, the bar is for a terminal only: piped, it would fill a log.
+    ProgressBar bar = new ProgressBar(err, trace.seconds() >= 86_400 && "1".equals(env.get(STDERR_TTY)));
+    Backtest.Result result = parse("policies", () -> Backtest.run(trace, workload, policies, ihpa, bar::show));
     bar.done();
     if (options.flag("json")) {
       out.println(BacktestJson.of(result).encode());

@@ -39,7 +39,7 @@ public final class ReflexCli {
         case "decide" -> DecideCommand.run(rest, System.in, out, err);
         case "backtest" -> {
           Options options = Options.parse("backtest", rest, BacktestCommand.VALUED, BacktestCommand.FLAGS);
-          yield options.flag("help") ? print(out, Usage.BACKTEST) : BacktestCommand.run(options, out, err);
+          yield options.flag("help") ? print(out, Usage.BACKTEST) : BacktestCommand.run(options, env, out, err);
         }
         case "write" -> {
           Options options = Options.parse("write", rest, Set.of("url", "every", "file"), Set.of("help"));

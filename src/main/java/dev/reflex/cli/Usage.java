@@ -105,9 +105,13 @@ final class Usage {
         --pod-startup-jitter D  Each pod's startup varies uniformly by up to D either way (default 0s)
         --min N, --max N      Replica bounds (default 1 and 100)
         --initial N           Ready pods at the start (default: what the first second needs at the target)
-        --seed N              Seed of the startup jitter (default 1)
+        --seed N              Seed of the startup jitter and of KEDA's polling phase (default 1)
+        --ihpa FILE           The IHPA the 'reflex' policy races (part of 'all' when given)
 
       Policies (--policies LIST, comma-separated; default all):
+        reflex                The IHPA of --ihpa FILE (a manifest as applied): its Static, Cron, KPA, KubeHPA
+                              and Forecast providers merged by priority, its gray strategies; every Dynamic
+                              portrait watches the workload's rps at --target, within --min and --max
         reflex-kpa            Reflex's streamed KPA, deciding on each sample (1 s samples from every pod)
         reflex-kubehpa        Reflex's KubeHPA portrait on streamed samples, 15 s sync and the scale-up trigger
         hpa                   Kubernetes HPA, Pods metric: 15 s sync, metrics 15 s behind, default behavior

@@ -238,9 +238,22 @@ public final class ApiMapping {
     String lower = name.toLowerCase(Locale.ROOT);
     String metric = lower.contains("request") || lower.contains("rps") ? "rps" : "concurrency";
     KpaPortraitAlgorithm kpa = portraitSpec.algorithm() == null ? null : portraitSpec.algorithm().kpa();
-    Map<String, Object> keys = new java.util.HashMap<>();
+    Map<String, Object> keys = new java.util.HashMap<>(kpaAlgorithmKeys(kpa));
     keys.put("metric", metric);
     keys.put("target", target);
+    try {
+      return DeciderSpec.resolve(KpaConfig.fromMap(keys, KpaTarget.KEYS), KpaTarget.fromMap(keys));
+    } catch (KpaInputException e) {
+      throw new IllegalArgumentException("algorithm.kpa: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The Knative keys a KPA algorithm sets ({@code stable-window}, {@code panic-threshold-percentage}, ...), without
+   * the metric and target, which come from the portrait's first metric; empty for no algorithm block.
+   */
+  public static Map<String, Object> kpaAlgorithmKeys(KpaPortraitAlgorithm kpa) {
+    Map<String, Object> keys = new java.util.HashMap<>();
     if (kpa != null) {
       putIfPresent(keys, "target-utilization-percentage", kpa.targetUtilizationPercentage());
       putIfPresent(keys, "stable-window", kpa.stableWindow());
@@ -251,11 +264,7 @@ public final class ApiMapping {
       putIfPresent(keys, "scale-down-delay", kpa.scaleDownDelay());
       putIfPresent(keys, "target-burst-capacity", kpa.targetBurstCapacity());
     }
-    try {
-      return DeciderSpec.resolve(KpaConfig.fromMap(keys, KpaTarget.KEYS), KpaTarget.fromMap(keys));
-    } catch (KpaInputException e) {
-      throw new IllegalArgumentException("algorithm.kpa: " + e.getMessage(), e);
-    }
+    return keys;
   }
 
   /** The name of the streamed metric a KPA portrait reads: {@code metrics[0].pods.metric.name}. */

@@ -1,12 +1,12 @@
 package dev.reflex.controller;
 
 /** The message a condition shows for a failure: its root cause's, first line only (Jackson's run on for lines). */
-final class RootCause {
+public final class RootCause {
 
   private RootCause() {
   }
 
-  static String firstLine(Throwable e) {
+  public static String firstLine(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();

@@ -43,14 +43,11 @@ public final class ForecastService {
    * (too little history, a metric with no data), or with the metric source's own failure.
    */
   public Future<Forecast> forecast(PredictiveQueries queries, ForecastPortraitAlgorithm algorithm, Instant now) {
-    ForecastPortraitAlgorithm a = algorithm == null ? new ForecastPortraitAlgorithm(null, null, null, null) : algorithm;
     Duration historyLength;
     ForecastSpec spec;
     try {
-      historyLength = duration(a.historyLength(), "168h", "forecast.historyLength");
-      spec = new ForecastSpec(duration(a.seasonalityPeriod(), "24h", "forecast.seasonalityPeriod"),
-          duration(a.scalingFreq(), "10m", "forecast.scalingFreq"),
-          duration(a.forecastHorizon(), "1h", "forecast.forecastHorizon"), queries.targetPerReplica());
+      historyLength = historyLength(algorithm);
+      spec = spec(algorithm, queries.targetPerReplica());
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
@@ -80,6 +77,29 @@ public final class ForecastService {
       ForecastInput input = new ForecastInput(grids.subList(2, grids.size()), grids.get(0), grids.get(1));
       return workers.executeBlocking(() -> Forecaster.forecast(input, spec, now), false);
     });
+  }
+
+  /**
+   * The history a fit reads: {@code forecast.historyLength}, default 168h.
+   *
+   * @param algorithm the portrait's {@code algorithm.forecast}, or null for the defaults
+   * @throws IllegalArgumentException naming the field that is not a Go duration
+   */
+  public static Duration historyLength(ForecastPortraitAlgorithm algorithm) {
+    return duration(algorithm == null ? null : algorithm.historyLength(), "168h", "forecast.historyLength");
+  }
+
+  /**
+   * The fit's settings: season (default 24h), scalingFreq (10m) and horizon (1h) of the algorithm, and the
+   * per-replica target.
+   *
+   * @throws IllegalArgumentException naming the field that is not a Go duration
+   */
+  public static ForecastSpec spec(ForecastPortraitAlgorithm algorithm, double targetPerReplica) {
+    ForecastPortraitAlgorithm a = algorithm == null ? new ForecastPortraitAlgorithm(null, null, null, null) : algorithm;
+    return new ForecastSpec(duration(a.seasonalityPeriod(), "24h", "forecast.seasonalityPeriod"),
+        duration(a.scalingFreq(), "10m", "forecast.scalingFreq"),
+        duration(a.forecastHorizon(), "1h", "forecast.forecastHorizon"), targetPerReplica);
   }
 
   /** Releases the worker pool. */

@@ -27,7 +27,7 @@ class BacktestScenarioTest {
   }
 
   private static Map<PolicyKind, PolicyFigures> run(Trace trace) {
-    return Backtest.run(trace, WORKLOAD, List.of(PolicyKind.values()), p -> { }).figures();
+    return Backtest.run(trace, WORKLOAD, PolicyKind.parseList("all", false), null, p -> { }).figures();
   }
 
   @Test
@@ -80,16 +80,16 @@ class BacktestScenarioTest {
   void aRunIsRepeatable() {
     Workload jittery = new Workload(100, 70, Duration.ofSeconds(10), Duration.ofSeconds(5), 1, 100, 1, 42);
     Trace trace = step();
-    assertEquals(Backtest.run(trace, jittery, List.of(PolicyKind.values()), p -> { }).figures(),
-        Backtest.run(trace, jittery, List.of(PolicyKind.values()), p -> { }).figures());
+    assertEquals(Backtest.run(trace, jittery, PolicyKind.parseList("all", false), null, p -> { }).figures(),
+        Backtest.run(trace, jittery, PolicyKind.parseList("all", false), null, p -> { }).figures());
   }
 
   @Test
   void policiesAreNamedAsTheOptionTakesThem() {
-    assertEquals(List.of(PolicyKind.HPA, PolicyKind.REFLEX_KPA), PolicyKind.parseList("hpa, reflex-kpa,hpa"));
-    assertEquals(5, PolicyKind.parseList("all").size());
-    assertEquals("policies: unknown policy 'vpa' (known: reflex-kpa, reflex-kubehpa, hpa, kpa, keda)",
+    assertEquals(List.of(PolicyKind.HPA, PolicyKind.REFLEX_KPA), PolicyKind.parseList("hpa, reflex-kpa,hpa", false));
+    assertEquals(5, PolicyKind.parseList("all", false).size());
+    assertEquals("policies: unknown policy 'vpa' (known: reflex, reflex-kpa, reflex-kubehpa, hpa, kpa, keda)",
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> PolicyKind.parseList("vpa")).getMessage());
+            () -> PolicyKind.parseList("vpa", false)).getMessage());
   }
 }

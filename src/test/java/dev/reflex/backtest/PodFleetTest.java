@@ -17,8 +17,8 @@ class PodFleetTest {
     PodFleet fleet = new PodFleet(workload(Duration.ZERO), 2);
     fleet.scaleTo(5, 100);
     assertEquals(5, fleet.size());
-    assertEquals(2, fleet.ready(109));
-    assertEquals(5, fleet.ready(110));
+    assertEquals(2, fleet.serving(109));
+    assertEquals(5, fleet.serving(110));
     fleet.scaleTo(7, 105);
     fleet.scaleTo(4, 112);
     // pod-5 and pod-6 (ready at 115) went first, then the newest ready one, pod-4

@@ -28,7 +28,9 @@ import java.util.function.ToIntFunction;
  * to about {@code ceil(sum / target)} pods (pods without a value count as idle on a scale-up, as in the HPA). If
  * that is more than both the ready pods and the last estimate handed over, the values are published at once with
  * {@link Reason#SCALE_UP}. Example: target 1 per pod, tolerance 0.1, 2 ready pods reporting 1.5 and 1.7: ratio 1.6 >
- * 1.1 and ceil(3.2) = 4 > 2 → now. A later batch still asking for 4 does not ask again.
+ * 1.1 and ceil(3.2) = 4 > 2 → now. A later batch still asking for 4 does not ask again. Within the tolerance the HPA
+ * keeps every pod that reports, which asks for more than the ready pods when parked (Cutoff) pods report 0: 1 ready
+ * pod at 3 per pod and 2 parked at 0 average the target 1, and the 2 are to come back online now.
  *
  * <p><b>Otherwise</b> {@link #tick} publishes changed values with {@link Reason#INTERVAL} at most once per decision
  * interval, so the portrait's regular HPA decision reads samples no older than that.
@@ -201,6 +203,12 @@ public final class StreamedHpaEngine implements StreamedEngine<PodMetricSnapshot
     for (Watch w : m.watches) {
       double ratio = sum / fresh / w.targetPerPod();
       if (onlyBeyondTolerance && ratio <= 1 + w.tolerance()) {
+        // Within the tolerance the HPA keeps every pod that reports. That is still more than the ready pods when
+        // parked (Cutoff) pods report 0: 1 online pod at 700 rps and 9 parked at 0 average 70, the target, and
+        // the HPA keeps 10 online, which calls for bringing the 9 back now.
+        if (ratio >= 1 - w.tolerance()) {
+          best = Math.max(best, fresh);
+        }
         continue;
       }
       best = Math.max(best, w.replicasFor(sum));

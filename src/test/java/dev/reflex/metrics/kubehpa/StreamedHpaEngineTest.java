@@ -70,6 +70,22 @@ class StreamedHpaEngineTest {
   }
 
   @Test
+  void parkedPodsReportingZeroAtTheTargetStillCallForBringingThemBack() {
+    // web-0 online (ready) at 3 per pod, web-1 and web-2 Cutoff (not ready, reporting 0): the average is 1, the
+    // target, so the HPA keeps the 3 pods online; only 1 is ready, so the Cutoff pods are to come back now.
+    pods = new InMemoryPodDirectory().put("shop", "web-0", WEB, true).put("shop", "web-1", WEB, false)
+        .put("shop", "web-2", WEB, false);
+    engine = new StreamedHpaEngine(new StreamedKpaEngine.Config(Duration.ofSeconds(1), Duration.ofSeconds(5), 3),
+        pods::readyPods, (reason, n) -> drops.merge(reason, n, Integer::sum));
+    engine.register(KEY, PORTRAIT, List.of(new Watch("qps", 1.0, 0.1)), T0);
+    assertTrue(engine.offer(batch("qps", T0, 3.0, 0, 0), T0));
+    // The same average with every pod ready keeps what is there: nothing to do now.
+    pods.put("shop", "web-1", WEB, true).put("shop", "web-2", WEB, true);
+    engine.decideNow(KEY, T0);
+    assertFalse(engine.offer(batch("qps", T0.plusSeconds(1), 1.0, 1.0, 1.0), T0.plusSeconds(1)));
+  }
+
+  @Test
   void theImmediateSnapshotCarriesEveryPodsNewestValueAndTheEstimate() {
     assertTrue(engine.offer(batch("qps", T0, 1.5, 1.7), T0));
     List<PodMetricSnapshot> now = engine.decideNow(KEY, T0);

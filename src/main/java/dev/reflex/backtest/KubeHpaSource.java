@@ -12,47 +12,51 @@ import dev.reflex.core.hpa.MetricSpec;
 import dev.reflex.core.hpa.MetricTarget;
 import dev.reflex.core.hpa.MetricValue;
 import dev.reflex.core.hpa.RawCalculation;
+import dev.reflex.core.portrait.NoPortraitData;
+import dev.reflex.core.portrait.PortraitData;
+import dev.reflex.core.portrait.PortraitProvider;
+import dev.reflex.core.portrait.StaticPortrait;
 import dev.reflex.metrics.kubehpa.StreamedHpaEngine;
 import dev.reflex.metrics.kubehpa.Watch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code reflex-kubehpa}: an IHPA with a Reactive KubeHPA portrait on the streamed {@code rps} metric. The HPA's
- * replica calculation runs every 15 s (the portrait's {@code syncPeriod}) on the newest streamed pod values, and at
- * once when {@link StreamedHpaEngine} sees a batch that would scale up. Like the portrait it applies no
- * stabilization: the IHPA clamps the value to [min, max] and writes it.
+ * A Reactive {@code KubeHPA} portrait on the streamed {@code rps}: the HPA's replica calculation every
+ * {@code syncPeriod} on the newest streamed pod values, and at once when {@link StreamedHpaEngine} sees a batch that
+ * would scale up. Like the product's portrait it applies no stabilization and no bounds; a failed calculation keeps
+ * the last value.
  */
-final class ReflexKubeHpaPolicy implements Policy {
+final class KubeHpaSource implements PortraitSource {
 
-  static final long SYNC_SECONDS = 15;
-  static final double TOLERANCE = 0.1;
-
-  private final Workload workload;
+  private final IhpaSetup.KubeHpa spec;
   private final Instant start;
+  private final long syncSeconds;
   private final StreamedHpaEngine engine;
-  private final HpaSpec spec;
+  private final HpaSpec hpa;
   private List<MetricValue> latest = List.of();
   private Tick current;
+  private PortraitData data = new NoPortraitData();
 
-  ReflexKubeHpaPolicy(Workload workload, Instant start) {
-    this.workload = workload;
+  KubeHpaSource(IhpaSetup.KubeHpa spec, Workload workload, Instant start) {
+    this.spec = spec;
     this.start = start;
-    this.engine = new StreamedHpaEngine(ReflexKpaPolicy.STREAMED, key -> current == null ? 0 : current.readyPods(),
+    this.syncSeconds = Math.max(1, spec.syncPeriod().getSeconds());
+    this.engine = new StreamedHpaEngine(KpaSource.STREAMED, key -> current == null ? 0 : current.servingPods(),
         (r, n) -> { });
     engine.register(PodSamples.WORKLOAD, "portrait", List.of(new Watch(PodSamples.METRIC, workload.target(),
-        TOLERANCE)), start);
-    this.spec = RawCalculation.spec(PodSamples.WORKLOAD.name(), PodSamples.WORKLOAD.namespace(),
+        spec.tolerance())), start);
+    this.hpa = RawCalculation.spec(PodSamples.WORKLOAD.name(), PodSamples.WORKLOAD.namespace(),
         List.of(new MetricSpec.PodsMetric(new MetricIdentifier(PodSamples.METRIC, null),
             MetricTarget.averageValue(Math.round(workload.target() * 1000)))));
   }
 
   @Override
-  public int observe(Tick tick) {
+  public void observe(Tick tick, SampleMessage.Batch batch) {
     current = tick;
-    SampleMessage.Batch batch = PodSamples.of(tick);
     boolean now = batch != null && engine.offer(batch, tick.at());
     List<PodMetricSnapshot> snapshots = now ? engine.decideNow(PodSamples.WORKLOAD, tick.at())
         : engine.tick(tick.at());
@@ -61,18 +65,18 @@ final class ReflexKubeHpaPolicy implements Policy {
       latest = values(snapshot);
       scaleUp |= snapshot.reason() == PodMetricSnapshot.Reason.SCALE_UP;
     }
-    if (!scaleUp && (tick.second() + 1) % SYNC_SECONDS != 0) {
-      return Policy.NO_CHANGE;
+    if (!scaleUp && (tick.second() + 1) % syncSeconds != 0) {
+      return;
     }
-    HpaInput input = new HpaInput(spec, HpaPods.scale(tick.fleet()), HpaPods.pods(tick, start), List.of(), latest,
-        null, RawCalculation.config(TOLERANCE, Duration.ofMinutes(5), Duration.ofSeconds(30)));
+    HpaInput input = new HpaInput(hpa, HpaPods.scale(tick.fleet()), HpaPods.pods(tick, start), List.of(), latest,
+        null, RawCalculation.config(spec.tolerance(), Duration.ofMinutes(5), Duration.ofSeconds(30)));
     HpaDecision decision = KubeHpa.decide(input, HpaState.FIRST_SIGHT, tick.at());
     if (decision.error() != null) {
-      // A failed portrait keeps its last value: the workload stays as it is, and the next burst asks again.
+      // The product's portrait fails and keeps its last value; the next burst asks again.
       engine.rearm(PodSamples.WORKLOAD);
-      return Policy.NO_CHANGE;
+      return;
     }
-    return workload.clamp(decision.desiredReplicas());
+    data = new StaticPortrait(decision.desiredReplicas());
   }
 
   private static List<MetricValue> values(PodMetricSnapshot snapshot) {
@@ -81,5 +85,10 @@ final class ReflexKubeHpaPolicy implements Policy {
       values.add(MetricValue.pod(PodSamples.METRIC, v.pod(), Math.round(v.value() * 1000)));
     }
     return values;
+  }
+
+  @Override
+  public PortraitProvider provider() {
+    return PortraitProvider.dynamic(spec.portraitType(), spec.priority(), data, Optional.empty());
   }
 }
