@@ -18,8 +18,13 @@ public final class Backtest {
   public record Progress(PolicyKind policy, double done) {
   }
 
-  /** The figures of each policy, in the order they were asked for. */
-  public record Result(Trace trace, Workload workload, Map<PolicyKind, PolicyFigures> figures) {
+  /**
+   * The figures of each policy, in the order they were asked for, and their timelines when asked for.
+   *
+   * @param timelines each policy's run over time; empty unless timelines were asked for
+   */
+  public record Result(Trace trace, Workload workload, Map<PolicyKind, PolicyFigures> figures,
+      Map<PolicyKind, Timeline> timelines) {
   }
 
   private Backtest() {
@@ -33,11 +38,26 @@ public final class Backtest {
    */
   public static Result run(Trace trace, Workload workload, List<PolicyKind> policies, IhpaSetup ihpa,
       Consumer<Progress> progress) {
+    return run(trace, workload, policies, ihpa, 0, progress);
+  }
+
+  /**
+   * Runs, keeping each policy's timeline.
+   *
+   * @param timelinePoints the most points of each timeline; 0 keeps none
+   */
+  public static Result run(Trace trace, Workload workload, List<PolicyKind> policies, IhpaSetup ihpa,
+      int timelinePoints, Consumer<Progress> progress) {
     Map<PolicyKind, PolicyFigures> figures = new LinkedHashMap<>();
+    Map<PolicyKind, Timeline> timelines = new LinkedHashMap<>();
     for (PolicyKind kind : policies) {
-      figures.put(kind, runOne(trace, workload, kind, ihpa, progress));
+      Timeline timeline = timelinePoints > 0 ? new Timeline(trace.seconds(), timelinePoints) : null;
+      figures.put(kind, runOne(trace, workload, kind, ihpa, timeline, progress));
+      if (timeline != null) {
+        timelines.put(kind, timeline);
+      }
     }
-    return new Result(trace, workload, figures);
+    return new Result(trace, workload, figures, timelines);
   }
 
   /** The pods at the start: {@code initial}, or what the first second needs at the target. */
@@ -46,7 +66,7 @@ public final class Backtest {
   }
 
   private static PolicyFigures runOne(Trace trace, Workload workload, PolicyKind kind, IhpaSetup ihpa,
-      Consumer<Progress> progress) {
+      Timeline timeline, Consumer<Progress> progress) {
     long seconds = trace.seconds();
     int initial = initialReplicas(trace, workload);
     Policy policy = kind.create(workload, ihpa, trace.start(), seconds, initial);
@@ -55,7 +75,11 @@ public final class Backtest {
     long every = Math.max(1, seconds / 100);
     for (long s = 0; s < seconds; s++) {
       double demand = trace.rpsAt(s);
-      counter.second(s, demand, fleet.serving(s), fleet.size());
+      int serving = fleet.serving(s);
+      counter.second(s, demand, serving, fleet.size());
+      if (timeline != null) {
+        timeline.second(s, demand, serving * workload.podCapacity(), fleet.size());
+      }
       ReplicaProfile wanted = policy.observe(new Tick(s, trace.start().plusSeconds(s + 1), demand, fleet));
       if (wanted != null && !wanted.equals(fleet.profile())) {
         fleet.apply(wanted, s + 1);

@@ -2,12 +2,14 @@ package dev.reflex.cli;
 
 import dev.reflex.backtest.Backtest;
 import dev.reflex.backtest.IhpaSetup;
+import dev.reflex.backtest.Numbers;
 import dev.reflex.backtest.PolicyFigures;
 import dev.reflex.backtest.PolicyKind;
 import dev.reflex.backtest.Trace;
 import dev.reflex.backtest.TraceFormat;
 import dev.reflex.backtest.TraceParser;
 import dev.reflex.backtest.Workload;
+import dev.reflex.backtest.report.BacktestReport;
 import dev.reflex.core.GoDuration;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,7 +30,7 @@ final class BacktestCommand {
 
   static final Set<String> VALUED = Set.of("trace", "trace-format", "step", "trace-scale", "offset", "duration",
       "pod-capacity", "target", "pod-startup", "pod-startup-jitter", "min", "max", "initial", "policies", "seed",
-      "ihpa");
+      "ihpa", "report");
   static final Set<String> FLAGS = Set.of("json", "help");
 
   private BacktestCommand() {
@@ -50,8 +52,18 @@ final class BacktestCommand {
         ihpa != null));
     // Redrawn with carriage returns, the bar is for a terminal only: piped, it would fill a log.
     ProgressBar bar = new ProgressBar(err, trace.seconds() >= 86_400 && "1".equals(env.get(STDERR_TTY)));
-    Backtest.Result result = parse("policies", () -> Backtest.run(trace, workload, policies, ihpa, bar::show));
+    String report = options.get("report", null);
+    int points = report == null ? 0 : BacktestReport.TIMELINE_POINTS;
+    Backtest.Result result = parse("policies", () -> Backtest.run(trace, workload, policies, ihpa, points,
+        bar::show));
     bar.done();
+    if (report != null) {
+      try {
+        err.println("backtest: report written to " + BacktestReport.write(result, Path.of(report)).get(0));
+      } catch (IOException e) {
+        throw new UsageException("--report: cannot write " + report + ": " + e.getMessage());
+      }
+    }
     if (options.flag("json")) {
       out.println(BacktestJson.of(result).encode());
     } else {
@@ -98,7 +110,7 @@ final class BacktestCommand {
         GoDuration.format(Duration.ofSeconds(t.seconds())), t.start(),
         t.totalRequests(), t.peakRps(), t.totalRequests() / t.seconds());
     out.printf(Locale.ROOT, "workload  %s rps per pod, target %s, startup %s ±%s, %d..%d pods%n%n",
-        plain(w.podCapacity()), plain(w.target()), GoDuration.format(w.podStartup()),
+        Numbers.plain(w.podCapacity()), Numbers.plain(w.target()), GoDuration.format(w.podStartup()),
         GoDuration.format(w.podStartupJitter()), w.minReplicas(), w.maxReplicas());
     out.printf(Locale.ROOT, "%-15s %14s %9s %10s %14s %14s %8s %12s%n", "POLICY", "UNSERVED", "UNSERVED%",
         "SHORT-S", "POD-SECONDS", "OVER-POD-S", "ACTIONS", "REACT p50/99");
@@ -116,10 +128,6 @@ final class BacktestCommand {
       out.printf(Locale.ROOT, "%-15s %10.2f %10.2f %11.2f %10.2f %12.1f%n", e.getKey().label(), x.accuracyUnder(),
           x.accuracyOver(), x.timeshareUnder(), x.timeshareOver(), x.jitterPerHour());
     }
-  }
-
-  private static String plain(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   private interface Parse<T> {

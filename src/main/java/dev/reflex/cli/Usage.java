@@ -120,6 +120,8 @@ final class Usage {
 
       Output:
         --json                Print one JSON line: {"trace":{...},"workload":{...},"policies":{...}}
+        --report DIR          Write DIR/report.html with the figures and PNG plots: demand against each
+                              policy's serving capacity (unserved shaded), pods over time
         --help                Show this help
 
       Example:

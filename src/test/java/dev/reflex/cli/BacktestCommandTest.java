@@ -79,6 +79,17 @@ class BacktestCommandTest {
     assertEquals(2 * (6000 + 30000 + 30000.0), t.getDouble("totalRequests"));
   }
 
+  @Test
+  void aReportIsWrittenBesideTheJsonLine() {
+    Path out = dir.resolve("report");
+    ReflexCliTest.Result r = ReflexCliTest.run(Map.of(), "backtest", "--trace", trace.toString(), "--policies",
+        "kpa", "--report", out.toString(), "--json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("backtest: report written to " + out.resolve("report.html")), r.err());
+    assertTrue(Files.exists(out.resolve("demand-kpa.png")) && Files.exists(out.resolve("pods.png")));
+    assertTrue(new JsonObject(r.out().strip()).getJsonObject("policies").containsKey("kpa"));
+  }
+
   static Stream<Arguments> mistakes() {
     return Stream.of(
         Arguments.of(new String[] {}, "--trace FILE is required"),
