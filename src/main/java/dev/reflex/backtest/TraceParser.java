@@ -120,10 +120,22 @@ public final class TraceParser {
 
   private static long instant(String text, String name, int line) {
     try {
-      return OffsetDateTime.parse(text.replace(' ', 'T')).toEpochSecond();
+      return parseInstant(text).getEpochSecond();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + ":" + line + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * An RFC 3339 instant ({@code 1998-06-26T00:00:00Z}, {@code 1998-06-26 02:00:00+02:00}).
+   *
+   * @throws IllegalArgumentException saying what an RFC 3339 time looks like
+   */
+  public static Instant parseInstant(String text) {
+    try {
+      return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(name + ":" + line + ": '" + text + "' is not an RFC 3339 time (for example "
-          + "1998-06-26T00:00:00Z)");
+      throw new IllegalArgumentException("'" + text + "' is not an RFC 3339 time (for example 1998-06-26T00:00:00Z)");
     }
   }
 

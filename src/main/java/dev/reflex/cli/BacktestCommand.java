@@ -30,7 +30,7 @@ final class BacktestCommand {
 
   static final Set<String> VALUED = Set.of("trace", "trace-format", "step", "trace-scale", "offset", "duration",
       "pod-capacity", "target", "pod-startup", "pod-startup-jitter", "min", "max", "initial", "policies", "seed",
-      "ihpa", "report");
+      "ihpa", "report", "prometheus", "query", "start", "end");
   static final Set<String> FLAGS = Set.of("json", "help");
 
   private BacktestCommand() {
@@ -43,7 +43,7 @@ final class BacktestCommand {
     if (!options.positional().isEmpty()) {
       throw new UsageException("'backtest' takes no arguments, got " + options.positional());
     }
-    Trace trace = trace(options);
+    Trace trace = trace(options, err);
     Workload workload = workload(options);
     String ihpaFile = options.get("ihpa", null);
     IhpaSetup ihpa = ihpaFile == null ? null
@@ -72,10 +72,19 @@ final class BacktestCommand {
     return 0;
   }
 
-  private static Trace trace(Options options) {
+  private static Trace trace(Options options, PrintStream err) {
     String file = options.get("trace", null);
+    String prometheus = options.get("prometheus", null);
+    if (file != null && prometheus != null) {
+      throw new UsageException("--trace and --prometheus both give the trace; pick one");
+    }
+    if (prometheus != null) {
+      return window(options, PrometheusTrace.read(prometheus, required(options, "query"),
+          instant(options, "start"), instant(options, "end"), duration(options, "step", "15s"),
+          note -> err.println("backtest: " + note)));
+    }
     if (file == null) {
-      throw new UsageException("--trace FILE is required (reflex backtest --help)");
+      throw new UsageException("--trace FILE or --prometheus URL is required (reflex backtest --help)");
     }
     String text;
     try {
@@ -85,8 +94,12 @@ final class BacktestCommand {
     }
     TraceFormat format = parse("trace-format", () -> TraceFormat.parse(options.get("trace-format", "csv")));
     Duration step = duration(options, "step", "1s");
-    Trace trace = parse("trace", () -> TraceParser.parse(Path.of(file).getFileName().toString(), text, format,
-        step));
+    return window(options, parse("trace", () -> TraceParser.parse(Path.of(file).getFileName().toString(), text,
+        format, step)));
+  }
+
+  /** The trace scaled and cut as --trace-scale, --offset and --duration say. */
+  private static Trace window(Options options, Trace trace) {
     double scale = number(options, "trace-scale", 1);
     Duration offset = duration(options, "offset", "0s");
     Duration length = options.get("duration", null) == null ? null : duration(options, "duration", "0s");
@@ -142,6 +155,22 @@ final class BacktestCommand {
       String message = e.getMessage();
       throw new UsageException(message.startsWith(option) || message.contains(": ") ? message
           : option + ": " + message);
+    }
+  }
+
+  private static String required(Options options, String name) {
+    String value = options.get(name, null);
+    if (value == null) {
+      throw new UsageException("--" + name + " is required with --prometheus");
+    }
+    return value;
+  }
+
+  private static java.time.Instant instant(Options options, String name) {
+    try {
+      return TraceParser.parseInstant(required(options, name));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + name + ": " + e.getMessage());
     }
   }
 

@@ -90,13 +90,17 @@ final class Usage {
       second each, and prints per policy the requests left unserved and what the pods cost.
 
       Trace:
-        --trace FILE          The traffic (required)
+        --trace FILE          The traffic (this or --prometheus)
         --trace-format F      csv: 'time,rps' lines, time in seconds from the start or RFC 3339, a header
                               allowed; counts: whitespace-separated request counts, one per --step (default csv)
-        --step D              The length of one count (counts only; default 1s)
+        --step D              The length of one count (counts; default 1s) or query step (--prometheus)
         --trace-scale F       Multiply the traffic by F (default 1)
         --offset D            Start D into the trace (default 0s)
         --duration D          Replay only D of it (default: to the end)
+        --prometheus URL      Read the trace from a Prometheus instead: the one series of --query (requests
+                              per second, e.g. 'sum(rate(http_requests_total[1m]))') from --start to --end
+                              (RFC 3339) at --step (default 15s here)
+        --query Q, --start T, --end T
 
       Workload:
         --pod-capacity R      Requests per second one ready pod serves (default 100)

@@ -92,7 +92,9 @@ class BacktestCommandTest {
 
   static Stream<Arguments> mistakes() {
     return Stream.of(
-        Arguments.of(new String[] {}, "--trace FILE is required"),
+        Arguments.of(new String[] {}, "--trace FILE or --prometheus URL is required"),
+        Arguments.of(new String[] {"--trace", "@", "--prometheus", "http://127.0.0.1:9"}, "pick one"),
+        Arguments.of(new String[] {"--prometheus", "http://127.0.0.1:9"}, "--query is required with --prometheus"),
         Arguments.of(new String[] {"--trace", "/nonexistent.csv"}, "--trace: cannot read /nonexistent.csv"),
         Arguments.of(new String[] {"--trace", "@", "--policies", "hpa,vpa"}, "policies: unknown policy 'vpa'"),
         Arguments.of(new String[] {"--trace", "@", "--pod-startup", "10"},

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Non-blocking client of the Prometheus HTTP API ({@code /api/v1/query}, {@code /api/v1/query_range},
@@ -26,6 +27,9 @@ import java.util.Optional;
  * anything else it answers that cannot be used.
  */
 public final class PrometheusClient {
+
+  /** Most points Prometheus returns per series in one range query. */
+  public static final int MAX_POINTS = 11_000;
 
   private final WebClient web;
   private final String address;
@@ -61,6 +65,38 @@ public final class PrometheusClient {
     MultiMap form = MultiMap.caseInsensitiveMultiMap().add("query", promql).add("start", seconds(start))
         .add("end", seconds(end)).add("step", seconds(step));
     return post("/api/v1/query_range", form, promql).map(data -> parseRange(data, promql));
+  }
+
+  /**
+   * {@link #range} over any span: longer than {@link #MAX_POINTS} steps, the range is split into parallel shards
+   * (30 days at 60 s = 43,200 steps in 4) merged by label set, because Prometheus refuses more than 11,000 points
+   * per series.
+   */
+  public Future<List<PromResult.Series>> rangeAll(String promql, Instant start, Instant end, Duration step) {
+    long stepMs = step.toMillis();
+    long spanMs = end.toEpochMilli() - start.toEpochMilli();
+    if (spanMs / stepMs < MAX_POINTS) {
+      return range(promql, start, end, step);
+    }
+    List<Future<List<PromResult.Series>>> shards = new ArrayList<>();
+    long shardMs = stepMs * MAX_POINTS;
+    for (long from = start.toEpochMilli(); from <= end.toEpochMilli(); from += shardMs) {
+      long to = Math.min(end.toEpochMilli(), from + shardMs - stepMs);
+      shards.add(range(promql, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), step));
+    }
+    return Future.all(shards).map(all -> {
+      Map<Map<String, String>, TreeMap<Long, Double>> merged = new LinkedHashMap<>();
+      for (Future<List<PromResult.Series>> shard : shards) {
+        for (PromResult.Series s : shard.result()) {
+          TreeMap<Long, Double> points = merged.computeIfAbsent(s.labels(), k -> new TreeMap<>());
+          s.points().forEach(p -> points.put(p.timestampMillis(), p.value()));
+        }
+      }
+      List<PromResult.Series> out = new ArrayList<>();
+      merged.forEach((labels, points) -> out.add(new PromResult.Series(labels, points.entrySet().stream()
+          .map(e -> new MetricPoint(e.getKey(), e.getValue())).toList())));
+      return out;
+    });
   }
 
   /** The label sets of the series matching {@code selector} with samples in {@code [start, end]}. */

@@ -3,7 +3,6 @@ package dev.reflex.metrics.prometheus;
 import dev.reflex.config.ReflexConfig;
 import dev.reflex.metrics.query.GroupKind;
 import dev.reflex.metrics.query.MetricHistory;
-import dev.reflex.metrics.query.MetricPoint;
 import dev.reflex.metrics.query.MetricQuery;
 import dev.reflex.metrics.query.MetricQueryException;
 import dev.reflex.metrics.query.MetricSample;
@@ -22,20 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link MetricHistory} on Prometheus, driven by adapter-style rules. Pods and objects picked by selector are
  * listed through an {@link ObjectLister}; rules whose {@code seriesQuery} does not spell out one series are resolved
- * by listing series from Prometheus (cached for {@link #DISCOVERY_TTL}). Range queries longer than
- * {@link #MAX_POINTS} steps are split into parallel shards and merged by label set, because Prometheus refuses more
- * than 11,000 points per series.
+ * by listing series from Prometheus (cached for {@link #DISCOVERY_TTL}). Range queries go through
+ * {@link PrometheusClient#rangeAll}, which splits what Prometheus would refuse.
  */
 public final class PrometheusMetricHistory implements MetricHistory {
 
-  /** Most points Prometheus returns per series in one range query. */
-  public static final int MAX_POINTS = 11_000;
   /** How long discovered series names are reused. */
   public static final Duration DISCOVERY_TTL = Duration.ofMinutes(1);
   /** How far back series are looked for when discovering for latest queries. */
@@ -108,7 +103,7 @@ public final class PrometheusMetricHistory implements MetricHistory {
         return Future.succeededFuture(List.of());
       }
       BuiltQuery q = built.get();
-      return sharded(q.promql(), start, end, step).map(series -> series.stream()
+      return client.rangeAll(q.promql(), start, end, step).map(series -> series.stream()
           .map(s -> new MetricSeries(s.points(), s.labels(), q.window())).toList());
     });
   }
@@ -205,31 +200,4 @@ public final class PrometheusMetricHistory implements MetricHistory {
     });
   }
 
-  private Future<List<PromResult.Series>> sharded(String promql, Instant start, Instant end, Duration step) {
-    long stepMs = step.toMillis();
-    long spanMs = end.toEpochMilli() - start.toEpochMilli();
-    if (spanMs / stepMs < MAX_POINTS) {
-      return client.range(promql, start, end, step);
-    }
-    // Shards of MAX_POINTS steps each, e.g. 30 days at 60 s = 43,200 steps in 4 shards.
-    List<Future<List<PromResult.Series>>> shards = new ArrayList<>();
-    long shardMs = stepMs * MAX_POINTS;
-    for (long from = start.toEpochMilli(); from <= end.toEpochMilli(); from += shardMs) {
-      long to = Math.min(end.toEpochMilli(), from + shardMs - stepMs);
-      shards.add(client.range(promql, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), step));
-    }
-    return Future.all(shards).map(all -> {
-      Map<Map<String, String>, TreeMap<Long, Double>> merged = new LinkedHashMap<>();
-      for (Future<List<PromResult.Series>> shard : shards) {
-        for (PromResult.Series s : shard.result()) {
-          TreeMap<Long, Double> points = merged.computeIfAbsent(s.labels(), k -> new TreeMap<>());
-          s.points().forEach(p -> points.put(p.timestampMillis(), p.value()));
-        }
-      }
-      List<PromResult.Series> out = new ArrayList<>();
-      merged.forEach((labels, points) -> out.add(new PromResult.Series(labels, points.entrySet().stream()
-          .map(e -> new MetricPoint(e.getKey(), e.getValue())).toList())));
-      return out;
-    });
-  }
 }
