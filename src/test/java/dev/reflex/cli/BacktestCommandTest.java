@@ -90,6 +90,35 @@ class BacktestCommandTest {
     assertTrue(new JsonObject(r.out().strip()).getJsonObject("policies").containsKey("kpa"));
   }
 
+  @Test
+  void theReadmesExamplePrintsTheReadmesTable() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    String block = readme.substring(readme.indexOf("```sh\nscripts/reflex backtest "));
+    block = block.substring(6, block.indexOf("```", 6));
+    List<String> lines = block.lines().toList();
+    String command = lines.get(0);
+    List<String> args = List.of(command.substring("scripts/reflex ".length()).split(" "));
+    ReflexCliTest.Result r = ReflexCliTest.run(Map.of(), args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.err());
+    List<String> table = lines.stream().filter(l -> l.startsWith("# ") && !l.startsWith("# ...")).map(l ->
+        l.substring(2)).toList();
+    assertEquals(7, table.size(), block);
+    for (String row : table) {
+      assertTrue(r.out().lines().anyMatch(row::equals), row + "\n" + r.out());
+    }
+    assertTrue(Files.exists(Path.of("target/backtest-report/report.html")));
+  }
+
+  @Test
+  void theSamplesReadmesExampleRacesTheSample() throws IOException {
+    String readme = Files.readString(Path.of("deploy/samples/README.md"));
+    String command = readme.substring(readme.indexOf("scripts/reflex backtest "));
+    command = command.substring(0, command.indexOf('\n'));
+    ReflexCliTest.Result r = ReflexCliTest.run(Map.of(), command.substring("scripts/reflex ".length()).split(" "));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("reflex ")), r.out());
+  }
+
   static Stream<Arguments> mistakes() {
     return Stream.of(
         Arguments.of(new String[] {}, "--trace FILE or --prometheus URL is required"),
