@@ -45,7 +45,8 @@ final class ForecastSource implements PortraitSource {
     this.spec = spec;
     this.workload = workload;
     this.start = start;
-    this.forecastSpec = new ForecastSpec(spec.seasonality(), spec.scalingFreq(), spec.horizon(), workload.target());
+    this.forecastSpec = new ForecastSpec(spec.seasonality(), spec.scalingFreq(), spec.horizon(), spec.lead(),
+        workload.target());
     int minutes = (int) (seconds / 60 + 1);
     this.traffic = new double[minutes];
     this.usage = new double[minutes];

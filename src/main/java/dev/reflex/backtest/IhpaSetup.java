@@ -68,8 +68,11 @@ public record IhpaSetup(List<PortraitProvider> fixed, List<DynamicPortrait> dyna
       implements DynamicPortrait {
   }
 
-  /** The {@code Forecast} algorithm, refitted every {@code scalingFreq} on the run's own history. */
+  /**
+   * The {@code Forecast} algorithm, refitted every {@code scalingFreq} on the run's own history; each step's replicas
+   * asked for {@code lead} before it.
+   */
   public record Forecast(String portraitType, int priority, Duration historyLength, Duration seasonality,
-      Duration scalingFreq, Duration horizon) implements DynamicPortrait {
+      Duration scalingFreq, Duration horizon, Duration lead) implements DynamicPortrait {
   }
 }

@@ -109,7 +109,7 @@ final class IhpaFile {
         case "Forecast" -> {
           ForecastSpec fit = ForecastService.spec(algorithm.forecast(), 1);
           yield new IhpaSetup.Forecast(portraitType, priority, ForecastService.historyLength(algorithm.forecast()),
-              fit.seasonality(), fit.scalingFreq(), fit.horizon());
+              fit.seasonality(), fit.scalingFreq(), fit.horizon(), fit.lead());
         }
         default -> throw new IllegalArgumentException(field + ".algorithm.type: " + type + " runs outside Reflex and "
             + "cannot be replayed; the Forecast algorithm is Reflex's built-in predictive portrait");

@@ -90,16 +90,18 @@ public final class ForecastService {
   }
 
   /**
-   * The fit's settings: season (default 24h), scalingFreq (10m) and horizon (1h) of the algorithm, and the
-   * per-replica target.
+   * The fit's settings: season (default 24h), scalingFreq (10m), horizon (1h) and lead time (0s) of the algorithm,
+   * and the per-replica target.
    *
    * @throws IllegalArgumentException naming the field that is not a Go duration
    */
   public static ForecastSpec spec(ForecastPortraitAlgorithm algorithm, double targetPerReplica) {
-    ForecastPortraitAlgorithm a = algorithm == null ? new ForecastPortraitAlgorithm(null, null, null, null) : algorithm;
+    ForecastPortraitAlgorithm a = algorithm == null
+        ? new ForecastPortraitAlgorithm(null, null, null, null, null) : algorithm;
     return new ForecastSpec(duration(a.seasonalityPeriod(), "24h", "forecast.seasonalityPeriod"),
         duration(a.scalingFreq(), "10m", "forecast.scalingFreq"),
-        duration(a.forecastHorizon(), "1h", "forecast.forecastHorizon"), targetPerReplica);
+        duration(a.forecastHorizon(), "1h", "forecast.forecastHorizon"),
+        duration(a.leadTime(), "0s", "forecast.leadTime"), targetPerReplica);
   }
 
   /** Releases the worker pool. */

@@ -76,10 +76,34 @@ class IhpaScenarioTest {
     // alone (season 1 h) has no value for two hours, so the IHPA leaves the 2 starting pods alone; in the third
     // hour it follows the forecast up to the high phase's 20 pods.
     IhpaSetup forecastOnly = new IhpaSetup(List.of(), List.of(new IhpaSetup.Forecast("Predictive", 1,
-        Duration.ofHours(3), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(1))), NO_GRAY);
+        Duration.ofHours(3), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ZERO)),
+        NO_GRAY);
     IntToDoubleFunction wave = s -> s % 3600 < 1800 ? 140 : 1400;
     assertEquals(2, reflex(trace(7200, wave), forecastOnly).peakPods());
     int peak = reflex(trace(3 * 3600, wave), forecastOnly).peakPods();
     assertTrue(peak >= 20 && peak <= 22, "peak " + peak);
+  }
+
+  @Test
+  void aForecastWithALeadTimeHasThePodsReadyBeforeAPeakTheReactivePortraitOnlyFollows() {
+    // The same wave for three hours under a KubeHPA portrait and a Forecast portrait of the same priority (the
+    // larger wins). Each rise to 1,400 rps finds 2 pods (140 rps at 70 per pod): the streamed trigger asks for 20
+    // in the second of the rise and they serve 10 s later. In the third hour the forecast knows the rise at second
+    // 9,000: without a lead it asks for the 20 pods in the bucket the rise starts in, as late as the trigger; with a
+    // lead of one minute the bucket before it (from 8,700) asks, and the third rise loses nothing.
+    IntToDoubleFunction wave = s -> s % 3600 < 1800 ? 140 : 1400;
+    PolicyFigures onTime = reflex(trace(3 * 3600, wave), reactiveAndForecast(Duration.ZERO));
+    PolicyFigures ahead = reflex(trace(3 * 3600, wave), reactiveAndForecast(Duration.ofMinutes(1)));
+    // Seconds 9,000 to 9,009 short of 1,400 - 200 rps without the lead; the lead's cost is the 18 extra pods over the
+    // 5-minute bucket before the rise.
+    assertEquals(10 * 1200, onTime.unservedRequests() - ahead.unservedRequests(), 1e-6, onTime + " / " + ahead);
+    assertEquals(onTime.reactions().count() - 1, ahead.reactions().count());
+    assertEquals(18 * 300, ahead.podSeconds() - onTime.podSeconds(), 1e-6);
+  }
+
+  private static IhpaSetup reactiveAndForecast(Duration lead) {
+    return new IhpaSetup(List.of(), List.of(new IhpaSetup.KubeHpa("Reactive", 1, Duration.ofSeconds(15), 0.1),
+        new IhpaSetup.Forecast("Predictive", 1, Duration.ofHours(3), Duration.ofHours(1), Duration.ofMinutes(5),
+            Duration.ofHours(1), lead)), NO_GRAY);
   }
 }

@@ -56,7 +56,7 @@ public class ForecastFitBenchmark {
     }
     input = new ForecastInput(List.of(new RegularSeries(start, step, traffic)), new RegularSeries(start, step, usage),
         new RegularSeries(start, step, replicas));
-    spec = new ForecastSpec(Duration.ofDays(1), Duration.ofMinutes(10), Duration.ofHours(1), 0.5);
+    spec = new ForecastSpec(Duration.ofDays(1), Duration.ofMinutes(10), Duration.ofHours(1), Duration.ZERO, 0.5);
     now = start.plus(step.multipliedBy(n));
   }
 

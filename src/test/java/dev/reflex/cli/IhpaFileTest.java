@@ -58,7 +58,7 @@ class IhpaFileTest {
     assertEquals(List.of("Static", "Cron"), gray.fixed().stream().map(p -> p.identifier()).toList());
     IhpaSetup.Forecast forecast = (IhpaSetup.Forecast) read("forecast-predictive-sample.yaml").dynamic().get(0);
     assertEquals(new IhpaSetup.Forecast("Predictive", 1, Duration.ofHours(168), Duration.ofHours(24),
-        Duration.ofMinutes(10), Duration.ofHours(1)), forecast);
+        Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMinutes(2)), forecast);
   }
 
   @Test

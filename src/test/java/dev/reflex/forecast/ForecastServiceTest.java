@@ -138,7 +138,7 @@ class ForecastServiceTest {
     ForecastService service = new ForecastService(vertx, new NoHistory(), 1);
     PredictiveQueries q = PredictiveQueries.plan("default", parse().getSpec().scaleTargetRef(),
         sample.metrics(), OptionalDouble.of(0.2));
-    ForecastPortraitAlgorithm algorithm = new ForecastPortraitAlgorithm(historyLength, null, null, null);
+    ForecastPortraitAlgorithm algorithm = new ForecastPortraitAlgorithm(historyLength, null, null, null, null);
     var answer = service.forecast(q, algorithm, Instant.parse("2026-11-20T10:04:30Z")).toCompletionStage()
         .toCompletableFuture();
     ExecutionException failure = assertThrows(ExecutionException.class, () -> answer.get(30, TimeUnit.SECONDS));

@@ -29,5 +29,12 @@ public record ForecastPortraitAlgorithm(
 
     @Default("1h")
     @JsonPropertyDescription("How far ahead each refresh forecasts, a duration of at least one scalingFreq.")
-    String forecastHorizon) {
+    String forecastHorizon,
+
+    // No CRD default: a default inside a portraitProviders item would make every re-apply of an existing
+    // Forecast IHPA 'configured'; absent reads as 0s.
+    @JsonPropertyDescription("How long before the forecast traffic its replicas are asked for, a duration below"
+        + " forecastHorizon: the pods' time from creation to Ready or more, so that they serve when the traffic"
+        + " arrives. Absent or 0s: at the traffic's own time.")
+    String leadTime) {
 }

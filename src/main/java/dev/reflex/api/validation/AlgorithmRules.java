@@ -71,6 +71,8 @@ final class AlgorithmRules {
         Duration.ofMinutes(1), null, false);
     Optional<Duration> horizon = DurationFields.check(checks, path + ".forecastHorizon", p.forecastHorizon(),
         Duration.ofMinutes(1), null, false);
+    Optional<Duration> lead = DurationFields.check(checks, path + ".leadTime", p.leadTime(), Duration.ZERO, null,
+        true);
     // Defaults stand in for absent fields so that, say, a 12h history is caught against the default 24h season.
     Duration h = history.orElse(p.historyLength() == null ? Duration.ofHours(168) : null);
     Duration s = season.orElse(p.seasonalityPeriod() == null ? Duration.ofHours(24) : null);
@@ -87,6 +89,10 @@ final class AlgorithmRules {
     if (z != null && f != null && z.compareTo(f) < 0) {
       checks.add(path + ".forecastHorizon", "must be at least scalingFreq (" + DurationFields.format(f)
           + "), got " + DurationFields.format(z));
+    }
+    if (z != null && lead.isPresent() && lead.get().compareTo(z) >= 0) {
+      checks.add(path + ".leadTime", "must be below forecastHorizon (" + DurationFields.format(z) + "), got "
+          + DurationFields.format(lead.get()));
     }
   }
 

@@ -17,11 +17,14 @@ import java.util.List;
  *   <li>Each forecast step is raised to what the history needed at similar traffic (every traffic metric within 5%):
  *       the replicas that would have held usage at the target then, {@code ceil(usage / target)}.</li>
  *   <li>Steps are grouped into {@code scalingFreq} buckets aligned to the epoch, from the bucket holding
- *       {@code now}, and each bucket takes its maximum, at least 1.</li>
+ *       {@code now}, and each bucket takes its maximum, at least 1. With a lead time, a step also counts in every
+ *       bucket that overlaps the lead before it, so its replicas are asked for that much earlier.</li>
  * </ol>
  *
  * <p>Example: 1-minute history, scalingFreq 10m, horizon 1h, now 11:04: buckets 11:00, 11:10, ... 12:00, each the
- * largest of its ten per-minute replica forecasts; the portrait expires at 12:10.
+ * largest of its ten per-minute replica forecasts; the portrait expires at 12:10. With a lead time of 2m, the
+ * forecast for 11:21 also counts in the bucket of 11:10 (11:19 falls in it), so pods that take two minutes to start
+ * serve at 11:21.
  */
 public final class Forecaster {
 
@@ -57,7 +60,9 @@ public final class Forecaster {
     if (!end.isAfter(lastTime)) {
       throw new IllegalArgumentException("history: ends at " + lastTime + ", after the forecast horizon " + end);
     }
-    int steps = (int) Math.ceil((double) Duration.between(lastTime, end).toMillis() / step.toMillis());
+    // A lead time asks for the steps up to one lead past the horizon in the last buckets.
+    int steps = (int) Math.ceil((double) Duration.between(lastTime, end.plus(spec.lead())).toMillis()
+        / step.toMillis());
     int h = (int) Math.min(Integer.MAX_VALUE, Math.max(1, spec.horizon().toMillis() / step.toMillis()));
 
     List<double[]> history = new ArrayList<>();
@@ -79,6 +84,7 @@ public final class Forecaster {
     ReplicaModel model = ReplicaModel.fit(history, usage, replicas);
 
     long freq = spec.scalingFreq().toMillis();
+    long lead = spec.lead().toMillis();
     long firstBucket = Math.floorDiv(now.toEpochMilli(), freq) * freq;
     int buckets = (int) ((end.toEpochMilli() - firstBucket + freq - 1) / freq);
     int[] bucketMax = new int[buckets];
@@ -86,7 +92,8 @@ public final class Forecaster {
     for (int k = 0; k < steps; k++) {
       long t = lastTime.plus(step.multipliedBy(k + 1L)).toEpochMilli();
       int b = (int) Math.floorDiv(t - firstBucket, freq);
-      if (b < 0 || b >= buckets) {
+      int earliest = (int) Math.max(0, Math.floorDiv(t - lead - firstBucket, freq));
+      if (b < 0 || earliest >= buckets) {
         continue;
       }
       for (int i = 0; i < x.length; i++) {
@@ -94,7 +101,9 @@ public final class Forecaster {
       }
       int r = Math.max(model.replicasFor(x, spec.targetPerReplica()), neededAtSimilarTraffic(history, usage, x,
           spec.targetPerReplica()));
-      bucketMax[b] = Math.max(bucketMax[b], r);
+      for (int a = earliest; a <= Math.min(b, buckets - 1); a++) {
+        bucketMax[a] = Math.max(bucketMax[a], r);
+      }
     }
     List<TimeSeriesPoint> points = new ArrayList<>();
     for (int b = 0; b < buckets; b++) {

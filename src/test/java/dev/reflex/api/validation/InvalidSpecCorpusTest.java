@@ -333,6 +333,10 @@ class InvalidSpecCorpusTest {
         FCF + ".scalingFreq: must be at least 1m, got 30s");
     bad("forecast horizon shorter than a step", FORECAST, List.of(FC + "/forecastHorizon=\"5m\""),
         FCF + ".forecastHorizon: must be at least scalingFreq (10m), got 5m");
+    bad("forecast lead as long as the horizon", FORECAST, List.of(FC + "/leadTime=\"1h\""),
+        FCF + ".leadTime: must be below forecastHorizon (1h), got 1h");
+    bad("forecast lead negative", FORECAST, List.of(FC + "/leadTime=\"-1m\""),
+        FCF + ".leadTime: must be at least 0s, got -1m");
     bad("forecast season shorter than a step", FORECAST, List.of(FC + "/seasonalityPeriod=\"5m\""),
         FCF + ".seasonalityPeriod: must be at least scalingFreq (10m), got 5m");
     // Gray strategy.

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -74,8 +75,8 @@ class ForecasterTest {
     Instant now = lastTime.plusSeconds(60);
     ForecastInput input = new ForecastInput(List.of(new RegularSeries(START, STEP, traffic)),
         new RegularSeries(START, STEP, usage), new RegularSeries(START, STEP, replicas));
-    Forecast f = Forecaster.forecast(input, new ForecastSpec(DAY, Duration.ofMinutes(30), DAY.minus(STEP), TARGET),
-        now);
+    Forecast f = Forecaster.forecast(input,
+        new ForecastSpec(DAY, Duration.ofMinutes(30), DAY.minus(STEP), Duration.ZERO, TARGET), now);
 
     // Traffic: one day ahead against the noisy truth.
     RegularSeries predicted = f.traffic().get(0);
@@ -123,6 +124,42 @@ class ForecasterTest {
     assertTrue(!f.expireTime().isBefore(now.plus(DAY.minus(STEP))));
   }
 
+  @Test
+  void aLeadTimeAsksForEachBucketsReplicasThatMuchEarlier() {
+    Scenario s = new Scenario("daily cycle", 2, 300, 0, 150, 10, 4);
+    int n = s.days() * M;
+    double[] traffic = s.traffic(n, new Random(s.seed()));
+    double[] replicas = new double[n];
+    double[] usage = new double[n];
+    for (int t = 0; t < n; t++) {
+      replicas[t] = Math.max(1, Math.ceil(CORES_PER_RPS * traffic[t] / (0.8 * TARGET - IDLE)));
+      usage[t] = IDLE * replicas[t] + CORES_PER_RPS * traffic[t];
+    }
+    ForecastInput input = new ForecastInput(List.of(new RegularSeries(START, STEP, traffic)),
+        new RegularSeries(START, STEP, usage), new RegularSeries(START, STEP, replicas));
+    Instant now = START.plus(STEP.multipliedBy(n));
+    Duration lead = Duration.ofMinutes(15);
+    List<TimeSeriesPoint> onTime = Forecaster.forecast(input,
+        new ForecastSpec(DAY, STEP, Duration.ofHours(6), Duration.ZERO, TARGET), now).points();
+    List<TimeSeriesPoint> ahead = Forecaster.forecast(input,
+        new ForecastSpec(DAY, STEP, Duration.ofHours(6), lead, TARGET), now).points();
+
+    // Buckets of one step: a bucket with a 15-minute lead holds the most of the on-time buckets over the next
+    // 15 minutes, its own included (4 buckets); the same times, the same expiry.
+    assertEquals(onTime.size(), ahead.size());
+    int raised = 0;
+    for (int a = 0; a + 3 < onTime.size(); a++) {
+      int most = 0;
+      for (int k = a; k <= a + 3; k++) {
+        most = Math.max(most, onTime.get(k).replicas());
+      }
+      assertEquals(onTime.get(a).timestamp(), ahead.get(a).timestamp());
+      assertEquals(most, ahead.get(a).replicas(), "bucket " + ahead.get(a).timestamp());
+      raised += ahead.get(a).replicas() > onTime.get(a).replicas() ? 1 : 0;
+    }
+    assertTrue(raised > 0, "a rising forecast raises some buckets ahead of it");
+  }
+
   static Stream<Arguments> refusals() {
     double[] two = new double[2 * M];
     java.util.Arrays.fill(two, 1);
@@ -146,7 +183,7 @@ class ForecasterTest {
         new RegularSeries(START, STEP, values));
     Instant now = traffic.timeAt(values.length - 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Forecaster.forecast(input,
-        new ForecastSpec(season, Duration.ofMinutes(30), Duration.ofHours(1), target), now));
+        new ForecastSpec(season, Duration.ofMinutes(30), Duration.ofHours(1), Duration.ZERO, target), now));
     assertTrue(e.getMessage().contains(field), e.getMessage());
   }
 
