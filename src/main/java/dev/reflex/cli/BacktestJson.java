@@ -29,7 +29,8 @@ final class BacktestJson {
         .put("policies", policies);
   }
 
-  private static JsonObject figures(PolicyFigures f) {
+  /** One policy's figures, as the JSON line and the live run's figures file write them. */
+  static JsonObject figures(PolicyFigures f) {
     PolicyFigures.Elasticity e = f.elasticity();
     return new JsonObject().put("unservedRequests", f.unservedRequests()).put("unservedShare", f.unservedShare())
         .put("underProvisionedSeconds", f.underProvisionedSeconds()).put("podSeconds", f.podSeconds())

@@ -73,7 +73,7 @@ public final class ReflexCli {
     TrafficProfile load = null;
     if (options.get("load", null) != null) {
       try {
-        load = TrafficProfile.named(options.get("load", null));
+        load = TrafficProfile.named(options.get("load", null), config.embedded().loadSpeed());
       } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
         throw new UsageException("--load: " + e.getMessage());
       }

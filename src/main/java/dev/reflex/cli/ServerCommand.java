@@ -1,7 +1,11 @@
 package dev.reflex.cli;
 
+import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscaler;
+import dev.reflex.api.v1alpha1.IntelligentHorizontalPodAutoscalerSpec;
 import dev.reflex.app.ReflexApp;
 import dev.reflex.app.Runtime;
+import dev.reflex.backtest.Workload;
+import dev.reflex.bus.TargetKey;
 import dev.reflex.config.ConfigException;
 import dev.reflex.config.ConfigLoader;
 import dev.reflex.config.ReflexConfig;
@@ -10,9 +14,17 @@ import dev.reflex.kube.KubeClients;
 import dev.reflex.kube.KubeOps;
 import dev.reflex.metrics.load.LoadGenerator;
 import dev.reflex.metrics.load.TrafficProfile;
+import dev.reflex.metrics.routing.InformerPodDirectory;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +46,12 @@ final class ServerCommand {
 
   /** A started server and how to stop it. */
   record Started(ReflexApp app, EmbeddedCluster cluster, Runtime runtime, KubeOps ops, KubernetesClient client,
-      Duration drainTimeout) implements AutoCloseable {
+      Duration drainTimeout, LoadFigures loadFigures) implements AutoCloseable {
     @Override
     public void close() {
+      if (loadFigures != null) {
+        loadFigures.stop();
+      }
       awaitQuietly(app.stop(), drainTimeout.plusSeconds(2));
       client.close();
       if (cluster != null) {
@@ -82,10 +97,11 @@ final class ServerCommand {
         await(cluster.registerMetricsApis(app.metricsApiPort(), app.metricsApiCaPem()));
         await(cluster.streamRequestLoops(app::httpPort, Clock.systemUTC()));
       }
+      LoadFigures figures = null;
       if (cluster != null && load != null) {
-        startLoad(runtime, cluster, app, load);
+        figures = startLoad(runtime, cluster, app, load, config.embedded());
       }
-      return new Started(app, cluster, runtime, ops, client, config.shutdown().drainTimeout());
+      return new Started(app, cluster, runtime, ops, client, config.shutdown().drainTimeout(), figures);
     } catch (RuntimeException e) {
       if (client != null) {
         client.close();
@@ -99,19 +115,64 @@ final class ServerCommand {
     }
   }
 
-  /** The burst demo: the KPA sample IHPA on nginx, and simulated traffic sent through remote-write. */
-  private static void startLoad(Runtime runtime, EmbeddedCluster cluster, ReflexApp app, TrafficProfile load) {
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(BURST_SAMPLE)) {
-      KubernetesClient client = cluster.client();
-      await(runtime.vertx().executeBlocking(() -> {
-        client.load(in).items().forEach(item -> client.resource(item).inNamespace("default").createOr(x -> x.update()));
-        return null;
-      }));
-    } catch (java.io.IOException e) {
+  /**
+   * The burst demo: the KPA sample IHPA on nginx, and simulated traffic sent through remote-write; with
+   * {@code embedded.load-figures-file}, the figures of what nginx's pods did with it.
+   *
+   * @return the figures being counted, or null when no file was asked for
+   */
+  private static LoadFigures startLoad(Runtime runtime, EmbeddedCluster cluster, ReflexApp app, TrafficProfile load,
+      ReflexConfig.Embedded settings) {
+    String sample;
+    try {
+      sample = Files.readString(BURST_SAMPLE);
+    } catch (IOException e) {
       throw new ConfigException("cannot read " + BURST_SAMPLE + " for --load: " + e.getMessage(), e);
     }
+    IntelligentHorizontalPodAutoscalerSpec burst = new KubernetesSerialization()
+        .unmarshal(sample, IntelligentHorizontalPodAutoscaler.class).getSpec();
+    KubernetesClient client = cluster.client();
+    await(runtime.vertx().executeBlocking(() -> {
+      client.load(new ByteArrayInputStream(sample.getBytes(StandardCharsets.UTF_8))).items()
+          .forEach(item -> client.resource(item).inNamespace("default").createOr(x -> x.update()));
+      return null;
+    }));
+    // The load's second 0 finds the workload serving, as a backtest's initial pods are: a trace replayed from the
+    // cluster's start would otherwise spend the first pod's startup on pods that do not exist yet.
+    TargetKey workload = new TargetKey("default", burst.scaleTargetRef().name());
+    await(firstReadyPod(runtime.vertx(), app.podDirectory(), workload, START_TIMEOUT));
     await(runtime.vertx().deployVerticle(new LoadGenerator(load, LoadGenerator.readyPods(app.podDirectory()),
         "127.0.0.1", app::httpPort, Duration.ofSeconds(1), Clock.systemUTC())));
+    if (settings.loadFiguresFile().isBlank()) {
+      return null;
+    }
+    double capacity = settings.podCapacityRps();
+    Workload model = new Workload(capacity, Workload.defaultTarget(capacity), settings.podStartupDelay(),
+        Duration.ZERO, Math.max(1, burst.minReplicas()), burst.maxReplicas(), -1, 1);
+    LoadFigures figures = new LoadFigures(runtime.vertx(), load, app.podDirectory(), workload.namespace(),
+        workload.name(), model, Path.of(settings.loadFiguresFile()), Clock.systemUTC());
+    figures.start();
+    return figures;
+  }
+
+  /**
+   * Completes once {@code workload} has a ready pod, looked up every 100 ms on a timer; fails after {@code timeout}
+   * naming the workload.
+   */
+  private static Future<Void> firstReadyPod(Vertx vertx, InformerPodDirectory pods, TargetKey workload,
+      Duration timeout) {
+    Promise<Void> ready = Promise.promise();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    vertx.setPeriodic(0, 100, id -> {
+      if (pods.readyPods(workload) > 0) {
+        vertx.cancelTimer(id);
+        ready.tryComplete();
+      } else if (System.nanoTime() > deadline) {
+        vertx.cancelTimer(id);
+        ready.tryFail("--load: " + workload + " has no ready pod after " + timeout.toSeconds() + " s");
+      }
+    });
+    return ready.future();
   }
 
   static void printBanner(PrintStream out, Started started, ReflexConfig config) {

@@ -30,7 +30,9 @@ final class Usage {
       Options:
         --config FILE    YAML configuration (see conf/reflex.yaml); REFLEX_* variables override it
         --load PROFILE   Also apply deploy/samples/kpa-burst-sample.yaml and send simulated traffic for the
-                         pods through remote-write: constant, constant:N, step, spike, periodic or csv:PATH
+                         pods through remote-write: constant, constant:N, step, spike, periodic, csv:PATH
+                         (seconds,concurrent requests) or trace:PATH (a reflex backtest trace of time,rps,
+                         replayed embedded.load-speed times faster)
         --help           Show this help
       """;
 

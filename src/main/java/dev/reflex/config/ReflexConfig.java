@@ -50,7 +50,8 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
   /** The embedded cluster. */
   public record Embedded(int apiPort, String kubeconfig, List<String> workloads, Duration podStartupDelay,
       int loadMillicores, int idleMillicores, int podMemoryMib, double cpuMillicoresPerRequest,
-      HpaController hpaController, Optional<Duration> cronClockStart) {
+      HpaController hpaController, Optional<Duration> cronClockStart, double loadSpeed, String loadFiguresFile,
+      double podCapacityRps) {
     public Embedded {
       workloads = List.copyOf(workloads);
     }
@@ -155,7 +156,8 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
                 (Duration) v.get("embedded.horizontal-pod-autoscaler-downscale-stabilization"),
                 (Duration) v.get("embedded.horizontal-pod-autoscaler-cpu-initialization-period"),
                 (Duration) v.get("embedded.horizontal-pod-autoscaler-initial-readiness-delay")),
-            (Optional<Duration>) v.get("embedded.cron-clock-start")),
+            (Optional<Duration>) v.get("embedded.cron-clock-start"), (Double) v.get("embedded.load-speed"),
+            (String) v.get("embedded.load-figures-file"), (Double) v.get("embedded.pod-capacity-rps")),
         new Prometheus((String) v.get("prometheus.address"), (String) v.get("prometheus.metrics-config"),
             (Duration) v.get("prometheus.timeout")),
         new Grpc((Integer) v.get("grpc.port"), (String) v.get("grpc.tls-cert"), (String) v.get("grpc.tls-key")),

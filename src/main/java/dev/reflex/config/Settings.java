@@ -65,6 +65,16 @@ public final class Settings {
           "The minute of the hour (MM:SS) cron rules read when Reflex starts, their clock then running ahead of the"
               + " real one at its speed: time compression for a walkthrough of an hourly schedule (the embedded mode"
               + " only; events and timestamps keep the real clock). Empty: the real clock."),
+      new Setting("embedded.load-speed", "1", ValueKind.NON_NEGATIVE_NUMBER,
+          "With --load trace:FILE: how many seconds of the trace each real second replays (2 plays an hour in"
+              + " 30 minutes); more than 0."),
+      new Setting("embedded.load-figures-file", "", ValueKind.STRING,
+          "With --load: where the load's figures (the backtest's: unserved requests, pod-seconds, reaction times)"
+              + " are written as one JSON line, refreshed every 5 s and at shutdown, computed from what the"
+              + " simulated pods did. Empty: not written."),
+      new Setting("embedded.pod-capacity-rps", "50", ValueKind.NON_NEGATIVE_NUMBER,
+          "With --load: the requests per second one ready pod serves, for the load's figures; demand beyond the"
+              + " ready pods' capacity counts as unserved."),
       new Setting("prometheus.address", "", ValueKind.STRING,
           "Base URL of the Prometheus Reflex queries for metrics and history, e.g."
               + " http://prometheus-server.prometheus:80; empty = no Prometheus."),

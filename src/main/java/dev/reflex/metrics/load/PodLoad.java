@@ -21,7 +21,8 @@ public final class PodLoad {
   public static final String RPS = "rps";
   public static final String CPU = "cpu_usage_cores";
 
-  static final double REQUEST_SECONDS = 0.1;
+  /** How long one simulated request takes: concurrency = requests per second × this. */
+  public static final double REQUEST_SECONDS = 0.1;
   static final double IDLE_CORES = 0.05;
   static final double CORES_PER_RPS = 0.002;
 

@@ -1,13 +1,15 @@
 package dev.reflex.metrics.load;
 
+import dev.reflex.backtest.Trace;
+import dev.reflex.backtest.TraceFormat;
+import dev.reflex.backtest.TraceParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Demand over time for one workload: total concurrent requests (summed over its pods) at a time since the start.
@@ -81,61 +83,49 @@ public sealed interface TrafficProfile {
   }
 
   /**
-   * A recorded trace: points (seconds since start, demand), each level held until the next point; the trace loops
-   * after its last point plus the gap before it (a trace of 0 s, 10 s, 20 s repeats every 30 s).
+   * A recorded trace replayed in a loop, {@code speed} of its seconds per real second, each value times
+   * {@code perValue}: 1 for a trace of concurrent requests, {@link PodLoad#REQUEST_SECONDS} for one of requests per
+   * second (the unit of {@code reflex backtest}'s traces). Example: a trace of 0 s, 10 s and 20 s lasts 30 s and then
+   * starts again; at speed 2 it lasts 15 real seconds.
    */
-  record Trace(List<double[]> points) implements TrafficProfile {
-    public Trace {
-      points = List.copyOf(points);
-      if (points.isEmpty()) {
-        throw new IllegalArgumentException("trace: needs at least one point");
-      }
-      double previous = -1;
-      for (double[] p : points) {
-        if (p.length != 2 || !(p[0] > previous)) {
-          throw new IllegalArgumentException("trace: times must increase from 0");
-        }
-        requireLevel("trace value", p[1]);
-        previous = p[0];
+  record Replay(Trace trace, double perValue, double speed) implements TrafficProfile {
+    public Replay {
+      Objects.requireNonNull(trace, "trace");
+      requireLevel("perValue", perValue);
+      if (!(speed > 0) || Double.isInfinite(speed)) {
+        throw new IllegalArgumentException("load speed must be a number above 0, was " + speed);
       }
     }
 
     @Override
     public double at(Duration elapsed) {
-      double seconds = elapsed.toMillis() / 1000.0;
-      double[] last = points.get(points.size() - 1);
-      double gap = points.size() > 1 ? last[0] - points.get(points.size() - 2)[0] : 1;
-      double length = last[0] + gap;
-      double t = seconds % length;
-      double level = points.get(0)[1];
-      for (double[] p : points) {
-        if (p[0] <= t) {
-          level = p[1];
-        } else {
-          break;
-        }
-      }
-      return level;
+      long second = (long) Math.floor(elapsed.toMillis() * speed / 1000.0);
+      return trace.rpsAt(Math.floorMod(second, trace.seconds())) * perValue;
     }
   }
 
   /**
    * A profile by name, as {@code --load NAME} takes it: {@code constant} (10), {@code constant:N}, {@code step}
    * (5 → 50 after 20 s), {@code spike} (5, bursting to 80 from 15 s to 35 s of every minute), {@code periodic}
-   * (30 ± 25 over two minutes) or {@code csv:PATH} (lines {@code seconds,demand}; {@code #} comments).
+   * (30 ± 25 over two minutes), {@code csv:PATH} (lines {@code seconds,demand}: concurrent requests; {@code #}
+   * comments) or {@code trace:PATH} (a {@code reflex backtest} CSV trace of requests per second, replayed at
+   * {@code speed}); both traces loop.
    *
    * @throws IllegalArgumentException naming the accepted forms
    */
   public static TrafficProfile named(String name) {
+    return named(name, 1);
+  }
+
+  /** {@link #named(String)}, a {@code trace:PATH} replayed {@code speed} of its seconds per real second. */
+  public static TrafficProfile named(String name, double speed) {
     String n = name.trim();
     String lower = n.toLowerCase(Locale.ROOT);
     if (lower.startsWith("csv:")) {
-      Path path = Path.of(n.substring(4));
-      try {
-        return parseCsv(Files.readString(path));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read load trace " + path, e);
-      }
+      return new Replay(parse(Path.of(n.substring(4))), 1, 1);
+    }
+    if (lower.startsWith("trace:")) {
+      return new Replay(parse(Path.of(n.substring(6))), PodLoad.REQUEST_SECONDS, speed);
     }
     if (lower.startsWith("constant:")) {
       try {
@@ -150,35 +140,26 @@ public sealed interface TrafficProfile {
       case "spike" -> new Spike(5, 80, Duration.ofSeconds(15), Duration.ofSeconds(20), Duration.ofSeconds(60));
       case "periodic" -> new Periodic(30, 25, Duration.ofMinutes(2));
       default -> throw new IllegalArgumentException("unknown load profile '" + name
-          + "' (want constant, constant:N, step, spike, periodic or csv:PATH)");
+          + "' (want constant, constant:N, step, spike, periodic, csv:PATH or trace:PATH)");
     };
   }
 
+  private static Trace parse(Path path) {
+    try {
+      return parseCsv(path.getFileName().toString(), Files.readString(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read load trace " + path, e);
+    }
+  }
+
   /**
-   * Parses a CSV trace: one {@code seconds,demand} pair per line; blank lines and {@code #} comments are skipped.
+   * Parses a CSV trace with the backtest's parser: {@code seconds,value} lines, each value held until the next;
+   * blank lines and {@code #} comments are skipped.
    *
    * @throws IllegalArgumentException naming the line
    */
-  static Trace parseCsv(String text) {
-    List<double[]> points = new ArrayList<>();
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].trim();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      String[] parts = line.split(",");
-      try {
-        if (parts.length != 2) {
-          throw new NumberFormatException("want two columns");
-        }
-        points.add(new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())});
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("load trace line " + (i + 1) + " '" + line
-            + "': want seconds,demand", e);
-      }
-    }
-    return new Trace(points);
+  static Trace parseCsv(String name, String text) {
+    return TraceParser.parse(name, text, TraceFormat.CSV, Duration.ofSeconds(1));
   }
 
   private static void requireLevel(String field, double value) {

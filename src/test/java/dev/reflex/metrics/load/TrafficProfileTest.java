@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TrafficProfileTest {
 
   static Stream<Arguments> demand() {
-    TrafficProfile trace = TrafficProfile.parseCsv("# seconds,demand\n0,4\n10,40\n\n20,8\n");
+    TrafficProfile trace = new TrafficProfile.Replay(
+        TrafficProfile.parseCsv("t", "# seconds,demand\n0,4\n10,40\n\n20,8\n"), 1, 1);
     return Stream.of(
         Arguments.of("constant preset", TrafficProfile.named("constant"), 123, 10.0),
         Arguments.of("constant with a level", TrafficProfile.named("constant:2.5"), 0, 2.5),
@@ -64,10 +65,22 @@ class TrafficProfileTest {
     Files.writeString(file, "0,1\n5,9\n");
     assertEquals(9.0, TrafficProfile.named("csv:" + file).at(Duration.ofSeconds(6)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrafficProfile.parseCsv("0,1\n5;9\n"));
-    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> TrafficProfile.parseCsv("5,1\n0,9\n"),
+        () -> TrafficProfile.parseCsv("trace.csv", "0,1\n5;9\n"));
+    assertEquals("trace.csv:2: expected 'time,rps', got '5;9'", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> TrafficProfile.parseCsv("trace.csv", "5,1\n0,9\n"),
         "times must increase");
+  }
+
+  @Test
+  void aBacktestTraceIsReplayedInRequestsPerSecondAtItsSpeed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("rps.csv");
+    Files.writeString(file, "time,rps\n0,100\n10,500\n");
+    TrafficProfile replay = TrafficProfile.named("trace:" + file, 2);
+    // 500 rps from trace second 10, reached after 5 real seconds at speed 2; as concurrency at 0.1 s a request.
+    assertEquals(10.0, replay.at(Duration.ofMillis(4900)), 1e-9);
+    assertEquals(50.0, replay.at(Duration.ofSeconds(5)), 1e-9);
+    // the trace lasts 20 s (10 real seconds) and starts again
+    assertEquals(10.0, replay.at(Duration.ofSeconds(10)), 1e-9);
   }
 
   @Test
