@@ -8,6 +8,9 @@ import dev.reflex.forecast.ForecastService;
 import dev.reflex.grpc.GrpcVerticle;
 import dev.reflex.http.HttpVerticle;
 import dev.reflex.http.Readiness;
+import dev.reflex.http.auth.BearerAuthHandler;
+import dev.reflex.http.auth.TokenCache;
+import dev.reflex.http.auth.TokenReviewer;
 import dev.reflex.kube.KubeRest;
 import dev.reflex.kube.KubeWatchVerticle;
 import dev.reflex.kube.ResourceCache;
@@ -22,11 +25,14 @@ import dev.reflex.metrics.routing.InformerPodDirectory;
 import dev.reflex.taps.TapRoutes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +59,7 @@ public final class ReflexApp {
   private ResourceCache cache;
   private StreamedMetrics streamed;
   private boolean serveMetricsApis;
+  private boolean checkTokens;
   private MetricsApiVerticle metricsApi;
   private String metricsApiCa = "";
   private volatile String controllersDeployment;
@@ -91,6 +98,15 @@ public final class ReflexApp {
     return this;
   }
 
+  /**
+   * Puts every HTTP route but the probes behind bearer-token authentication against this app's API server
+   * ({@code http.auth: kubernetes}). Call before {@link #start()}.
+   */
+  public ReflexApp checkTokens() {
+    checkTokens = true;
+    return this;
+  }
+
   /** How far ahead of the clock cron rules are read ({@code embedded.cron-clock-start}; zero without it). */
   public Duration cronClockOffset() {
     return cronClockOffset;
@@ -108,9 +124,13 @@ public final class ReflexApp {
     List<Consumer<Router>> routes = new ArrayList<>(extraRoutes);
     routes.add(taps::mount);
     routes.add(streamed.routes());
-    http = new HttpVerticle(config.http().hostOr(defaultHost), config.http().port(), readiness, runtime.registry(),
-        routes);
     KubeRest rest = new KubeRest(client, runtime.vertx(), config.kube().requestTimeout());
+    Optional<Handler<RoutingContext>> authentication = checkTokens
+        ? Optional.of(new BearerAuthHandler(new TokenCache(config.http().tokenCacheTtl(),
+            config.http().tokenCacheSize(), clock), TokenReviewer.of(rest), runtime.registry()))
+        : Optional.empty();
+    http = new HttpVerticle(config.http().hostOr(defaultHost), config.http().port(), readiness, runtime.registry(),
+        routes, authentication);
     ScaleActuatorVerticle actuator = new ScaleActuatorVerticle(rest, runtime.registry(),
         config.shutdown().drainTimeout());
     MetricHistory history = PrometheusMetricHistory.fromConfig(runtime.vertx(), config.prometheus(),

@@ -33,7 +33,8 @@ public final class ReflexCli {
         case "embedded" -> server(rest, env, out, true);
         case "run" -> server(rest, env, out, false);
         case "tap" -> {
-          Options options = Options.parse("tap", rest, Set.of("target", "url"), Set.of("sse", "list", "help"));
+          Options options = Options.parse("tap", rest, Set.of("target", "url", "token-file"),
+              Set.of("sse", "list", "help"));
           yield options.flag("help") ? print(out, Usage.TAP) : TapCommand.run(options, out, err);
         }
         case "decide" -> DecideCommand.run(rest, System.in, out, err);
@@ -42,7 +43,7 @@ public final class ReflexCli {
           yield options.flag("help") ? print(out, Usage.BACKTEST) : BacktestCommand.run(options, env, out, err);
         }
         case "write" -> {
-          Options options = Options.parse("write", rest, Set.of("url", "every", "file"), Set.of("help"));
+          Options options = Options.parse("write", rest, Set.of("url", "every", "file", "token-file"), Set.of("help"));
           yield options.flag("help") ? print(out, Usage.WRITE) : WriteCommand.run(options, System.in, out, err);
         }
         default -> throw new UsageException("unknown command '" + command + "' (reflex help lists them)");

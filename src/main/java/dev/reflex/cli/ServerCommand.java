@@ -76,6 +76,7 @@ final class ServerCommand {
       throw new ConfigException("embedded.cron-clock-start is time compression for the embedded mode;"
           + " 'reflex run' reads cron rules on the real clock (leave it empty)");
     }
+    boolean checkTokens = checksTokens(config, embedded);
     Runtime runtime = Runtime.create();
     KubeOps ops = new KubeOps(runtime.vertx(), config.kube().workerPoolSize(), config.kube().requestTimeout());
     EmbeddedCluster cluster = null;
@@ -87,8 +88,11 @@ final class ServerCommand {
         kubeconfig = config.embedded().kubeconfig();
       }
       client = KubeClients.forRun(runtime.vertx(), kubeconfig, config.kube().requestTimeout());
-      ReflexApp app = new ReflexApp(runtime, config, client, embedded ? "127.0.0.1" : "0.0.0.0",
+      ReflexApp app = new ReflexApp(runtime, config, client, defaultHost(embedded),
           cluster == null ? List.of() : List.of(cluster::mount));
+      if (checkTokens) {
+        app.checkTokens();
+      }
       if (cluster != null) {
         app.serveMetricsApis();
       }
@@ -113,6 +117,30 @@ final class ServerCommand {
       awaitQuietly(runtime.vertx().close(), Duration.ofSeconds(5));
       throw e;
     }
+  }
+
+  private static String defaultHost(boolean embedded) {
+    return embedded ? "127.0.0.1" : "0.0.0.0";
+  }
+
+  /**
+   * Whether the HTTP endpoints check bearer tokens: {@code http.auth}, by default for {@code run} and not for the
+   * embedded mode, which listens on loopback. Open endpoints on an address others can reach are refused unless
+   * {@code http.allow-unauthenticated} says so: whoever reaches remote-write can scale any workload.
+   */
+  static boolean checksTokens(ReflexConfig config, boolean embedded) {
+    boolean check = config.http().checksTokens(!embedded);
+    String host = config.http().hostOr(defaultHost(embedded));
+    if (!check && !loopback(host) && !config.http().allowUnauthenticated()) {
+      throw new ConfigException("http.auth is none on " + host + ": anyone who reaches it could write samples"
+          + " that scale any workload and read every tap; set http.auth: kubernetes (REFLEX_HTTP_AUTH), listen on"
+          + " 127.0.0.1 (http.host), or set http.allow-unauthenticated: true");
+    }
+    return check;
+  }
+
+  private static boolean loopback(String host) {
+    return host.equals("localhost") || host.equals("::1") || host.equals("[::1]") || host.startsWith("127.");
   }
 
   /**
@@ -178,7 +206,9 @@ final class ServerCommand {
   static void printBanner(PrintStream out, Started started, ReflexConfig config) {
     String http = "http://127.0.0.1:" + started.app().httpPort();
     if (started.cluster() == null) {
-      out.println("Reflex is running. HTTP: " + http + " (/healthz /readyz /metrics /taps)");
+      out.println("Reflex is running. HTTP: " + http + " (/healthz /readyz /metrics /taps); "
+          + (checksTokens(config, false) ? "bearer tokens checked with TokenReview (http.auth kubernetes)"
+              : "no authentication (http.auth none)"));
       return;
     }
     String kubeconfig = Path.of(config.embedded().kubeconfig()).toAbsolutePath().toString();
@@ -186,6 +216,7 @@ final class ServerCommand {
         Reflex is running against the embedded Kubernetes API server.
           API server   %s   (kubeconfig: %s)
           Reflex HTTP  %s   (/healthz /readyz /metrics /taps /api/v1/write)
+          HTTP auth    %s
           Reflex gRPC  127.0.0.1:%d   (io.kapacitystack.metric.ProviderService)
           Metrics APIs https://127.0.0.1:%d   (custom.metrics.k8s.io, external.metrics.k8s.io, via the API server)
 
@@ -202,13 +233,21 @@ final class ServerCommand {
           kubectl get --raw /apis/metrics.k8s.io/v1beta1/namespaces/default/pods
           kubectl get --raw /apis/custom.metrics.k8s.io/v1beta2      (streamed metrics, for plain HPAs)
 
-        Press Ctrl+C to stop.""".formatted(started.cluster().url(), kubeconfig, http, started.app().grpcPort(),
+        Press Ctrl+C to stop.""".formatted(started.cluster().url(), kubeconfig, http, authLine(config),
+        started.app().grpcPort(),
         started.app().metricsApiPort(), kubeconfig, http));
     Duration cronAhead = started.app().cronClockOffset();
     if (!cronAhead.isZero()) {
       out.println("Time compressed: cron rules are read " + cronAhead.toSeconds() + " s ahead of the clock"
           + " (embedded.cron-clock-start).");
     }
+  }
+
+  private static String authLine(ReflexConfig config) {
+    Path tokens = Path.of(config.embedded().kubeconfig()).resolveSibling("tokens.csv");
+    return checksTokens(config, true)
+        ? "bearer tokens checked with TokenReview (http.auth kubernetes); the admin token is in " + tokens
+        : "none: open to callers on this machine (REFLEX_HTTP_AUTH=kubernetes checks bearer tokens)";
   }
 
   static <T> T await(Future<T> future) {

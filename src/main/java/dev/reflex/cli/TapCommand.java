@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -36,11 +37,13 @@ final class TapCommand {
       }
       path = query.isEmpty() ? path : path + "?" + query;
     }
+    Optional<String> token = BearerToken.of(options, base);
     Vertx vertx = Vertx.vertx();
     CompletableFuture<Integer> done = new CompletableFuture<>();
     HttpClient client = vertx.createHttpClient(new HttpClientOptions().setIdleTimeout(0));
     RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost())
         .setPort(base.getPort() < 0 ? 80 : base.getPort()).setURI(path);
+    token.ifPresent(t -> request.putHeader("Authorization", BearerToken.header(t)));
     client.request(request).compose(req -> req.send()).onSuccess(response -> {
       if (response.statusCode() != 200) {
         response.body().onComplete(body -> {

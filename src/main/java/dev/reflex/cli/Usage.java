@@ -40,7 +40,8 @@ final class Usage {
       Usage: reflex run [--config FILE]
 
       Runs Reflex against a real cluster: 'kube.kubeconfig', else $KUBECONFIG or ~/.kube/config,
-      else the in-cluster service account.
+      else the in-cluster service account. Its HTTP endpoints but /healthz and /readyz take bearer
+      tokens the cluster accepts (TokenReview; 'http.auth', REFLEX_HTTP_AUTH).
 
       Options:
         --config FILE   YAML configuration (see conf/reflex.yaml); REFLEX_* variables override it
@@ -48,8 +49,8 @@ final class Usage {
       """;
 
   static final String TAP = """
-      Usage: reflex tap ADDRESS [--target NAMESPACE/NAME] [--url URL] [--sse]
-             reflex tap --list [--url URL]
+      Usage: reflex tap ADDRESS [--target NAMESPACE/NAME] [--url URL] [--sse] [--token-file FILE]
+             reflex tap --list [--url URL] [--token-file FILE]
 
       Prints every message on an event-bus address of a running Reflex as one JSON line, live.
       A slow reader never slows Reflex: messages beyond its buffer are dropped and reported as
@@ -60,11 +61,13 @@ final class Usage {
         --url URL         Reflex's HTTP address (default http://127.0.0.1:8080)
         --sse             Ask for server-sent events instead of JSON lines
         --list            List the addresses with their message counts
+        --token-file FILE Bearer token for a Reflex with http.auth kubernetes (default: the embedded
+                          cluster's admin token in .reflex/tokens.csv, when that file is there)
         --help            Show this help
       """;
 
   static final String WRITE = """
-      Usage: reflex write [SAMPLE ...] [--file FILE|-] [--every DURATION] [--url URL]
+      Usage: reflex write [SAMPLE ...] [--file FILE|-] [--every DURATION] [--url URL] [--token-file FILE]
 
       Remote-writes samples in Prometheus' text format (name{label="value",...} value [timestamp_ms],
       one per argument, or the lines of FILE or stdin) to Reflex's /api/v1/write, as a Prometheus
@@ -75,6 +78,8 @@ final class Usage {
         --every DURATION  Write again every DURATION (e.g. 1s) with fresh timestamps, until Ctrl+C
         --file FILE       Read the samples from FILE ('-' for stdin)
         --url URL         Reflex's HTTP address (default http://127.0.0.1:8080)
+        --token-file FILE Bearer token for a Reflex with http.auth kubernetes (default: the embedded
+                          cluster's admin token in .reflex/tokens.csv, when that file is there)
         --help            Show this help
 
       Example:

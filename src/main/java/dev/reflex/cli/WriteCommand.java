@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code reflex write}: samples in Prometheus' text format, typed or piped, remote-written to a running Reflex, once
@@ -63,16 +64,17 @@ final class WriteCommand {
     if (first.isEmpty()) {
       throw new UsageException("no samples to write (give them as arguments, with --file, or on stdin)");
     }
+    Optional<String> token = BearerToken.of(options, url);
     HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     if (every == null) {
-      return send(http, url, first, err) ? 0 : 1;
+      return send(http, url, token, first, err) ? 0 : 1;
     }
     err.println("reflex write: " + first.size() + " series to " + url + " every " + everyText
         + " (Ctrl+C to stop)");
     for (int i = 0; i < writes; i++) {
       // Each write restamps the samples that carry no timestamp of their own; a failure is reported and the next
       // write tried, as a scraper would.
-      send(http, url, i == 0 ? first : decode(page, clock.millis()), err);
+      send(http, url, token, i == 0 ? first : decode(page, clock.millis()), err);
       if (i + 1 < writes) {
         try {
           pause.sleep(every);
@@ -108,12 +110,14 @@ final class WriteCommand {
     }
   }
 
-  private static boolean send(HttpClient http, URI url, List<RawSeries> series, PrintStream err) {
-    HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
+  private static boolean send(HttpClient http, URI url, Optional<String> token, List<RawSeries> series,
+      PrintStream err) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(TIMEOUT)
         .header("Content-Encoding", "snappy").header("Content-Type", "application/x-protobuf")
         .header("X-Prometheus-Remote-Write-Version", "0.1.0")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(RemoteWriteEncoder.encode(series)))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(RemoteWriteEncoder.encode(series)));
+    token.ifPresent(t -> builder.header("Authorization", BearerToken.header(t)));
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {

@@ -29,9 +29,25 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
     RemoteWrite remoteWrite, Metrics metrics, Kafka kafka, CustomMetrics customMetrics) {
 
   /** HTTP server; an empty host means "pick by mode". */
-  public record Http(String host, int port) {
+  public record Http(String host, int port, String auth, boolean allowUnauthenticated, Duration tokenCacheTtl,
+      int tokenCacheSize) {
     public String hostOr(String modeDefault) {
       return host.isBlank() ? modeDefault : host;
+    }
+
+    /**
+     * Whether bearer tokens are checked: {@code http.auth}, or the mode's default when it is empty.
+     *
+     * @throws ConfigException for a value other than {@code kubernetes}, {@code none} or empty
+     */
+    public boolean checksTokens(boolean modeDefault) {
+      return switch (auth.strip()) {
+        case "" -> modeDefault;
+        case "kubernetes" -> true;
+        case "none" -> false;
+        default -> throw new ConfigException("invalid value '" + auth + "' for configuration key 'http.auth':"
+            + " want kubernetes, none, or empty for the mode's default");
+      };
     }
   }
 
@@ -141,7 +157,9 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
   @SuppressWarnings("unchecked")
   static ReflexConfig fromTyped(Map<String, Object> v) {
     return new ReflexConfig(
-        new Http((String) v.get("http.host"), (Integer) v.get("http.port")),
+        new Http((String) v.get("http.host"), (Integer) v.get("http.port"), (String) v.get("http.auth"),
+            (Boolean) v.get("http.allow-unauthenticated"), (Duration) v.get("http.token-cache-ttl"),
+            (Integer) v.get("http.token-cache-size")),
         new Kube((String) v.get("kube.kubeconfig"), (Integer) v.get("kube.worker-pool-size"),
             (Duration) v.get("kube.request-timeout"), (Duration) v.get("kube.resync-period")),
         new Shutdown((Duration) v.get("shutdown.drain-timeout")),

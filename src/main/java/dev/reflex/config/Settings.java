@@ -16,6 +16,17 @@ public final class Settings {
           "Address of the HTTP server (health, metrics, taps, remote-write); empty = 127.0.0.1 when embedded,"
               + " 0.0.0.0 otherwise."),
       new Setting("http.port", "8080", ValueKind.PORT, "Port of the HTTP server; 0 picks a free port."),
+      new Setting("http.auth", "", ValueKind.STRING,
+          "Who may call the HTTP endpoints but the probes (remote-write, taps, /metrics): 'kubernetes' checks"
+              + " bearer tokens with the cluster's TokenReview API, 'none' lets anyone in. Empty = 'kubernetes'"
+              + " for `reflex run`, 'none' for `reflex embedded` (loopback only)."),
+      new Setting("http.allow-unauthenticated", "false", ValueKind.BOOLEAN,
+          "Lets `reflex run` start with http.auth 'none' on an address other than loopback."),
+      new Setting("http.token-cache-ttl", "2m", ValueKind.DURATION,
+          "How long an accepted bearer token is trusted before it is reviewed again (a rejected one: 10 s);"
+              + " 0s reviews every request."),
+      new Setting("http.token-cache-size", "10000", ValueKind.POSITIVE_INT,
+          "The most bearer tokens remembered; the least recently used is forgotten first."),
       new Setting("kube.kubeconfig", "", ValueKind.STRING,
           "Kubeconfig file for `reflex run`; empty = $KUBECONFIG, ~/.kube/config, then the in-cluster account."),
       new Setting("kube.worker-pool-size", "8", ValueKind.POSITIVE_INT,

@@ -3,15 +3,22 @@ package dev.reflex.http;
 import dev.reflex.config.ConfigException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.net.BindException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The HTTP server. Fails its start with a {@link ConfigException} when the port is taken. */
+/**
+ * The HTTP server. The probes ({@code /healthz}, {@code /readyz}) are always open, as a kubelet calls them without
+ * credentials; every other route sits behind the authentication handler when there is one. Fails its start with a
+ * {@link ConfigException} when the port is taken.
+ */
 public final class HttpVerticle extends VerticleBase {
 
   private final String host;
@@ -19,18 +26,21 @@ public final class HttpVerticle extends VerticleBase {
   private final Readiness readiness;
   private final PrometheusMeterRegistry registry;
   private final List<Consumer<Router>> routes;
+  private final Optional<Handler<RoutingContext>> authentication;
   private HttpServer server;
 
   /**
    * @param routes contributors that mount further routes (taps, remote-write, …)
+   * @param authentication the handler every route but the probes passes first, or empty for open endpoints
    */
   public HttpVerticle(String host, int port, Readiness readiness, PrometheusMeterRegistry registry,
-      List<Consumer<Router>> routes) {
+      List<Consumer<Router>> routes, Optional<Handler<RoutingContext>> authentication) {
     this.host = host;
     this.port = port;
     this.readiness = readiness;
     this.registry = registry;
     this.routes = List.copyOf(routes);
+    this.authentication = authentication;
   }
 
   /** The port actually bound (useful when configured as 0). */
@@ -51,6 +61,7 @@ public final class HttpVerticle extends VerticleBase {
             .end("not ready: " + String.join(", ", failing) + "\n");
       }
     });
+    authentication.ifPresent(handler -> router.route().handler(handler));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
     routes.forEach(r -> r.accept(router));
     return vertx.createHttpServer().requestHandler(router).listen(port, host)
