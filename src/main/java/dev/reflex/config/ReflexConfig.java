@@ -96,7 +96,7 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
   }
 
   /** The remote-write receiver. */
-  public record RemoteWrite(int maxBodyBytes, int maxPendingBatches) {
+  public record RemoteWrite(int maxBodyBytes, int maxPendingBatches, int clientRateLimit) {
   }
 
   /** Streamed metrics. */
@@ -184,7 +184,7 @@ public record ReflexConfig(Http http, Kube kube, Shutdown shutdown, Taps taps, S
         new AlgorithmJob((String) v.get("algorithm-job.namespace"), (String) v.get("algorithm-job.default-image"),
             (String) v.get("algorithm-job.metrics-server-addr"), (String) v.get("algorithm-job.service-account")),
         new RemoteWrite((Integer) v.get("remote-write.max-body-bytes"),
-            (Integer) v.get("remote-write.max-pending-batches")),
+            (Integer) v.get("remote-write.max-pending-batches"), (Integer) v.get("remote-write.client-rate-limit")),
         new Metrics((Duration) v.get("metrics.stale-after"), (Duration) v.get("metrics.decision-interval"),
             (Integer) v.get("metrics.max-series-per-target"), (List<String>) v.get("metrics.label-overrides"),
             (List<String>) v.get("metrics.resource-series")),

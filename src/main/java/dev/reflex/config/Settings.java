@@ -118,6 +118,9 @@ public final class Settings {
           "Service account of algorithm job pods whose template names none."),
       new Setting("remote-write.max-body-bytes", "4194304", ValueKind.POSITIVE_INT,
           "Largest remote-write request body accepted (snappy-compressed bytes); larger ones get 413."),
+      new Setting("remote-write.client-rate-limit", "0", ValueKind.NON_NEGATIVE_INT,
+          "Samples per second one client (its authenticated name, else its address) may remote-write, a bucket of"
+              + " one second of it; a batch beyond it gets 429 with Retry-After. 0 = no limit."),
       new Setting("remote-write.max-pending-batches", "64", ValueKind.POSITIVE_INT,
           "Remote-write requests being decoded at once; beyond that Reflex answers 503 and Prometheus retries."),
       new Setting("metrics.stale-after", "15s", ValueKind.DURATION,

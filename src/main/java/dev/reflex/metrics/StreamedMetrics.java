@@ -3,6 +3,7 @@ package dev.reflex.metrics;
 import dev.reflex.bus.Addresses;
 import dev.reflex.config.ConfigException;
 import dev.reflex.config.ReflexConfig;
+import dev.reflex.metrics.ingest.ClientRateLimiter;
 import dev.reflex.metrics.ingest.IngestMeters;
 import dev.reflex.metrics.ingest.KafkaIngestVerticle;
 import dev.reflex.metrics.ingest.RemoteWriteRoutes;
@@ -30,6 +31,9 @@ import java.util.Optional;
  * on the HTTP server and {@link #deploy} the verticles; register workloads on {@link #kpa()}.
  */
 public final class StreamedMetrics {
+
+  /** How many remote-write clients the rate limit tracks at once (Prometheus shards of every writer). */
+  private static final int RATE_LIMITED_CLIENTS = 10_000;
 
   private final IngestMeters meters;
   private final SampleIngest ingest;
@@ -78,7 +82,8 @@ public final class StreamedMetrics {
     SampleIngest ingest = new SampleIngest(new SampleRouter(rules, pods), meters,
         batch -> vertx.eventBus().publish(Addresses.METRICS_SAMPLE, batch));
     RemoteWriteRoutes routes = new RemoteWriteRoutes(vertx, ingest, config.remoteWrite().maxBodyBytes(),
-        config.remoteWrite().maxPendingBatches(), registry, clock);
+        config.remoteWrite().maxPendingBatches(), registry, clock,
+        new ClientRateLimiter(config.remoteWrite().clientRateLimit(), RATE_LIMITED_CLIENTS, clock));
     StreamedKpaEngine.Config deciders = new StreamedKpaEngine.Config(config.metrics().decisionInterval(),
         config.metrics().staleAfter(), config.metrics().maxSeriesPerTarget());
     StreamedKpa kpa = new StreamedKpa(deciders, pods, meters, clock);

@@ -1,5 +1,7 @@
 package dev.reflex.metrics.ingest;
 
+import dev.reflex.http.auth.BearerAuthHandler;
+import dev.reflex.http.auth.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -11,10 +13,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -29,6 +33,9 @@ import java.util.function.Consumer;
  * drops such a batch, retrying would not help); 413 for a body over {@code remote-write.max-body-bytes}; 503 with
  * {@code Retry-After} when {@code remote-write.max-pending-batches} requests are already being decoded. 503 rather
  * than 429 because Prometheus 2.x retries every 5xx but retries a 429 only with {@code retry_on_http_429: true}.
+ * A client over {@code remote-write.client-rate-limit} (by its authenticated name, else its address) gets 429 with
+ * {@code Retry-After} for the whole batch: the limit is the client's own doing, so its Prometheus should back off
+ * ({@code retry_on_http_429}) or drop, not hammer Reflex with retries.
  *
  * <p><b>Keeping the event loop free.</b> A body up to {@value #INLINE_LIMIT_BYTES} bytes is decoded on the event
  * loop: Prometheus' default batches (500 to 2,000 samples, a few KiB to some 30 KiB of snappy) expand to well under
@@ -58,6 +65,19 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
   private final MeterRegistry registry;
   private final Clock clock;
   private final Map<Integer, Counter> responses = new ConcurrentHashMap<>();
+  private final ClientRateLimiter limiter;
+
+  /** A batch over its client's rate limit, refused whole. */
+  private static final class OverRateLimit extends Exception {
+    private final Duration retryAfter;
+    private final String client;
+
+    OverRateLimit(String client, Duration retryAfter) {
+      super(null, null, false, false);
+      this.client = client;
+      this.retryAfter = retryAfter;
+    }
+  }
 
   /**
    * @param vertx for the worker pool that decodes large bodies
@@ -66,14 +86,15 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
    * @param maxPendingBatches {@code remote-write.max-pending-batches}
    * @param registry where {@code reflex_remote_write_requests_total{code}} is registered
    * @param clock the arrival time samples are stamped with
+   * @param limiter samples per second per client ({@code remote-write.client-rate-limit})
    */
   public RemoteWriteRoutes(Vertx vertx, SampleIngest ingest, int maxBodyBytes, int maxPendingBatches,
-      MeterRegistry registry, Clock clock) {
-    this(ingest, maxBodyBytes, maxPendingBatches, workerOffload(vertx), registry, clock);
+      MeterRegistry registry, Clock clock, ClientRateLimiter limiter) {
+    this(ingest, maxBodyBytes, maxPendingBatches, workerOffload(vertx), registry, clock, limiter);
   }
 
   RemoteWriteRoutes(SampleIngest ingest, int maxBodyBytes, int maxPendingBatches, Offload offload,
-      MeterRegistry registry, Clock clock) {
+      MeterRegistry registry, Clock clock, ClientRateLimiter limiter) {
     if (maxBodyBytes < 1 || maxPendingBatches < 1) {
       throw new IllegalArgumentException("max-body-bytes and max-pending-batches must be at least 1");
     }
@@ -83,6 +104,7 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
     this.offload = offload;
     this.registry = registry;
     this.clock = clock;
+    this.limiter = limiter;
   }
 
   private static Offload workerOffload(Vertx vertx) {
@@ -169,15 +191,16 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
       return;
     }
     byte[] bytes = body.getBytes();
+    String client = client(rc);
     Future<SampleIngest.Result> done;
     if (bytes.length <= INLINE_LIMIT_BYTES) {
       try {
-        done = Future.succeededFuture(decodeAndAccept(bytes, receivedAt));
+        done = Future.succeededFuture(decodeAndAccept(bytes, receivedAt, client));
       } catch (Exception e) {
         done = Future.failedFuture(e);
       }
     } else {
-      done = offload.run(() -> decodeAndAccept(bytes, receivedAt));
+      done = offload.run(() -> decodeAndAccept(bytes, receivedAt, client));
     }
     done.onComplete(ar -> {
       pending.decrementAndGet();
@@ -186,16 +209,41 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
         rc.response().setStatusCode(204).end();
       } else if (ar.cause() instanceof MalformedPayloadException bad) {
         reply(rc, 400, bad.getMessage());
+      } else if (ar.cause() instanceof OverRateLimit over) {
+        long seconds = Math.max(1, (over.retryAfter.toMillis() + 999) / 1000);
+        rc.response().putHeader("Retry-After", Long.toString(seconds));
+        reply(rc, 429, over.client + " is over remote-write.client-rate-limit (" + limiter.perSecond()
+            + " samples/s): the batch was not taken; retry after " + seconds + " s");
       } else {
         reply(rc, 500, "could not ingest the batch: " + ar.cause());
       }
     });
   }
 
-  private SampleIngest.Result decodeAndAccept(byte[] bytes, Instant receivedAt) throws MalformedPayloadException {
+  private SampleIngest.Result decodeAndAccept(byte[] bytes, Instant receivedAt, String client)
+      throws MalformedPayloadException, OverRateLimit {
     List<RawSeries> series = RemoteWriteDecoder.decodeSnappy(bytes,
         (int) Math.min((long) maxBodyBytes * MAX_EXPANSION, Integer.MAX_VALUE - 16));
+    if (limiter.limits()) {
+      int samples = 0;
+      for (RawSeries s : series) {
+        samples += s.size();
+      }
+      Optional<Duration> wait = limiter.take(client, samples);
+      if (wait.isPresent()) {
+        throw new OverRateLimit(client, wait.get());
+      }
+    }
     return ingest.accept(series, SOURCE, receivedAt);
+  }
+
+  /** Who sent the batch, for the rate limit: the authenticated caller, else the peer's address. */
+  private static String client(RoutingContext rc) {
+    Caller caller = rc.get(BearerAuthHandler.CALLER);
+    if (caller != null) {
+      return "user " + caller.username();
+    }
+    return "client " + (rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host());
   }
 
   private void failure(RoutingContext rc) {

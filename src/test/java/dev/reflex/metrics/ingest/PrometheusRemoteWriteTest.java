@@ -20,6 +20,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,8 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Debian's Prometheus 2.42 scrapes a one-gauge exporter every second and remote-writes into Reflex's receiver; a
- * burst in the gauge must come out as a panic portrait with more replicas.
+ * Debian's Prometheus 2.42 scrapes an exporter every second and remote-writes into Reflex's receiver: a burst in a
+ * gauge must come out as a panic portrait with more replicas; a Prometheus over its client rate limit is answered
+ * 429 and, with {@code retry_on_http_429}, sends the refused batches again.
  */
 class PrometheusRemoteWriteTest {
 
@@ -66,7 +71,8 @@ class PrometheusRemoteWriteTest {
       kpa.register(WEB.target(), "concurrency", Fixtures.spec());
       vertx.deployVerticle(kpa).await();
       Router router = Router.router(vertx);
-      new RemoteWriteRoutes(vertx, ingest, 4 << 20, 16, registry, Clock.systemUTC()).mount(router);
+      new RemoteWriteRoutes(vertx, ingest, 4 << 20, 16, registry, Clock.systemUTC(),
+          new ClientRateLimiter(0, 1, Clock.systemUTC())).mount(router);
       HttpServer reflex = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
 
       int port = freePort();
@@ -95,6 +101,81 @@ class PrometheusRemoteWriteTest {
       Eventually.until(Duration.ofSeconds(20), "a panic portrait with more replicas", () -> portraits.stream()
           .anyMatch(p -> p.panic() && p.desiredReplicas() > 1 && p.reason() == MetricsPortrait.Reason.PANIC));
       assertTrue(meters.acceptedCount() >= 2, "samples accepted: " + meters.acceptedCount());
+    } finally {
+      if (prometheus != null) {
+        prometheus.destroy();
+        if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
+          prometheus.destroyForcibly();
+        }
+      }
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void aPrometheusOverItsRateLimitIsAnswered429AndRetriesItsBatches(@TempDir Path dir) throws Exception {
+    PrometheusTestServer.requireBinary();
+    Vertx vertx = Vertx.vertx();
+    Process prometheus = null;
+    try {
+      // 50 series scraped every second: about 55 samples/s with Prometheus' own up/scrape_* series, against a limit
+      // of 20 per client: most batches wait, some pass.
+      StringBuilder page = new StringBuilder("# TYPE load gauge\n");
+      for (int i = 0; i < 50; i++) {
+        page.append("load{namespace=\"shop\",pod=\"web-").append(i).append("\"} 1\n");
+      }
+      HttpServer exporter = vertx.createHttpServer().requestHandler(req -> req.response()
+          .putHeader("Content-Type", "text/plain; version=0.0.4").end(page.toString()))
+          .listen(0, "127.0.0.1").await();
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      IngestMeters meters = new IngestMeters(registry);
+      SampleIngest ingest = new SampleIngest(new SampleRouter(RoutingRules.defaults(), new InMemoryPodDirectory()),
+          meters, b -> { });
+      Router router = Router.router(vertx);
+      new RemoteWriteRoutes(vertx, ingest, 4 << 20, 16, registry, Clock.systemUTC(),
+          new ClientRateLimiter(20, 10, Clock.systemUTC())).mount(router);
+      HttpServer reflex = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+
+      int port = freePort();
+      Path config = dir.resolve("prometheus.yml");
+      Files.writeString(config, """
+          global:
+            scrape_interval: 1s
+          scrape_configs:
+            - job_name: exporter
+              static_configs:
+                - targets: ['127.0.0.1:%d']
+          remote_write:
+            - url: http://127.0.0.1:%d/api/v1/write
+              queue_config:
+                batch_send_deadline: 1s
+                retry_on_http_429: true
+                max_backoff: 2s
+          """.formatted(exporter.actualPort(), reflex.actualPort()));
+      prometheus = new ProcessBuilder(PrometheusTestServer.BINARY.toString(), "--config.file=" + config,
+          "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+          .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+
+      HttpClient http = HttpClient.newHttpClient();
+      URI own = URI.create("http://127.0.0.1:" + port + "/metrics");
+      // Prometheus' own count of samples it sent again after a recoverable answer, 429 included.
+      Eventually.until(Duration.ofSeconds(60), "Prometheus retrying batches Reflex answered 429", () -> {
+        try {
+          String text = http.send(HttpRequest.newBuilder(own).build(),
+              HttpResponse.BodyHandlers.ofString()).body();
+          return text.lines().anyMatch(l -> l.startsWith("prometheus_remote_storage_samples_retried_total")
+              && !l.endsWith(" 0"));
+        } catch (IOException e) {
+          return false;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }, () -> "429 answers: " + registry.find("reflex.remote.write.requests").tag("code", "429").counters()
+          .stream().mapToDouble(c -> c.count()).sum() + ", received " + meters.receivedCount());
+      assertTrue(registry.get("reflex.remote.write.requests").tag("code", "429").counter().count() >= 1);
+      assertTrue(registry.get("reflex.remote.write.requests").tag("code", "204").counter().count() >= 1,
+          "batches within the limit still pass");
     } finally {
       if (prometheus != null) {
         prometheus.destroy();

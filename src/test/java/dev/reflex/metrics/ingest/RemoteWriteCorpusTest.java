@@ -100,7 +100,8 @@ class RemoteWriteCorpusTest {
         pods, meters, Clock.systemUTC());
     kpa.register(WEB.target(), "dup_test", Fixtures.spec());
     vertx.deployVerticle(kpa).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    RemoteWriteRoutes routes = new RemoteWriteRoutes(ingest, MAX_BODY, 2, held, registry, Clock.systemUTC());
+    RemoteWriteRoutes routes = new RemoteWriteRoutes(ingest, MAX_BODY, 2, held, registry, Clock.systemUTC(),
+        new ClientRateLimiter(0, 1, Clock.systemUTC()));
     Router router = Router.router(vertx);
     routes.mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
