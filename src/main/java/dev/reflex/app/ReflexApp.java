@@ -8,9 +8,12 @@ import dev.reflex.forecast.ForecastService;
 import dev.reflex.grpc.GrpcVerticle;
 import dev.reflex.http.HttpVerticle;
 import dev.reflex.http.Readiness;
+import dev.reflex.http.auth.AccessReviewer;
 import dev.reflex.http.auth.BearerAuthHandler;
-import dev.reflex.http.auth.TokenCache;
+import dev.reflex.http.auth.SamplesAuthorizer;
 import dev.reflex.http.auth.TokenReviewer;
+import dev.reflex.http.auth.TokenVerdict;
+import dev.reflex.http.auth.VerdictCache;
 import dev.reflex.kube.KubeRest;
 import dev.reflex.kube.KubeWatchVerticle;
 import dev.reflex.kube.ResourceCache;
@@ -18,6 +21,7 @@ import dev.reflex.kube.ScaleActuatorVerticle;
 import dev.reflex.metrics.StreamedMetrics;
 import dev.reflex.metrics.hpa.HpaMetricReader;
 import dev.reflex.metrics.hpa.PodMetricsSource;
+import dev.reflex.metrics.ingest.NamespaceAuthorizer;
 import dev.reflex.metrics.prometheus.KubeObjectLister;
 import dev.reflex.metrics.prometheus.PrometheusMetricHistory;
 import dev.reflex.metrics.query.MetricHistory;
@@ -120,14 +124,20 @@ public final class ReflexApp {
     TapRoutes taps = new TapRoutes(runtime.taps(), config.taps().bufferSize(), runtime.registry());
     podDirectory = new InformerPodDirectory(cache);
     podDirectory.open();
-    streamed = StreamedMetrics.create(runtime.vertx(), config, podDirectory, runtime.registry(), clock);
+    KubeRest rest = new KubeRest(client, runtime.vertx(), config.kube().requestTimeout());
+    NamespaceAuthorizer samplesAuthorizer = checkTokens
+        ? new SamplesAuthorizer(AccessReviewer.of(rest), new VerdictCache<>(config.http().tokenCacheTtl(), b -> b,
+            config.http().tokenCacheSize(), clock))
+        : NamespaceAuthorizer.ANYONE;
+    streamed = StreamedMetrics.create(runtime.vertx(), config, podDirectory, runtime.registry(), clock,
+        samplesAuthorizer);
     List<Consumer<Router>> routes = new ArrayList<>(extraRoutes);
     routes.add(taps::mount);
     routes.add(streamed.routes());
-    KubeRest rest = new KubeRest(client, runtime.vertx(), config.kube().requestTimeout());
     Optional<Handler<RoutingContext>> authentication = checkTokens
-        ? Optional.of(new BearerAuthHandler(new TokenCache(config.http().tokenCacheTtl(),
-            config.http().tokenCacheSize(), clock), TokenReviewer.of(rest), runtime.registry()))
+        ? Optional.of(new BearerAuthHandler(new VerdictCache<>(config.http().tokenCacheTtl(),
+            v -> v instanceof TokenVerdict.Accepted, config.http().tokenCacheSize(), clock), TokenReviewer.of(rest),
+            runtime.registry()))
         : Optional.empty();
     http = new HttpVerticle(config.http().hostOr(defaultHost), config.http().port(), readiness, runtime.registry(),
         routes, authentication);

@@ -6,6 +6,7 @@ import dev.reflex.config.ReflexConfig;
 import dev.reflex.metrics.ingest.ClientRateLimiter;
 import dev.reflex.metrics.ingest.IngestMeters;
 import dev.reflex.metrics.ingest.KafkaIngestVerticle;
+import dev.reflex.metrics.ingest.NamespaceAuthorizer;
 import dev.reflex.metrics.ingest.RemoteWriteRoutes;
 import dev.reflex.metrics.ingest.SampleIngest;
 import dev.reflex.metrics.kpa.StreamedKpa;
@@ -61,11 +62,12 @@ public final class StreamedMetrics {
    * @param config the configuration ({@code remote-write.*}, {@code metrics.*}, {@code kafka.*})
    * @param pods pod → workload resolution and ready counts
    * @param registry where the counters are registered
+   * @param authorizer the namespaces each remote-write caller may write
    * @throws ConfigException when {@code metrics.label-overrides} or {@code metrics.resource-series} is malformed
    *     (the message names the key and the entry)
    */
   public static StreamedMetrics create(Vertx vertx, ReflexConfig config, PodDirectory pods, MeterRegistry registry,
-      Clock clock) {
+      Clock clock, NamespaceAuthorizer authorizer) {
     RoutingRules rules;
     try {
       rules = RoutingRules.parse(config.metrics().labelOverrides());
@@ -83,7 +85,7 @@ public final class StreamedMetrics {
         batch -> vertx.eventBus().publish(Addresses.METRICS_SAMPLE, batch));
     RemoteWriteRoutes routes = new RemoteWriteRoutes(vertx, ingest, config.remoteWrite().maxBodyBytes(),
         config.remoteWrite().maxPendingBatches(), registry, clock,
-        new ClientRateLimiter(config.remoteWrite().clientRateLimit(), RATE_LIMITED_CLIENTS, clock));
+        new ClientRateLimiter(config.remoteWrite().clientRateLimit(), RATE_LIMITED_CLIENTS, clock), authorizer);
     StreamedKpaEngine.Config deciders = new StreamedKpaEngine.Config(config.metrics().decisionInterval(),
         config.metrics().staleAfter(), config.metrics().maxSeriesPerTarget());
     StreamedKpa kpa = new StreamedKpa(deciders, pods, meters, clock);

@@ -7,6 +7,7 @@ import dev.reflex.core.kpa.Aggregation;
 import dev.reflex.core.kpa.DeciderSpec;
 import dev.reflex.core.kpa.ScalingMetric;
 import dev.reflex.metrics.StreamedMetrics;
+import dev.reflex.metrics.ingest.NamespaceAuthorizer;
 import dev.reflex.metrics.routing.InMemoryPodDirectory;
 import dev.reflex.metrics.routing.WorkloadRef;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -45,7 +46,7 @@ public final class IngestBenchServer {
     }
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     StreamedMetrics metrics = StreamedMetrics.create(vertx, ReflexConfig.defaults(), pods, registry,
-        Clock.systemUTC());
+        Clock.systemUTC(), NamespaceAuthorizer.ANYONE);
     DeciderSpec spec = new DeciderSpec(ScalingMetric.CONCURRENCY, 10, 10, 0, 2.0, 1000, 2, Duration.ofSeconds(60),
         Duration.ofSeconds(6), Duration.ZERO, 1, 100, 1, 0, 0, true, true, Duration.ofSeconds(30), Duration.ZERO,
         Aggregation.LINEAR);

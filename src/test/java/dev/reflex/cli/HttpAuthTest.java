@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.reflex.config.ConfigException;
 import dev.reflex.config.ConfigLoader;
 import dev.reflex.config.ReflexConfig;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code http.auth}: which mode checks tokens by default, what is refused at start, and the embedded cluster with
- * {@code REFLEX_HTTP_AUTH=kubernetes} checking real tokens with its own TokenReview.
+ * {@code REFLEX_HTTP_AUTH=kubernetes} checking real tokens with its own TokenReview and what a ServiceAccount may
+ * write with its own SubjectAccessReview and RBAC.
  */
 class HttpAuthTest {
 
@@ -69,11 +75,7 @@ class HttpAuthTest {
 
   @Test
   void theEmbeddedClusterChecksTokensWithItsTokenReview() throws Exception {
-    Map<String, String> env = new HashMap<>(Map.of("REFLEX_HTTP_PORT", "0", "REFLEX_GRPC_PORT", "0",
-        "REFLEX_CUSTOM_METRICS_PORT", "0", "REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString(),
-        "REFLEX_HTTP_AUTH", "kubernetes"));
-    ReflexConfig config = ConfigLoader.load(null, env);
-    try (ServerCommand.Started started = ServerCommand.start(config, true, null)) {
+    try (ServerCommand.Started started = embeddedCheckingTokens()) {
       String url = "http://127.0.0.1:" + started.app().httpPort();
       HttpClient http = HttpClient.newHttpClient();
       Path tokens = dir.resolve("tokens.csv");
@@ -101,8 +103,56 @@ class HttpAuthTest {
     }
   }
 
+  @Test
+  void aServiceAccountWritesSamplesOnlyForTheNamespacesItsRoleBindingsCover() throws Exception {
+    try (ServerCommand.Started started = embeddedCheckingTokens()) {
+      String url = "http://127.0.0.1:" + started.app().httpPort();
+      KubernetesClient kube = started.cluster().client();
+      // The shipped ClusterRole, bound in namespace default only, to a ServiceAccount as a Prometheus would run.
+      HasMetadata writerRole = kube.load(Files.newInputStream(Path.of("deploy/rbac.yaml"))).items().stream()
+          .filter(o -> o.getKind().equals("ClusterRole") && o.getMetadata().getName().equals("reflex-samples-writer"))
+          .findFirst().orElseThrow();
+      kube.resource(writerRole).create();
+      kube.resource(new ServiceAccountBuilder().withNewMetadata().withName("prometheus").withNamespace("default")
+          .endMetadata().build()).create();
+      kube.resource(new RoleBindingBuilder().withNewMetadata().withName("prometheus-writes-samples")
+          .withNamespace("default").endMetadata()
+          .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "reflex-samples-writer")
+          .addNewSubject().withKind("ServiceAccount").withName("prometheus").withNamespace("default").endSubject()
+          .build()).create();
+      String token = kube.serviceAccounts().inNamespace("default").withName("prometheus")
+          .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
+          .getStatus().getToken();
+      String tokenFile = writeToken(token);
+
+      // One batch for default and kube-system: default's sample is taken, kube-system's dropped as forbidden.
+      ByteArrayOutputStream mixed = new ByteArrayOutputStream();
+      assertEquals(0, write(List.of("rps{namespace=\"default\",pod=\"nginx-0\"} 5",
+          "rps{namespace=\"kube-system\",pod=\"coredns-0\"} 5", "--url", url, "--token-file", tokenFile), mixed),
+          mixed.toString(StandardCharsets.UTF_8));
+      // A batch for kube-system alone is refused.
+      ByteArrayOutputStream refused = new ByteArrayOutputStream();
+      assertEquals(1, write(List.of("rps{namespace=\"kube-system\",pod=\"coredns-0\"} 5", "--url", url,
+          "--token-file", tokenFile), refused));
+      assertTrue(refused.toString(StandardCharsets.UTF_8).contains("answered 403: user"
+          + " system:serviceaccount:default:prometheus may not write samples for namespace kube-system"),
+          refused.toString(StandardCharsets.UTF_8));
+      String admin = Files.readString(dir.resolve("tokens.csv")).split(",")[0];
+      String metrics = get(HttpClient.newHttpClient(), url + "/metrics", admin).body();
+      assertTrue(metrics.contains("reflex_metrics_samples_dropped_total{reason=\"forbidden\"} 1.0"), metrics);
+      assertTrue(metrics.contains("reflex_metrics_samples_accepted_total 1.0"), metrics);
+    }
+  }
+
+  private ServerCommand.Started embeddedCheckingTokens() {
+    Map<String, String> env = new HashMap<>(Map.of("REFLEX_HTTP_PORT", "0", "REFLEX_GRPC_PORT", "0",
+        "REFLEX_CUSTOM_METRICS_PORT", "0", "REFLEX_EMBEDDED_KUBECONFIG", dir.resolve("kubeconfig").toString(),
+        "REFLEX_HTTP_AUTH", "kubernetes"));
+    return ServerCommand.start(ConfigLoader.load(null, env), true, null);
+  }
+
   private String writeToken(String token) throws Exception {
-    Path file = dir.resolve("token-" + token);
+    Path file = Files.createTempFile(dir, "token-", "");
     Files.writeString(file, token + "\n");
     return file.toString();
   }

@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * In front of every route but the probes with {@code http.auth: kubernetes}: the caller must send
- * {@code Authorization: Bearer <token>}, and the API server must say whose token it is (TokenReview, answers cached
- * by {@link TokenCache}). The caller goes on with the request under {@link #CALLER}; a missing or rejected token gets
- * 401 with {@code WWW-Authenticate: Bearer} and a message saying what was wrong; a review that cannot be made (the
- * API server down, Reflex lacking {@code create tokenreviews}) gets 503, which Prometheus retries, so no sample is
- * lost to an outage of the API server. Counted in {@code reflex_http_auth_total{outcome}}.
+ * {@code Authorization: Bearer <token>}, and the API server must say whose token it is (TokenReview, answers kept in
+ * a {@link VerdictCache}). The caller goes on with the request under {@link #CALLER}; a missing or rejected token
+ * gets 401 with {@code WWW-Authenticate: Bearer} and a message saying what was wrong; a review that cannot be made
+ * (the API server down, Reflex lacking {@code create tokenreviews}) gets 503, which Prometheus retries, so no sample
+ * is lost to an outage of the API server. Counted in {@code reflex_http_auth_total{outcome}}.
  */
 public final class BearerAuthHandler implements Handler<RoutingContext> {
 
@@ -25,14 +25,17 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(BearerAuthHandler.class);
   private static final String SCHEME = "Bearer ";
 
-  private final TokenCache cache;
+  private final VerdictCache<TokenVerdict> cache;
   private final TokenReviewer reviewer;
   private final Counter accepted;
   private final Counter rejected;
   private final Counter missing;
   private final Counter unavailable;
 
-  public BearerAuthHandler(TokenCache cache, TokenReviewer reviewer, MeterRegistry registry) {
+  /**
+   * @param cache verdicts by token, {@link TokenVerdict.Accepted} the positive ones
+   */
+  public BearerAuthHandler(VerdictCache<TokenVerdict> cache, TokenReviewer reviewer, MeterRegistry registry) {
     this.cache = cache;
     this.reviewer = reviewer;
     this.accepted = counter(registry, "accepted");

@@ -19,9 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Prometheus remote-write 1.0 receiver, {@code POST /api/v1/write}: a snappy block-compressed protobuf
@@ -56,6 +61,7 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
   private static final int MAX_EXPANSION = 8;
 
   private static final String SOURCE = "remote-write";
+  private static final Logger LOG = LoggerFactory.getLogger(RemoteWriteRoutes.class);
 
   private final SampleIngest ingest;
   private final int maxBodyBytes;
@@ -66,6 +72,25 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
   private final Clock clock;
   private final Map<Integer, Counter> responses = new ConcurrentHashMap<>();
   private final ClientRateLimiter limiter;
+
+  private final NamespaceAuthorizer authorizer;
+
+  /** The API server could not say what the caller may write: the batch is refused, to be sent again. */
+  private static final class AuthorizationUnavailable extends Exception {
+    AuthorizationUnavailable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** A batch of which the caller may write no namespace, refused whole. */
+  private static final class Forbidden extends Exception {
+    private final Set<String> namespaces;
+
+    Forbidden(Set<String> namespaces) {
+      super(null, null, false, false);
+      this.namespaces = namespaces;
+    }
+  }
 
   /** A batch over its client's rate limit, refused whole. */
   private static final class OverRateLimit extends Exception {
@@ -87,14 +112,15 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
    * @param registry where {@code reflex_remote_write_requests_total{code}} is registered
    * @param clock the arrival time samples are stamped with
    * @param limiter samples per second per client ({@code remote-write.client-rate-limit})
+   * @param authorizer the namespaces each caller may write
    */
   public RemoteWriteRoutes(Vertx vertx, SampleIngest ingest, int maxBodyBytes, int maxPendingBatches,
-      MeterRegistry registry, Clock clock, ClientRateLimiter limiter) {
-    this(ingest, maxBodyBytes, maxPendingBatches, workerOffload(vertx), registry, clock, limiter);
+      MeterRegistry registry, Clock clock, ClientRateLimiter limiter, NamespaceAuthorizer authorizer) {
+    this(ingest, maxBodyBytes, maxPendingBatches, workerOffload(vertx), registry, clock, limiter, authorizer);
   }
 
   RemoteWriteRoutes(SampleIngest ingest, int maxBodyBytes, int maxPendingBatches, Offload offload,
-      MeterRegistry registry, Clock clock, ClientRateLimiter limiter) {
+      MeterRegistry registry, Clock clock, ClientRateLimiter limiter, NamespaceAuthorizer authorizer) {
     if (maxBodyBytes < 1 || maxPendingBatches < 1) {
       throw new IllegalArgumentException("max-body-bytes and max-pending-batches must be at least 1");
     }
@@ -105,13 +131,14 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
     this.registry = registry;
     this.clock = clock;
     this.limiter = limiter;
+    this.authorizer = authorizer;
   }
 
   private static Offload workerOffload(Vertx vertx) {
     WorkerExecutor pool = vertx.createSharedWorkerExecutor("reflex-remote-write", 2);
     return new Offload() {
       @Override
-      public <T> Future<T> run(java.util.concurrent.Callable<T> work) {
+      public <T> Future<T> run(Callable<T> work) {
         return pool.executeBlocking(work, false);
       }
     };
@@ -192,16 +219,10 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
     }
     byte[] bytes = body.getBytes();
     String client = client(rc);
-    Future<SampleIngest.Result> done;
-    if (bytes.length <= INLINE_LIMIT_BYTES) {
-      try {
-        done = Future.succeededFuture(decodeAndAccept(bytes, receivedAt, client));
-      } catch (Exception e) {
-        done = Future.failedFuture(e);
-      }
-    } else {
-      done = offload.run(() -> decodeAndAccept(bytes, receivedAt, client));
-    }
+    boolean inline = bytes.length <= INLINE_LIMIT_BYTES;
+    Future<List<RawSeries>> decoded = inline ? now(() -> decode(bytes)) : offload.run(() -> decode(bytes));
+    Future<SampleIngest.Result> done = decoded.compose(series -> now(() -> withinRate(client, series)))
+        .compose(series -> authorizeAndAccept(rc, client, series, receivedAt, inline));
     done.onComplete(ar -> {
       pending.decrementAndGet();
       if (ar.succeeded()) {
@@ -214,16 +235,29 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
         rc.response().putHeader("Retry-After", Long.toString(seconds));
         reply(rc, 429, over.client + " is over remote-write.client-rate-limit (" + limiter.perSecond()
             + " samples/s): the batch was not taken; retry after " + seconds + " s");
+      } else if (ar.cause() instanceof AuthorizationUnavailable unavailable) {
+        LOG.warn("remote-write from {}: cannot ask the API server what it may write: {}", client,
+            unavailable.getMessage());
+        rc.response().putHeader("Retry-After", "1");
+        reply(rc, 503, "cannot check what " + client + " may write with the API server: " + unavailable.getMessage()
+            + "; retry later");
+      } else if (ar.cause() instanceof Forbidden forbidden) {
+        reply(rc, 403, client + " may not write samples for namespace" + (forbidden.namespaces.size() == 1 ? " " : "s ")
+            + String.join(", ", forbidden.namespaces) + " (RBAC: create on samples.reflex.dev there, as the"
+            + " ClusterRole reflex-samples-writer grants)");
       } else {
         reply(rc, 500, "could not ingest the batch: " + ar.cause());
       }
     });
   }
 
-  private SampleIngest.Result decodeAndAccept(byte[] bytes, Instant receivedAt, String client)
-      throws MalformedPayloadException, OverRateLimit {
-    List<RawSeries> series = RemoteWriteDecoder.decodeSnappy(bytes,
+  private List<RawSeries> decode(byte[] bytes) throws MalformedPayloadException {
+    return RemoteWriteDecoder.decodeSnappy(bytes,
         (int) Math.min((long) maxBodyBytes * MAX_EXPANSION, Integer.MAX_VALUE - 16));
+  }
+
+  /** The series, when the client is within its rate; else fails with {@link OverRateLimit}. */
+  private List<RawSeries> withinRate(String client, List<RawSeries> series) throws OverRateLimit {
     if (limiter.limits()) {
       int samples = 0;
       for (RawSeries s : series) {
@@ -234,7 +268,38 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
         throw new OverRateLimit(client, wait.get());
       }
     }
-    return ingest.accept(series, SOURCE, receivedAt);
+    return series;
+  }
+
+  /**
+   * Asks which of the batch's namespaces the caller may write (once per batch), refuses the batch when none, and
+   * ingests the rest, the series of forbidden namespaces dropped and counted.
+   */
+  private Future<SampleIngest.Result> authorizeAndAccept(RoutingContext rc, String client, List<RawSeries> series,
+      Instant receivedAt, boolean inline) {
+    if (authorizer == NamespaceAuthorizer.ANYONE) {
+      return inline ? now(() -> ingest.accept(series, SOURCE, receivedAt))
+          : offload.run(() -> ingest.accept(series, SOURCE, receivedAt));
+    }
+    Set<String> namespaces = ingest.namespacesOf(series);
+    return authorizer.writable(rc, namespaces)
+        .recover(e -> Future.failedFuture(new AuthorizationUnavailable(e.getMessage())))
+        .compose(writable -> {
+      if (!namespaces.isEmpty() && writable.isEmpty()) {
+        return Future.failedFuture(new Forbidden(namespaces));
+      }
+      Predicate<String> allowed = writable::contains;
+      return inline ? now(() -> ingest.accept(series, SOURCE, receivedAt, allowed))
+          : offload.run(() -> ingest.accept(series, SOURCE, receivedAt, allowed));
+    });
+  }
+
+  private static <T> Future<T> now(Callable<T> work) {
+    try {
+      return Future.succeededFuture(work.call());
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /** Who sent the batch, for the rate limit: the authenticated caller, else the peer's address. */

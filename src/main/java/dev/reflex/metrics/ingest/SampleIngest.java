@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The part every ingest path shares: rejects invalid values, routes each series, groups the survivors into one
@@ -37,6 +40,21 @@ public final class SampleIngest {
     this.sink = sink;
   }
 
+  /** What an unauthenticated receiver passes: no namespace is checked. */
+  public static final Predicate<String> EVERY_NAMESPACE = namespace -> true;
+
+  /** The namespaces the series name, sorted: what a caller must be allowed to write for them all to pass. */
+  public Set<String> namespacesOf(List<RawSeries> series) {
+    Set<String> namespaces = new TreeSet<>();
+    for (RawSeries s : series) {
+      String namespace = router.namespaceOf(s.names(), s.values());
+      if (namespace != null) {
+        namespaces.add(namespace);
+      }
+    }
+    return namespaces;
+  }
+
   /** The counters this ingest moves. */
   public IngestMeters meters() {
     return meters;
@@ -50,6 +68,14 @@ public final class SampleIngest {
    * @param receivedAt when the payload arrived
    */
   public Result accept(List<RawSeries> series, String source, Instant receivedAt) {
+    return accept(series, source, receivedAt, EVERY_NAMESPACE);
+  }
+
+  /**
+   * As {@link #accept(List, String, Instant)}, dropping (reason {@code forbidden}) the series of namespaces the
+   * caller may not write.
+   */
+  public Result accept(List<RawSeries> series, String source, Instant receivedAt, Predicate<String> writable) {
     Map<Key, List<SampleMessage.PodSample>> grouped = new HashMap<>();
     int accepted = 0;
     int dropped = 0;
@@ -61,6 +87,15 @@ public final class SampleIngest {
       received += s.size();
       if (s.size() == 0) {
         continue;
+      }
+      // Before routing: a caller learns nothing about the pods of a namespace it may not write.
+      if (writable != EVERY_NAMESPACE) {
+        String namespace = router.namespaceOf(s.names(), s.values());
+        if (namespace != null && !writable.test(namespace)) {
+          meters.dropped(DropReason.FORBIDDEN, s.size());
+          dropped += s.size();
+          continue;
+        }
       }
       Route route = router.route(s.names(), s.values(), s.seriesId());
       if (route instanceof Route.Dropped d) {

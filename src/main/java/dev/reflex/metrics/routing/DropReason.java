@@ -17,7 +17,9 @@ public enum DropReason {
   /** Older than the newest sample of its series, or older than the target's window. */
   OUT_OF_ORDER,
   /** The target already holds {@code metrics.max-series-per-target} live series. */
-  SERIES_LIMIT;
+  SERIES_LIMIT,
+  /** The caller may not write samples for the series' namespace ({@code create samples.reflex.dev} there). */
+  FORBIDDEN;
 
   /** The counter tag value, e.g. {@code unknown_pod}. */
   public String tag() {

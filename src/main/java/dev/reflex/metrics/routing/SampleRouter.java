@@ -105,6 +105,25 @@ public final class SampleRouter {
     return new Route.To(owner.get(), metric, pod, seriesId != null ? seriesId : series.toString());
   }
 
+  /**
+   * The namespace a series names, by the same labels and precedence {@link #route} reads it, or null when none does:
+   * what the caller must be allowed to write before the series is routed.
+   */
+  public String namespaceOf(String[] names, String[] values) {
+    String namespace = null;
+    int namespacePrecedence = Integer.MAX_VALUE;
+    for (int i = 0; i < names.length; i++) {
+      if (rules.overrides().get(names[i]) == Resource.NAMESPACE && !values[i].isEmpty()) {
+        int precedence = precedence(names[i]);
+        if (precedence < namespacePrecedence) {
+          namespace = values[i];
+          namespacePrecedence = precedence;
+        }
+      }
+    }
+    return namespace;
+  }
+
   private int precedence(String label) {
     int i = 0;
     for (String key : rules.overrides().keySet()) {

@@ -71,7 +71,8 @@ class BearerAuthHandlerTest {
     };
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     BearerAuthHandler auth = new BearerAuthHandler(
-        new TokenCache(Duration.ofMinutes(2), 100, new MutableClock(Instant.parse("2026-12-04T10:00:00Z"))),
+        new VerdictCache<>(Duration.ofMinutes(2), v -> v instanceof TokenVerdict.Accepted, 100,
+            new MutableClock(Instant.parse("2026-12-04T10:00:00Z"))),
         reviewer, registry);
     Router router = Router.router(vertx);
     router.get("/healthz").handler(rc -> rc.end("ok"));

@@ -72,7 +72,7 @@ class PrometheusRemoteWriteTest {
       vertx.deployVerticle(kpa).await();
       Router router = Router.router(vertx);
       new RemoteWriteRoutes(vertx, ingest, 4 << 20, 16, registry, Clock.systemUTC(),
-          new ClientRateLimiter(0, 1, Clock.systemUTC())).mount(router);
+          new ClientRateLimiter(0, 1, Clock.systemUTC()), NamespaceAuthorizer.ANYONE).mount(router);
       HttpServer reflex = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
 
       int port = freePort();
@@ -133,7 +133,7 @@ class PrometheusRemoteWriteTest {
           meters, b -> { });
       Router router = Router.router(vertx);
       new RemoteWriteRoutes(vertx, ingest, 4 << 20, 16, registry, Clock.systemUTC(),
-          new ClientRateLimiter(20, 10, Clock.systemUTC())).mount(router);
+          new ClientRateLimiter(20, 10, Clock.systemUTC()), NamespaceAuthorizer.ANYONE).mount(router);
       HttpServer reflex = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
 
       int port = freePort();

@@ -101,7 +101,7 @@ class RemoteWriteCorpusTest {
     kpa.register(WEB.target(), "dup_test", Fixtures.spec());
     vertx.deployVerticle(kpa).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     RemoteWriteRoutes routes = new RemoteWriteRoutes(ingest, MAX_BODY, 2, held, registry, Clock.systemUTC(),
-        new ClientRateLimiter(0, 1, Clock.systemUTC()));
+        new ClientRateLimiter(0, 1, Clock.systemUTC()), NamespaceAuthorizer.ANYONE);
     Router router = Router.router(vertx);
     routes.mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")

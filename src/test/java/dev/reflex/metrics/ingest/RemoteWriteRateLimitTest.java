@@ -62,7 +62,7 @@ class RemoteWriteRateLimitTest {
     SampleIngest ingest = new SampleIngest(new SampleRouter(RoutingRules.defaults(), new InMemoryPodDirectory()),
         new IngestMeters(meters), b -> { });
     RemoteWriteRoutes routes = new RemoteWriteRoutes(vertx, ingest, 4 << 20, 4, new SimpleMeterRegistry(), clock,
-        new ClientRateLimiter(1000, 100, clock));
+        new ClientRateLimiter(1000, 100, clock), NamespaceAuthorizer.ANYONE);
     Router router = Router.router(vertx);
     // Stands in for the bearer-token handler: the caller named by a test header.
     router.route().handler(rc -> {

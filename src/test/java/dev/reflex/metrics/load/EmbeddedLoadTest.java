@@ -13,6 +13,7 @@ import dev.reflex.kube.KubeOps;
 import dev.reflex.kube.ResourceCache;
 import dev.reflex.metrics.Fixtures;
 import dev.reflex.metrics.StreamedMetrics;
+import dev.reflex.metrics.ingest.NamespaceAuthorizer;
 import dev.reflex.metrics.routing.InformerPodDirectory;
 import dev.reflex.metrics.routing.WorkloadRef;
 import dev.reflex.testing.Eventually;
@@ -59,7 +60,7 @@ class EmbeddedLoadTest {
       runtime.vertx().eventBus().<MetricsPortrait>localConsumer(Addresses.METRICS_PORTRAIT,
           m -> portraits.add(m.body()));
       StreamedMetrics metrics = StreamedMetrics.create(runtime.vertx(), config, pods, runtime.registry(),
-          Clock.systemUTC());
+          Clock.systemUTC(), NamespaceAuthorizer.ANYONE);
       metrics.kpa().register(nginx, PodLoad.CONCURRENCY, Fixtures.spec());
       metrics.deploy(runtime.vertx()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       Router router = Router.router(runtime.vertx());

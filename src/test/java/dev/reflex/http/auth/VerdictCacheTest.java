@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What the token cache answers after a verdict and some time, by TTL and capacity. */
-class TokenCacheTest {
+/** What the review cache answers after a verdict and some time, by TTL and capacity. */
+class VerdictCacheTest {
 
   private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
   private static final TokenVerdict ACCEPTED = new TokenVerdict.Accepted(
@@ -38,7 +38,7 @@ class TokenCacheTest {
   void aVerdictIsAnsweredUntilItExpires(String name, TokenVerdict verdict, Duration ttl, Duration later,
       boolean remembered) {
     MutableClock clock = new MutableClock(T0);
-    TokenCache cache = new TokenCache(ttl, 10, clock);
+    VerdictCache<TokenVerdict> cache = new VerdictCache<>(ttl, v -> v instanceof TokenVerdict.Accepted, 10, clock);
     cache.put("token-a", verdict);
     clock.advance(later);
     assertEquals(remembered ? Optional.of(verdict) : Optional.empty(), cache.get("token-a"));
@@ -47,20 +47,22 @@ class TokenCacheTest {
 
   @Test
   void theLeastRecentlyUsedTokenIsForgottenFirst() {
-    TokenCache cache = new TokenCache(Duration.ofMinutes(2), 2, new MutableClock(T0));
-    cache.put("a", ACCEPTED);
-    cache.put("b", ACCEPTED);
+    VerdictCache<Boolean> cache = new VerdictCache<>(Duration.ofMinutes(2), b -> b, 2, new MutableClock(T0));
+    cache.put("a", true);
+    cache.put("b", true);
     cache.get("a");
-    cache.put("c", ACCEPTED);
+    cache.put("c", false);
     assertEquals(2, cache.size());
-    assertEquals(Optional.of(ACCEPTED), cache.get("a"));
+    assertEquals(Optional.of(true), cache.get("a"));
     assertEquals(Optional.empty(), cache.get("b"));
-    assertEquals(Optional.of(ACCEPTED), cache.get("c"));
+    assertEquals(Optional.of(false), cache.get("c"));
   }
 
   @Test
   void nonsenseSettingsAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new TokenCache(Duration.ofSeconds(-1), 1, new MutableClock(T0)));
-    assertThrows(IllegalArgumentException.class, () -> new TokenCache(Duration.ofMinutes(2), 0, new MutableClock(T0)));
+    assertThrows(IllegalArgumentException.class, () -> new VerdictCache<Boolean>(Duration.ofSeconds(-1), b -> b, 1,
+        new MutableClock(T0)));
+    assertThrows(IllegalArgumentException.class, () -> new VerdictCache<Boolean>(Duration.ofMinutes(2), b -> b, 0,
+        new MutableClock(T0)));
   }
 }

@@ -1,0 +1,65 @@
+package dev.reflex.http.auth;
+
+import dev.reflex.metrics.ingest.NamespaceAuthorizer;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which namespaces a remote-write caller may write samples for: {@code create} on the virtual resource
+ * {@code samples} of group {@code reflex.dev} in each namespace, asked with a SubjectAccessReview per namespace
+ * (cached per caller and namespace), as {@code deploy/rbac.yaml}'s ClusterRole {@code reflex-samples-writer}
+ * grants it through a RoleBinding per namespace, or cluster-wide through a ClusterRoleBinding. A request without an
+ * authenticated caller (endpoints with {@code http.auth: none}) may write everywhere.
+ */
+public final class SamplesAuthorizer implements NamespaceAuthorizer {
+
+  /** The API group of Reflex's virtual resources. */
+  public static final String GROUP = "reflex.dev";
+  /** The virtual resource writing samples is {@code create} on. */
+  public static final String SAMPLES = "samples";
+
+  private final AccessReviewer reviewer;
+  private final VerdictCache<Boolean> cache;
+
+  /**
+   * @param cache verdicts by caller and namespace, {@code true} the positive ones
+   */
+  public SamplesAuthorizer(AccessReviewer reviewer, VerdictCache<Boolean> cache) {
+    this.reviewer = reviewer;
+    this.cache = cache;
+  }
+
+  @Override
+  public Future<Set<String>> writable(RoutingContext rc, Set<String> namespaces) {
+    Caller caller = rc.get(BearerAuthHandler.CALLER);
+    if (caller == null) {
+      return Future.succeededFuture(namespaces);
+    }
+    Set<String> allowed = new TreeSet<>();
+    List<Future<?>> asked = new ArrayList<>();
+    for (String namespace : namespaces) {
+      String question = caller.username() + "\n" + String.join(",", caller.groups()) + "\ncreate samples.reflex.dev\n"
+          + namespace;
+      Optional<Boolean> known = cache.get(question);
+      if (known.isPresent()) {
+        if (known.get()) {
+          allowed.add(namespace);
+        }
+        continue;
+      }
+      asked.add(reviewer.allowed(caller, new AccessReviewer.Request("create", GROUP, SAMPLES, namespace))
+          .onSuccess(yes -> {
+            cache.put(question, yes);
+            if (yes) {
+              allowed.add(namespace);
+            }
+          }));
+    }
+    return Future.all(asked).map(v -> allowed);
+  }
+}
