@@ -10,6 +10,7 @@ import dev.reflex.http.HttpVerticle;
 import dev.reflex.http.Readiness;
 import dev.reflex.http.auth.AccessReviewer;
 import dev.reflex.http.auth.BearerAuthHandler;
+import dev.reflex.http.auth.PathAccessHandler;
 import dev.reflex.http.auth.SamplesAuthorizer;
 import dev.reflex.http.auth.TokenReviewer;
 import dev.reflex.http.auth.TokenVerdict;
@@ -139,8 +140,12 @@ public final class ReflexApp {
             v -> v instanceof TokenVerdict.Accepted, config.http().tokenCacheSize(), clock), TokenReviewer.of(rest),
             runtime.registry()))
         : Optional.empty();
+    Optional<Handler<RoutingContext>> metricsAccess = checkTokens
+        ? Optional.of(new PathAccessHandler(AccessReviewer.of(rest), new VerdictCache<>(config.http().tokenCacheTtl(),
+            b -> b, config.http().tokenCacheSize(), clock), "reflex-metrics-reader"))
+        : Optional.empty();
     http = new HttpVerticle(config.http().hostOr(defaultHost), config.http().port(), readiness, runtime.registry(),
-        routes, authentication);
+        routes, authentication, metricsAccess);
     ScaleActuatorVerticle actuator = new ScaleActuatorVerticle(rest, runtime.registry(),
         config.shutdown().drainTimeout());
     MetricHistory history = PrometheusMetricHistory.fromConfig(runtime.vertx(), config.prometheus(),

@@ -27,20 +27,24 @@ public final class HttpVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry;
   private final List<Consumer<Router>> routes;
   private final Optional<Handler<RoutingContext>> authentication;
+  private final Optional<Handler<RoutingContext>> metricsAccess;
   private HttpServer server;
 
   /**
    * @param routes contributors that mount further routes (taps, remote-write, …)
    * @param authentication the handler every route but the probes passes first, or empty for open endpoints
+   * @param metricsAccess the handler {@code /metrics} passes next, or empty when any caller may read it
    */
   public HttpVerticle(String host, int port, Readiness readiness, PrometheusMeterRegistry registry,
-      List<Consumer<Router>> routes, Optional<Handler<RoutingContext>> authentication) {
+      List<Consumer<Router>> routes, Optional<Handler<RoutingContext>> authentication,
+      Optional<Handler<RoutingContext>> metricsAccess) {
     this.host = host;
     this.port = port;
     this.readiness = readiness;
     this.registry = registry;
     this.routes = List.copyOf(routes);
     this.authentication = authentication;
+    this.metricsAccess = metricsAccess;
   }
 
   /** The port actually bound (useful when configured as 0). */
@@ -62,6 +66,7 @@ public final class HttpVerticle extends VerticleBase {
       }
     });
     authentication.ifPresent(handler -> router.route().handler(handler));
+    metricsAccess.ifPresent(handler -> router.get("/metrics").handler(handler));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
     routes.forEach(r -> r.accept(router));
     return vertx.createHttpServer().requestHandler(router).listen(port, host)

@@ -10,10 +10,12 @@ import dev.reflex.config.ReflexConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -109,10 +111,7 @@ class HttpAuthTest {
       String url = "http://127.0.0.1:" + started.app().httpPort();
       KubernetesClient kube = started.cluster().client();
       // The shipped ClusterRole, bound in namespace default only, to a ServiceAccount as a Prometheus would run.
-      HasMetadata writerRole = kube.load(Files.newInputStream(Path.of("deploy/rbac.yaml"))).items().stream()
-          .filter(o -> o.getKind().equals("ClusterRole") && o.getMetadata().getName().equals("reflex-samples-writer"))
-          .findFirst().orElseThrow();
-      kube.resource(writerRole).create();
+      kube.resource(shipped(kube, "reflex-samples-writer")).create();
       kube.resource(new ServiceAccountBuilder().withNewMetadata().withName("prometheus").withNamespace("default")
           .endMetadata().build()).create();
       kube.resource(new RoleBindingBuilder().withNewMetadata().withName("prometheus-writes-samples")
@@ -137,10 +136,36 @@ class HttpAuthTest {
       assertTrue(refused.toString(StandardCharsets.UTF_8).contains("answered 403: user"
           + " system:serviceaccount:default:prometheus may not write samples for namespace kube-system"),
           refused.toString(StandardCharsets.UTF_8));
-      String admin = Files.readString(dir.resolve("tokens.csv")).split(",")[0];
-      String metrics = get(HttpClient.newHttpClient(), url + "/metrics", admin).body();
+      // Writing samples is not reading Reflex's metrics: that takes reflex-metrics-reader.
+      HttpResponse<String> notAScraper = get(HttpClient.newHttpClient(), url + "/metrics", token);
+      assertEquals(403, notAScraper.statusCode(), notAScraper.body());
+      assertTrue(notAScraper.body().contains("system:serviceaccount:default:prometheus may not get /metrics (RBAC:"
+          + " nonResourceURLs [\\\"/metrics\\\"] verbs [\\\"get\\\"], as the ClusterRole"
+          + " reflex-metrics-reader grants)"), notAScraper.body());
+      kube.resource(shipped(kube, "reflex-metrics-reader")).create();
+      kube.resource(new ServiceAccountBuilder().withNewMetadata().withName("scraper").withNamespace("default")
+          .endMetadata().build()).create();
+      kube.resource(new ClusterRoleBindingBuilder().withNewMetadata().withName("scraper-reads-metrics").endMetadata()
+          .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "reflex-metrics-reader")
+          .addNewSubject().withKind("ServiceAccount").withName("scraper").withNamespace("default").endSubject()
+          .build()).create();
+      String scraper = kube.serviceAccounts().inNamespace("default").withName("scraper")
+          .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
+          .getStatus().getToken();
+      HttpResponse<String> scraped = get(HttpClient.newHttpClient(), url + "/metrics", scraper);
+      assertEquals(200, scraped.statusCode(), scraped.body());
+      String metrics = scraped.body();
       assertTrue(metrics.contains("reflex_metrics_samples_dropped_total{reason=\"forbidden\"} 1.0"), metrics);
       assertTrue(metrics.contains("reflex_metrics_samples_accepted_total 1.0"), metrics);
+    }
+  }
+
+  /** A ClusterRole as deploy/rbac.yaml ships it. */
+  private static HasMetadata shipped(KubernetesClient kube, String name) throws Exception {
+    try (InputStream in = Files.newInputStream(Path.of("deploy/rbac.yaml"))) {
+      return kube.load(in).items().stream()
+          .filter(o -> o.getKind().equals("ClusterRole") && o.getMetadata().getName().equals(name))
+          .findFirst().orElseThrow();
     }
   }
 

@@ -12,26 +12,68 @@ import io.vertx.core.json.JsonObject;
  */
 public interface AccessReviewer {
 
+  /** What is asked: an action on a resource, or on a path that names no resource. */
+  sealed interface Request {
+
+    /** The review's attributes, {@code resourceAttributes} or {@code nonResourceAttributes}. */
+    JsonObject attributes();
+
+    /** The question's key in a cache of verdicts. */
+    String key();
+  }
+
   /**
-   * What is asked, as resource attributes.
+   * An action on a resource.
    *
    * @param verb e.g. {@code create}
    * @param group e.g. {@code reflex.dev}
    * @param resource e.g. {@code samples}
    * @param namespace e.g. {@code shop}
    */
-  record Request(String verb, String group, String resource, String namespace) {
+  record ResourceRequest(String verb, String group, String resource, String namespace) implements Request {
+    @Override
+    public JsonObject attributes() {
+      return new JsonObject().put("resourceAttributes", new JsonObject().put("verb", verb).put("group", group)
+          .put("resource", resource).put("namespace", namespace));
+    }
+
+    @Override
+    public String key() {
+      return verb + " " + resource + "." + group + " in " + namespace;
+    }
+  }
+
+  /**
+   * An action on a path that is not a resource, as RBAC's {@code nonResourceURLs} name them.
+   *
+   * @param verb e.g. {@code get}
+   * @param path e.g. {@code /metrics}
+   */
+  record PathRequest(String verb, String path) implements Request {
+    @Override
+    public JsonObject attributes() {
+      return new JsonObject().put("nonResourceAttributes", new JsonObject().put("verb", verb).put("path", path));
+    }
+
+    @Override
+    public String key() {
+      return verb + " " + path;
+    }
   }
 
   Future<Boolean> allowed(Caller caller, Request request);
+
+  /** The key of a caller's question in a cache of verdicts. */
+  static String question(Caller caller, Request request) {
+    return caller.username() + "\n" + String.join(",", caller.groups()) + "\n" + request.key();
+  }
 
   /** The reviewer that asks the cluster {@code rest} talks to. */
   static AccessReviewer of(KubeRest rest) {
     return (caller, request) -> rest.create("/apis/authorization.k8s.io/v1/subjectaccessreviews", new JsonObject()
         .put("apiVersion", "authorization.k8s.io/v1").put("kind", "SubjectAccessReview")
         .put("spec", new JsonObject().put("user", caller.username()).put("groups", new JsonArray(caller.groups()))
-            .put("resourceAttributes", new JsonObject().put("verb", request.verb()).put("group", request.group())
-                .put("resource", request.resource()).put("namespace", request.namespace()))))
+            .mergeIn(request.attributes())))
         .map(review -> review.getJsonObject("status", new JsonObject()).getBoolean("allowed", false));
   }
 }

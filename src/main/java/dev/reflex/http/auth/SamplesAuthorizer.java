@@ -43,8 +43,8 @@ public final class SamplesAuthorizer implements NamespaceAuthorizer {
     Set<String> allowed = new TreeSet<>();
     List<Future<?>> asked = new ArrayList<>();
     for (String namespace : namespaces) {
-      String question = caller.username() + "\n" + String.join(",", caller.groups()) + "\ncreate samples.reflex.dev\n"
-          + namespace;
+      AccessReviewer.Request request = new AccessReviewer.ResourceRequest("create", GROUP, SAMPLES, namespace);
+      String question = AccessReviewer.question(caller, request);
       Optional<Boolean> known = cache.get(question);
       if (known.isPresent()) {
         if (known.get()) {
@@ -52,7 +52,7 @@ public final class SamplesAuthorizer implements NamespaceAuthorizer {
         }
         continue;
       }
-      asked.add(reviewer.allowed(caller, new AccessReviewer.Request("create", GROUP, SAMPLES, namespace))
+      asked.add(reviewer.allowed(caller, request)
           .onSuccess(yes -> {
             cache.put(question, yes);
             if (yes) {

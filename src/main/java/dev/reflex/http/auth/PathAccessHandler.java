@@ -1,0 +1,73 @@
+package dev.reflex.http.auth;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether an authenticated caller may {@code get} a path that names no resource, such as {@code /metrics}: asked with
+ * a SubjectAccessReview on non-resource attributes, as metrics-server and kube-rbac-proxy guard theirs, so that a
+ * scraper needs RBAC's {@code nonResourceURLs: ["/metrics"], verbs: ["get"]} (the ClusterRole
+ * {@code reflex-metrics-reader}). Without an authenticated caller ({@code http.auth: none}) it lets the request on.
+ * Denied: 403 naming the rule; the API server unable to answer: 503 with {@code Retry-After}.
+ */
+public final class PathAccessHandler implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PathAccessHandler.class);
+
+  private final AccessReviewer reviewer;
+  private final VerdictCache<Boolean> cache;
+  private final String grantedBy;
+
+  /**
+   * @param cache verdicts by caller and path, {@code true} the positive ones
+   * @param grantedBy the ClusterRole that grants access, for the refusal's message
+   */
+  public PathAccessHandler(AccessReviewer reviewer, VerdictCache<Boolean> cache, String grantedBy) {
+    this.reviewer = reviewer;
+    this.cache = cache;
+    this.grantedBy = grantedBy;
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    Caller caller = rc.get(BearerAuthHandler.CALLER);
+    if (caller == null) {
+      rc.next();
+      return;
+    }
+    AccessReviewer.Request request = new AccessReviewer.PathRequest("get", rc.request().path());
+    String question = AccessReviewer.question(caller, request);
+    Optional<Boolean> known = cache.get(question);
+    if (known.isPresent()) {
+      decide(rc, caller, known.get());
+      return;
+    }
+    reviewer.allowed(caller, request).onComplete(result -> {
+      if (result.succeeded()) {
+        cache.put(question, result.result());
+        decide(rc, caller, result.result());
+      } else {
+        LOG.warn("cannot ask whether {} may get {}: {}", caller.username(), rc.request().path(),
+            result.cause().getMessage());
+        rc.response().setStatusCode(503).putHeader("Retry-After", "1").putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("error", "cannot check with the API server whether " + caller.username()
+                + " may get " + rc.request().path() + ": " + result.cause().getMessage()).encode() + "\n");
+      }
+    });
+  }
+
+  private void decide(RoutingContext rc, Caller caller, boolean allowed) {
+    if (allowed) {
+      rc.next();
+      return;
+    }
+    rc.response().setStatusCode(403).putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("error", caller.username() + " may not get " + rc.request().path()
+            + " (RBAC: nonResourceURLs [\"" + rc.request().path() + "\"] verbs [\"get\"], as the ClusterRole "
+            + grantedBy + " grants)").encode() + "\n");
+  }
+}
