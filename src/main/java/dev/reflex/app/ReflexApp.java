@@ -126,24 +126,25 @@ public final class ReflexApp {
     podDirectory = new InformerPodDirectory(cache);
     podDirectory.open();
     KubeRest rest = new KubeRest(client, runtime.vertx(), config.kube().requestTimeout());
-    NamespaceAuthorizer samplesAuthorizer = checkTokens
-        ? new SamplesAuthorizer(AccessReviewer.of(rest), new VerdictCache<>(config.http().tokenCacheTtl(), b -> b,
-            config.http().tokenCacheSize(), clock))
-        : NamespaceAuthorizer.ANYONE;
+    NamespaceAuthorizer samplesAuthorizer = NamespaceAuthorizer.ANYONE;
+    Optional<Handler<RoutingContext>> authentication = Optional.empty();
+    Optional<Handler<RoutingContext>> metricsAccess = Optional.empty();
+    if (checkTokens) {
+      Duration ttl = config.http().tokenCacheTtl();
+      int size = config.http().tokenCacheSize();
+      authentication = Optional.of(new BearerAuthHandler(new VerdictCache<>(ttl,
+          v -> v instanceof TokenVerdict.Accepted, size, clock), TokenReviewer.of(rest), runtime.registry()));
+      // One cache of SubjectAccessReview verdicts for both, on the HTTP server's event loop.
+      AccessReviewer access = AccessReviewer.cached(AccessReviewer.of(rest), new VerdictCache<>(ttl, b -> b, size,
+          clock));
+      samplesAuthorizer = new SamplesAuthorizer(access);
+      metricsAccess = Optional.of(new PathAccessHandler(access, "reflex-metrics-reader"));
+    }
     streamed = StreamedMetrics.create(runtime.vertx(), config, podDirectory, runtime.registry(), clock,
         samplesAuthorizer);
     List<Consumer<Router>> routes = new ArrayList<>(extraRoutes);
     routes.add(taps::mount);
     routes.add(streamed.routes());
-    Optional<Handler<RoutingContext>> authentication = checkTokens
-        ? Optional.of(new BearerAuthHandler(new VerdictCache<>(config.http().tokenCacheTtl(),
-            v -> v instanceof TokenVerdict.Accepted, config.http().tokenCacheSize(), clock), TokenReviewer.of(rest),
-            runtime.registry()))
-        : Optional.empty();
-    Optional<Handler<RoutingContext>> metricsAccess = checkTokens
-        ? Optional.of(new PathAccessHandler(AccessReviewer.of(rest), new VerdictCache<>(config.http().tokenCacheTtl(),
-            b -> b, config.http().tokenCacheSize(), clock), "reflex-metrics-reader"))
-        : Optional.empty();
     http = new HttpVerticle(config.http().hostOr(defaultHost), config.http().port(), readiness, runtime.registry(),
         routes, authentication, metricsAccess);
     ScaleActuatorVerticle actuator = new ScaleActuatorVerticle(rest, runtime.registry(),

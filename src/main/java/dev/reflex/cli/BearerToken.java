@@ -28,8 +28,7 @@ final class BearerToken {
   static Optional<String> of(Options options, URI reflex) {
     String file = options.get("token-file", null);
     if (file == null) {
-      String host = String.valueOf(reflex.getHost());
-      boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+      boolean local = ServerCommand.loopback(String.valueOf(reflex.getHost()));
       return local && Files.isReadable(EMBEDDED_TOKENS) ? read(EMBEDDED_TOKENS) : Optional.empty();
     }
     Optional<String> token = read(Path.of(file));

@@ -139,7 +139,8 @@ final class ServerCommand {
     return check;
   }
 
-  private static boolean loopback(String host) {
+  /** Whether {@code host} (a configured address or a URI's host) is this machine's loopback. */
+  static boolean loopback(String host) {
     return host.equals("localhost") || host.equals("::1") || host.equals("[::1]") || host.startsWith("127.");
   }
 

@@ -4,6 +4,7 @@ import dev.reflex.kube.KubeRest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 
 /**
  * Asks the API server whether a caller may do something ({@code POST authorization.k8s.io/v1 SubjectAccessReview}),
@@ -64,8 +65,23 @@ public interface AccessReviewer {
   Future<Boolean> allowed(Caller caller, Request request);
 
   /** The key of a caller's question in a cache of verdicts. */
-  static String question(Caller caller, Request request) {
+  private static String question(Caller caller, Request request) {
     return caller.username() + "\n" + String.join(",", caller.groups()) + "\n" + request.key();
+  }
+
+  /**
+   * {@code reviewer} behind {@code cache}: a remembered verdict is answered at once, any other asked and remembered.
+   * Call it from one event loop, as the cache is not thread-safe.
+   */
+  static AccessReviewer cached(AccessReviewer reviewer, VerdictCache<Boolean> cache) {
+    return (caller, request) -> {
+      String question = question(caller, request);
+      Optional<Boolean> known = cache.get(question);
+      if (known.isPresent()) {
+        return Future.succeededFuture(known.get());
+      }
+      return reviewer.allowed(caller, request).onSuccess(allowed -> cache.put(question, allowed));
+    };
   }
 
   /** The reviewer that asks the cluster {@code rest} talks to. */

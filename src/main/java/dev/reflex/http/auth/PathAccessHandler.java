@@ -3,7 +3,6 @@ package dev.reflex.http.auth;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,16 +18,14 @@ public final class PathAccessHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(PathAccessHandler.class);
 
   private final AccessReviewer reviewer;
-  private final VerdictCache<Boolean> cache;
   private final String grantedBy;
 
   /**
-   * @param cache verdicts by caller and path, {@code true} the positive ones
+   * @param reviewer asks (and remembers, see {@link AccessReviewer#cached}) per caller and path
    * @param grantedBy the ClusterRole that grants access, for the refusal's message
    */
-  public PathAccessHandler(AccessReviewer reviewer, VerdictCache<Boolean> cache, String grantedBy) {
+  public PathAccessHandler(AccessReviewer reviewer, String grantedBy) {
     this.reviewer = reviewer;
-    this.cache = cache;
     this.grantedBy = grantedBy;
   }
 
@@ -39,16 +36,8 @@ public final class PathAccessHandler implements Handler<RoutingContext> {
       rc.next();
       return;
     }
-    AccessReviewer.Request request = new AccessReviewer.PathRequest("get", rc.request().path());
-    String question = AccessReviewer.question(caller, request);
-    Optional<Boolean> known = cache.get(question);
-    if (known.isPresent()) {
-      decide(rc, caller, known.get());
-      return;
-    }
-    reviewer.allowed(caller, request).onComplete(result -> {
+    reviewer.allowed(caller, new AccessReviewer.PathRequest("get", rc.request().path())).onComplete(result -> {
       if (result.succeeded()) {
-        cache.put(question, result.result());
         decide(rc, caller, result.result());
       } else {
         LOG.warn("cannot ask whether {} may get {}: {}", caller.username(), rc.request().path(),

@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,14 +23,12 @@ public final class SamplesAuthorizer implements NamespaceAuthorizer {
   public static final String SAMPLES = "samples";
 
   private final AccessReviewer reviewer;
-  private final VerdictCache<Boolean> cache;
 
   /**
-   * @param cache verdicts by caller and namespace, {@code true} the positive ones
+   * @param reviewer asks (and remembers, see {@link AccessReviewer#cached}) per caller and namespace
    */
-  public SamplesAuthorizer(AccessReviewer reviewer, VerdictCache<Boolean> cache) {
+  public SamplesAuthorizer(AccessReviewer reviewer) {
     this.reviewer = reviewer;
-    this.cache = cache;
   }
 
   @Override
@@ -43,18 +40,8 @@ public final class SamplesAuthorizer implements NamespaceAuthorizer {
     Set<String> allowed = new TreeSet<>();
     List<Future<?>> asked = new ArrayList<>();
     for (String namespace : namespaces) {
-      AccessReviewer.Request request = new AccessReviewer.ResourceRequest("create", GROUP, SAMPLES, namespace);
-      String question = AccessReviewer.question(caller, request);
-      Optional<Boolean> known = cache.get(question);
-      if (known.isPresent()) {
-        if (known.get()) {
-          allowed.add(namespace);
-        }
-        continue;
-      }
-      asked.add(reviewer.allowed(caller, request)
+      asked.add(reviewer.allowed(caller, new AccessReviewer.ResourceRequest("create", GROUP, SAMPLES, namespace))
           .onSuccess(yes -> {
-            cache.put(question, yes);
             if (yes) {
               allowed.add(namespace);
             }

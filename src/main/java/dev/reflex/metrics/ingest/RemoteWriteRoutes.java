@@ -220,7 +220,7 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
     byte[] bytes = body.getBytes();
     String client = client(rc);
     boolean inline = bytes.length <= INLINE_LIMIT_BYTES;
-    Future<List<RawSeries>> decoded = inline ? now(() -> decode(bytes)) : offload.run(() -> decode(bytes));
+    Future<List<RawSeries>> decoded = onLoopOrWorker(inline, () -> decode(bytes));
     Future<SampleIngest.Result> done = decoded.compose(series -> now(() -> withinRate(client, series)))
         .compose(series -> authorizeAndAccept(rc, client, series, receivedAt, inline));
     done.onComplete(ar -> {
@@ -278,20 +278,23 @@ public final class RemoteWriteRoutes implements Consumer<Router> {
   private Future<SampleIngest.Result> authorizeAndAccept(RoutingContext rc, String client, List<RawSeries> series,
       Instant receivedAt, boolean inline) {
     if (authorizer == NamespaceAuthorizer.ANYONE) {
-      return inline ? now(() -> ingest.accept(series, SOURCE, receivedAt))
-          : offload.run(() -> ingest.accept(series, SOURCE, receivedAt));
+      return onLoopOrWorker(inline, () -> ingest.accept(series, SOURCE, receivedAt));
     }
     Set<String> namespaces = ingest.namespacesOf(series);
     return authorizer.writable(rc, namespaces)
         .recover(e -> Future.failedFuture(new AuthorizationUnavailable(e.getMessage())))
         .compose(writable -> {
-      if (!namespaces.isEmpty() && writable.isEmpty()) {
-        return Future.failedFuture(new Forbidden(namespaces));
-      }
-      Predicate<String> allowed = writable::contains;
-      return inline ? now(() -> ingest.accept(series, SOURCE, receivedAt, allowed))
-          : offload.run(() -> ingest.accept(series, SOURCE, receivedAt, allowed));
-    });
+          if (!namespaces.isEmpty() && writable.isEmpty()) {
+            return Future.failedFuture(new Forbidden(namespaces));
+          }
+          Predicate<String> allowed = writable::contains;
+          return onLoopOrWorker(inline, () -> ingest.accept(series, SOURCE, receivedAt, allowed));
+        });
+  }
+
+  /** Runs {@code work} here on the event loop for a small body, else on the decoding workers. */
+  private <T> Future<T> onLoopOrWorker(boolean inline, Callable<T> work) {
+    return inline ? now(work) : offload.run(work);
   }
 
   private static <T> Future<T> now(Callable<T> work) {
