@@ -62,10 +62,18 @@ public final class PrometheusTestServer implements AutoCloseable {
     org.junit.jupiter.api.Assumptions.abort(why);
   }
 
-  /** Starts Prometheus and waits until {@code /-/ready} answers 200. */
+  /** Starts Prometheus with no scrapes and waits until {@code /-/ready} answers 200. */
   public static PrometheusTestServer start() throws IOException, InterruptedException {
+    return start("global:\n  evaluation_interval: 1m\n");
+  }
+
+  /**
+   * Starts Prometheus with {@code config} as its prometheus.yml (scrape jobs, {@code remote_write}) and waits until
+   * {@code /-/ready} answers 200.
+   */
+  public static PrometheusTestServer start(String config) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("reflex-prometheus");
-    Files.writeString(dir.resolve("prometheus.yml"), "global:\n  evaluation_interval: 1m\n");
+    Files.writeString(dir.resolve("prometheus.yml"), config);
     int port = freePort();
     Process process = new ProcessBuilder(List.of(BINARY.toString(),
         "--config.file=" + dir.resolve("prometheus.yml"),

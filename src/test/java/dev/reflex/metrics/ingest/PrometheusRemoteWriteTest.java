@@ -19,20 +19,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Debian's Prometheus 2.42 scrapes an exporter every second and remote-writes into Reflex's receiver: a burst in a
@@ -46,10 +41,10 @@ class PrometheusRemoteWriteTest {
   volatile double gauge = 5;
 
   @Test
-  void burstScrapedByPrometheusIsRemoteWrittenAndTriggersAPanicScaleUp(@TempDir Path dir) throws Exception {
+  void burstScrapedByPrometheusIsRemoteWrittenAndTriggersAPanicScaleUp() throws Exception {
     PrometheusTestServer.requireBinary();
     Vertx vertx = Vertx.vertx();
-    Process prometheus = null;
+    PrometheusTestServer prometheus = null;
     try {
       Codecs.register(vertx.eventBus());
       List<MetricsPortrait> portraits = new CopyOnWriteArrayList<>();
@@ -75,9 +70,7 @@ class PrometheusRemoteWriteTest {
           new ClientRateLimiter(0, 1, Clock.systemUTC()), NamespaceAuthorizer.ANYONE).mount(router);
       HttpServer reflex = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
 
-      int port = freePort();
-      Path config = dir.resolve("prometheus.yml");
-      Files.writeString(config, """
+      prometheus = PrometheusTestServer.start("""
           global:
             scrape_interval: 1s
             evaluation_interval: 1s
@@ -90,9 +83,6 @@ class PrometheusRemoteWriteTest {
               queue_config:
                 batch_send_deadline: 1s
           """.formatted(exporter.actualPort(), reflex.actualPort()));
-      prometheus = new ProcessBuilder(PrometheusTestServer.BINARY.toString(), "--config.file=" + config,
-          "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-          .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
 
       // Prometheus batches target discovery every 5 s and replays its WAL first: ~6-7 s to the first batch.
       Eventually.until(Duration.ofSeconds(40), "a calm portrait from remote-written samples",
@@ -103,20 +93,17 @@ class PrometheusRemoteWriteTest {
       assertTrue(meters.acceptedCount() >= 2, "samples accepted: " + meters.acceptedCount());
     } finally {
       if (prometheus != null) {
-        prometheus.destroy();
-        if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
-          prometheus.destroyForcibly();
-        }
+        prometheus.close();
       }
       vertx.close().await();
     }
   }
 
   @Test
-  void aPrometheusOverItsRateLimitIsAnswered429AndRetriesItsBatches(@TempDir Path dir) throws Exception {
+  void aPrometheusOverItsRateLimitIsAnswered429AndRetriesItsBatches() throws Exception {
     PrometheusTestServer.requireBinary();
     Vertx vertx = Vertx.vertx();
-    Process prometheus = null;
+    PrometheusTestServer prometheus = null;
     try {
       // 50 series scraped every second: about 55 samples/s with Prometheus' own up/scrape_* series, against a limit
       // of 20 per client: most batches wait, some pass.
@@ -136,9 +123,7 @@ class PrometheusRemoteWriteTest {
           new ClientRateLimiter(20, 10, Clock.systemUTC()), NamespaceAuthorizer.ANYONE).mount(router);
       HttpServer reflex = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
 
-      int port = freePort();
-      Path config = dir.resolve("prometheus.yml");
-      Files.writeString(config, """
+      prometheus = PrometheusTestServer.start("""
           global:
             scrape_interval: 1s
           scrape_configs:
@@ -152,12 +137,9 @@ class PrometheusRemoteWriteTest {
                 retry_on_http_429: true
                 max_backoff: 2s
           """.formatted(exporter.actualPort(), reflex.actualPort()));
-      prometheus = new ProcessBuilder(PrometheusTestServer.BINARY.toString(), "--config.file=" + config,
-          "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-          .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
 
       HttpClient http = HttpClient.newHttpClient();
-      URI own = URI.create("http://127.0.0.1:" + port + "/metrics");
+      URI own = URI.create(prometheus.address() + "/metrics");
       // Prometheus' own count of samples it sent again after a recoverable answer, 429 included.
       Eventually.until(Duration.ofSeconds(60), "Prometheus retrying batches Reflex answered 429", () -> {
         try {
@@ -178,18 +160,9 @@ class PrometheusRemoteWriteTest {
           "batches within the limit still pass");
     } finally {
       if (prometheus != null) {
-        prometheus.destroy();
-        if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
-          prometheus.destroyForcibly();
-        }
+        prometheus.close();
       }
       vertx.close().await();
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }
