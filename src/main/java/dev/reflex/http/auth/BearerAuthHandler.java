@@ -3,7 +3,6 @@ package dev.reflex.http.auth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -79,10 +78,8 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
         unavailable.increment();
         LOG.warn("cannot check the bearer token of a request to {}: {}", rc.request().path(),
             result.cause().getMessage());
-        rc.response().setStatusCode(503).putHeader("Retry-After", "1")
-            .putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("error", "cannot check the bearer token with the API server: "
-                + result.cause().getMessage()).encode() + "\n");
+        ErrorAnswer.send(rc, 503, "cannot check the bearer token with the API server: "
+            + result.cause().getMessage());
       }
     });
   }
@@ -99,8 +96,6 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
   }
 
   private static void refuse(RoutingContext rc, String message) {
-    rc.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer realm=\"reflex\"")
-        .putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("error", message).encode() + "\n");
+    ErrorAnswer.send(rc, 401, message);
   }
 }

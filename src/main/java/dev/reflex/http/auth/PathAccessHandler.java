@@ -1,7 +1,6 @@
 package dev.reflex.http.auth;
 
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +41,8 @@ public final class PathAccessHandler implements Handler<RoutingContext> {
       } else {
         LOG.warn("cannot ask whether {} may get {}: {}", caller.username(), rc.request().path(),
             result.cause().getMessage());
-        rc.response().setStatusCode(503).putHeader("Retry-After", "1").putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("error", "cannot check with the API server whether " + caller.username()
-                + " may get " + rc.request().path() + ": " + result.cause().getMessage()).encode() + "\n");
+        ErrorAnswer.send(rc, 503, "cannot check with the API server whether " + caller.username() + " may get "
+            + rc.request().path() + ": " + result.cause().getMessage());
       }
     });
   }
@@ -54,9 +52,7 @@ public final class PathAccessHandler implements Handler<RoutingContext> {
       rc.next();
       return;
     }
-    rc.response().setStatusCode(403).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("error", caller.username() + " may not get " + rc.request().path()
-            + " (RBAC: nonResourceURLs [\"" + rc.request().path() + "\"] verbs [\"get\"], as the ClusterRole "
-            + grantedBy + " grants)").encode() + "\n");
+    ErrorAnswer.send(rc, 403, caller.username() + " may not get " + rc.request().path() + " (RBAC: nonResourceURLs"
+        + " [\"" + rc.request().path() + "\"] verbs [\"get\"], as the ClusterRole " + grantedBy + " grants)");
   }
 }
